@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { auditRoutes } from './audit/audit.routes.ts';
+import type { Config } from './config.ts';
+import { databaseEngine, type Database } from './db/database.ts';
+import { registerBodyHandling } from './http/body.ts';
+import { registerAuth } from './http/context.ts';
+import { registerErrorHandler, renderAppError } from './http/error-handler.ts';
+import { AppError } from './http/errors.ts';
+import { languageOf } from './http/i18n.ts';
+import { ErrorResponse } from './http/schema-helpers.ts';
+import { registerValidation } from './http/validation.ts';
+import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
+import { accountRoutes } from './units/accounts.routes.ts';
+import { Account } from './units/accounts.schema.ts';
+import { authRoutes } from './units/auth.routes.ts';
+import { unitRoutes } from './units/units.routes.ts';
+import { Unit } from './units/units.schema.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built workspace SPA; the same relative place from src/ and from dist/. */
+export const WEB_DIR = path.resolve(here, '..', 'dist', 'web');
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  /** Pino logger options, or false to keep tests quiet. */
+  logger?: boolean | { level: string };
+  version?: string;
+}
+
+/** Builds the whole HTTP app around an open database. The caller owns the database's life. */
+export async function buildApp({ config, db, logger, version = '0.1.0' }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 500 },
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+
+  registerValidation(app);
+  registerBodyHandling(app);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerAuth(app);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  });
+
+  app.addSchema(ErrorResponse);
+  app.addSchema(Unit);
+  app.addSchema(Account);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Giao Ban API',
+        version,
+        description:
+          'Quarterly briefings of a Party committee: units, accounts, reports, meetings, conclusions, documents and the public portal. Errors are `{ error: { code, message, fields? } }`, in Vietnamese unless `Accept-Language: en`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'giaoban_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and which database is in use',
+        security: [],
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+          }),
+        },
+      },
+    },
+    async () => {
+      await db.selectFrom('units').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: databaseEngine(db) };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(unitRoutes);
+      await api.register(accountRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(portalRoutes);
+  await registerWorkspace(app);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      const error = new AppError(404, 'route_not_found', { url: request.url.slice(0, 200) });
+      return reply.status(404).send(renderAppError(error, languageOf(request)));
+    }
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage());
+  });
+
+  return app;
+}
+
+/** Serves the built SPA under /app/, with index.html for its client-side routes. */
+async function registerWorkspace(app: FastifyInstance): Promise<void> {
+  const index = path.join(WEB_DIR, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The workspace is not built yet: run `npm run build:web` (npm start does it).'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: false, index: false });
+  app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+  app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'),
+  );
+}

@@ -1,0 +1,51 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { AuditLogTable, AuditRow, DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function insertAudit(db: Db, row: Insertable<AuditLogTable>): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: number;
+  /** Folded text to find in the summary or the actor's name. */
+  folded?: string;
+  fromIso?: string;
+  toIso?: string;
+  limit: number;
+  offset: number;
+}
+
+function filtered(db: Db, q: AuditQuery) {
+  let query = db.selectFrom('audit_log');
+  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.actorId !== undefined) query = query.where('actor_id', '=', q.actorId);
+  if (q.fromIso) query = query.where('at', '>=', q.fromIso);
+  if (q.toIso) query = query.where('at', '<', q.toIso);
+  if (q.folded) {
+    // Folded text holds only [a-z0-9 ], so it carries no LIKE wildcards to escape.
+    query = query.where('summary_folded', 'like', `%${q.folded}%`);
+  }
+  return query;
+}
+
+export async function searchAudit(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+  const rows = await filtered(db, q)
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const count = await filtered(db, q)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}

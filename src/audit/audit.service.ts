@@ -1,0 +1,106 @@
+import type { Kysely, Transaction } from 'kysely';
+import { nowIso } from '../db/dialect.ts';
+import type { AuditRow, DB } from '../db/schema.ts';
+import { Forbidden } from '../http/errors.ts';
+import { fold } from '../text/index.ts';
+import { isAnyAdmin } from '../units/policy.ts';
+import type { Actor, Ctx } from '../units/roles.ts';
+import { insertAudit, searchAudit } from './audit.repository.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'move'
+  | 'delete'
+  | 'login'
+  | 'logout'
+  | 'login_failed'
+  | 'password_change'
+  | 'password_reset';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: string;
+  entityId: string | number | null;
+  /** A language-neutral label of the entity: its name, as users know it. */
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Records one change. Call it with the same transaction as the change itself, so that the
+ * change and its record land together or not at all.
+ */
+export async function recordAudit(
+  db: Db,
+  who: { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null },
+  event: AuditEvent,
+): Promise<void> {
+  await insertAudit(db, {
+    at: nowIso(),
+    actor_id: who.actor?.id ?? null,
+    actor_name: who.actor?.fullName ?? null,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId === null ? null : String(event.entityId),
+    summary: event.summary.slice(0, 500),
+    summary_folded: fold(`${event.summary} ${who.actor?.fullName ?? ''}`).slice(0, 500),
+    before_json: event.before === undefined ? null : JSON.stringify(event.before),
+    after_json: event.after === undefined ? null : JSON.stringify(event.after),
+    request_id: who.requestId,
+  });
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: number;
+  q?: string;
+  /** YYYY-MM-DD, inclusive, in Asia/Ho_Chi_Minh. */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Midnight of a Vietnamese calendar day as a UTC ISO string (UTC+7, no daylight saving). */
+function vnDayStartIso(day: string, addDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
+}
+
+export async function listAudit(db: Db, ctx: Ctx, filter: AuditFilter) {
+  if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const folded = filter.q ? fold(filter.q) : '';
+  const { rows, total } = await searchAudit(db, {
+    entityType: filter.entityType,
+    entityId: filter.entityId,
+    action: filter.action,
+    actorId: filter.actorId,
+    folded: folded || undefined,
+    fromIso: filter.from ? vnDayStartIso(filter.from) : undefined,
+    toIso: filter.to ? vnDayStartIso(filter.to, 1) : undefined,
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
+  return { items: rows.map(presentAudit), total, page: filter.page, pageSize: filter.pageSize };
+}
+
+export function presentAudit(row: AuditRow) {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    summary: row.summary,
+    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+  };
+}

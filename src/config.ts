@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+/** Everything the app reads from the environment, parsed once. Documented in README.md. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent, the embedded SQLite file is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sqliteFile: string;
+  /** Load the demo into an empty database at start. */
+  demo: boolean;
+  production: boolean;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  loginRateLimitPerMinute: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
+}
+
+/** Reads the configuration from environment variables (see README.md, "Configuration"). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.GIAOBAN_DATA_DIR ?? 'data');
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
+    dataDir,
+    sqliteFile: path.join(dataDir, 'giaoban.sqlite'),
+    demo: flag(env, 'GIAOBAN_DEMO', !production),
+    production,
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+  };
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { engineOf, type Engine } from './dialect.ts';
+import { migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+/** Opens the embedded SQLite file with the settings the app relies on. */
+export function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens a PostgreSQL connection pool. */
+export function openPostgres(connectionString: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString, max });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function openDatabase(config: Config): Database {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.sqliteFile);
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error : new Error(String(result.error));
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause.message}`, {
+      cause,
+    });
+  }
+  return result;
+}
+
+export function databaseEngine(db: Database): Engine {
+  return engineOf(db as Kysely<unknown>);
+}

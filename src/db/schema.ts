@@ -1,0 +1,88 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers on both engines,
+ * so one set of queries reads the same values from SQLite and PostgreSQL.
+ */
+export interface DB {
+  units: UnitTable;
+  accounts: AccountTable;
+  account_roles: AccountRoleTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  job_leases: JobLeaseTable;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: string;
+  name: string;
+  name_folded: string;
+  short_name: string | null;
+  sort_order: number;
+  active: number;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  full_name: string;
+  full_name_folded: string;
+  position: string | null;
+  active: number;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountRoleTable {
+  account_id: number;
+  unit_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a leaked database does not leak live sessions. */
+  id: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  summary_folded: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnitRow = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type AccountRow = Selectable<AccountTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Actor, Ctx } from '../units/roles.ts';
+import { resolveSession } from '../units/auth.service.ts';
+import { Unauthenticated } from './errors.ts';
+
+export const SESSION_COOKIE = 'giaoban_session';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: (Actor & { position: string | null }) | null;
+  }
+}
+
+/** Resolves the session cookie into `request.actor` for every API request. */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    request.actor = await resolveSession(app.db, token, app.config.sessionTtlHours);
+  });
+}
+
+/** The signed-in actor and request id, or 401. */
+export function ctxOf(request: FastifyRequest): Ctx {
+  if (!request.actor) throw Unauthenticated();
+  return { actor: request.actor, requestId: request.id };
+}
+
+export function sessionToken(request: FastifyRequest): string {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw Unauthenticated();
+  return token;
+}

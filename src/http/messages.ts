@@ -1,0 +1,137 @@
+import type { Lang } from './i18n.ts';
+
+/** Error messages in both languages, by code. `{name}` placeholders are filled from params. */
+export const messages = {
+  validation: { vi: 'Dữ liệu không hợp lệ.', en: 'The request is not valid.' },
+  invalid_json: {
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  },
+  invalid_encoding: {
+    vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ.',
+    en: 'The request body is not valid UTF-8.',
+  },
+  payload_too_large: {
+    vi: 'Nội dung gửi lên vượt quá giới hạn {limit}.',
+    en: 'The request body exceeds the {limit} limit.',
+  },
+  unsupported_media_type: {
+    vi: 'Kiểu nội dung "{type}" không được hỗ trợ; hãy gửi application/json.',
+    en: 'Content type "{type}" is not supported; send application/json.',
+  },
+  unauthenticated: {
+    vi: 'Bạn cần đăng nhập để tiếp tục.',
+    en: 'You need to sign in to continue.',
+  },
+  forbidden: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  not_found: { vi: 'Không tìm thấy {entity}.', en: '{entity} not found.' },
+  route_not_found: { vi: 'Không có địa chỉ {url}.', en: 'There is no {url}.' },
+  conflict: {
+    vi: '{entity} đã được người khác thay đổi sau khi bạn mở. Hãy tải lại để xem thay đổi rồi lưu lại.',
+    en: '{entity} was changed by someone else after you opened it. Reload to see the change, then save again.',
+  },
+  username_taken: {
+    vi: 'Tên đăng nhập "{username}" đã có người dùng.',
+    en: 'The username "{username}" is already taken.',
+  },
+  unit_has_history: {
+    vi: 'Không thể xóa đơn vị đã có đơn vị con, tài khoản hoặc dữ liệu. Hãy chuyển sang ngừng hoạt động.',
+    en: 'A unit with child units, accounts or records cannot be deleted. Deactivate it instead.',
+  },
+  unit_cycle: {
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be moved under itself or one of its descendants.',
+  },
+  unit_inactive_parent: {
+    vi: 'Đơn vị cấp trên đang ngừng hoạt động.',
+    en: 'The parent unit is inactive.',
+  },
+  invalid_credentials: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  account_locked: {
+    vi: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {seconds} giây.',
+    en: 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  },
+  too_many_requests: {
+    vi: 'Quá nhiều yêu cầu. Hãy thử lại sau {seconds} giây.',
+    en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  wrong_current_password: {
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  internal: {
+    vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.',
+    en: 'Something went wrong on the server. Request id: {requestId}.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+/** Validation messages for single fields, by rule. */
+export const fieldMessages = {
+  required: { vi: 'Bắt buộc nhập.', en: 'Required.' },
+  type: { vi: 'Phải là {type}.', en: 'Must be {type}.' },
+  minLength: { vi: 'Cần ít nhất {limit} ký tự.', en: 'Must be at least {limit} characters.' },
+  maxLength: { vi: 'Tối đa {limit} ký tự.', en: 'Must be at most {limit} characters.' },
+  minimum: { vi: 'Không được nhỏ hơn {limit}.', en: 'Must be at least {limit}.' },
+  maximum: { vi: 'Không được lớn hơn {limit}.', en: 'Must be at most {limit}.' },
+  enum: { vi: 'Phải là một trong: {values}.', en: 'Must be one of: {values}.' },
+  pattern: { vi: 'Không đúng định dạng.', en: 'Has the wrong format.' },
+  format: { vi: 'Không đúng định dạng {format}.', en: 'Must be a valid {format}.' },
+  unknown: { vi: 'Trường không được phép.', en: 'Unknown field.' },
+  minItems: { vi: 'Cần ít nhất {limit} mục.', en: 'Needs at least {limit} items.' },
+  maxItems: { vi: 'Tối đa {limit} mục.', en: 'At most {limit} items.' },
+  blank: { vi: 'Không được để trống.', en: 'Must not be blank.' },
+  invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  notFound: { vi: 'Không tồn tại.', en: 'Does not exist.' },
+  taken: { vi: 'Đã có người dùng.', en: 'Already taken.' },
+  passwordTooShort: {
+    vi: 'Mật khẩu cần ít nhất {limit} ký tự.',
+    en: 'The password needs at least {limit} characters.',
+  },
+  usernameFormat: {
+    vi: 'Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).',
+    en: 'Use lowercase letters without accents, digits, dot, underscore or dash (3–64 characters).',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FieldRule = keyof typeof fieldMessages;
+
+/** Names of things, for messages such as "Không tìm thấy đơn vị." */
+export const entityNames = {
+  unit: { vi: 'đơn vị', en: 'Unit' },
+  account: { vi: 'tài khoản', en: 'Account' },
+  audit: { vi: 'bản ghi nhật ký', en: 'Audit entry' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type EntityName = keyof typeof entityNames;
+
+const typeNames: Record<string, Record<Lang, string>> = {
+  string: { vi: 'chuỗi ký tự', en: 'a string' },
+  integer: { vi: 'số nguyên', en: 'an integer' },
+  number: { vi: 'số', en: 'a number' },
+  boolean: { vi: 'đúng/sai', en: 'true or false' },
+  object: { vi: 'đối tượng', en: 'an object' },
+  array: { vi: 'danh sách', en: 'a list' },
+  null: { vi: 'rỗng', en: 'null' },
+};
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function typeName(type: string, lang: Lang): string {
+  return type
+    .split(',')
+    .map((t) => typeNames[t]?.[lang] ?? t)
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+}

@@ -1,0 +1,100 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, Version } from '../http/schema-helpers.ts';
+import { ROLES } from './roles.ts';
+
+export const RoleSchema = Type.Enum(ROLES, {
+  description: 'admin, secretariat, chair, unit_head, reporter, editor',
+});
+
+export const RoleGrantSchema = Type.Object(
+  { unitId: Type.Integer({ minimum: 1 }), role: RoleSchema },
+  { additionalProperties: false },
+);
+
+const Roles = Type.Array(RoleGrantSchema, { maxItems: 50 });
+const FullName = Type.String({ minLength: 1, maxLength: 200 });
+const Position = Nullable(Type.String({ maxLength: 200 }));
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+
+export const Account = Type.Object(
+  {
+    id: Type.Integer(),
+    username: Type.String(),
+    fullName: Type.String(),
+    position: Nullable(Type.String()),
+    active: Type.Boolean(),
+    roles: Type.Array(Type.Object({ unitId: Type.Integer(), role: RoleSchema })),
+    lastLoginAt: Nullable(Type.String()),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    version: Type.Integer(),
+  },
+  { $id: 'Account' },
+);
+export type Account = Static<typeof Account>;
+
+export const AccountList = Type.Object({ items: Type.Array(Type.Ref('Account')) });
+
+export const AccountQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AccountQuery = Static<typeof AccountQuery>;
+
+export const CreateAccountBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Password,
+    fullName: FullName,
+    position: Type.Optional(Position),
+    roles: Roles,
+  },
+  { additionalProperties: false },
+);
+export type CreateAccountBody = Static<typeof CreateAccountBody>;
+
+export const UpdateAccountBody = Type.Object(
+  {
+    version: Version,
+    fullName: Type.Optional(FullName),
+    position: Type.Optional(Position),
+    active: Type.Optional(Type.Boolean()),
+    roles: Type.Optional(Roles),
+  },
+  { additionalProperties: false },
+);
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+
+export const ResetPasswordBody = Type.Object(
+  { newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+export const Me = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    fullName: Type.String(),
+    position: Nullable(Type.String()),
+    roles: Type.Array(Type.Object({ unitId: Type.Integer(), role: RoleSchema })),
+  }),
+});

@@ -1,0 +1,195 @@
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import { isUniqueViolation, nowIso } from '../db/dialect.ts';
+import type { AccountRow, DB } from '../db/schema.ts';
+import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
+import { compareVietnameseNames, fold } from '../text/index.ts';
+import * as repo from './accounts.repository.ts';
+import type {
+  Account,
+  AccountQuery,
+  CreateAccountBody,
+  UpdateAccountBody,
+} from './accounts.schema.ts';
+import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
+import { canAdministerUnit, canManageAccount, isAnyAdmin } from './policy.ts';
+import type { Ctx, RoleGrant } from './roles.ts';
+import { deleteSessionsOf } from './sessions.repository.ts';
+import type { UnitTree } from './unit-tree.ts';
+import { loadUnitTree } from './units.service.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/** Maps a row and its roles to what the API returns; never the password hash. */
+export function presentAccount(row: AccountRow, roles: RoleGrant[]): Account {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    position: row.position,
+    active: row.active === 1,
+    roles,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function normalizeUsername(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+export function checkNewPassword(password: string, field: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw Invalid({ [field]: { rule: 'passwordTooShort', params: { limit: MIN_PASSWORD_LENGTH } } });
+  }
+}
+
+function cleanText(value: string, field: string): string {
+  const trimmed = value.trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw Invalid({ [field]: { rule: 'blank' } });
+  return trimmed;
+}
+
+function dedupeRoles(roles: RoleGrant[]): RoleGrant[] {
+  const seen = new Map(roles.map((r) => [`${r.unitId}:${r.role}`, r]));
+  return [...seen.values()];
+}
+
+function checkGrantable(ctx: Ctx, roles: RoleGrant[], tree: UnitTree): void {
+  const fields: Record<string, { rule: 'notFound' }> = {};
+  roles.forEach((r, i) => {
+    if (!tree.has(r.unitId)) fields[`roles.${i}.unitId`] = { rule: 'notFound' };
+  });
+  if (Object.keys(fields).length > 0) throw Invalid(fields);
+  if (!roles.every((r) => canAdministerUnit(ctx.actor, r.unitId, tree))) throw Forbidden();
+}
+
+export async function listAccounts(db: Db, ctx: Ctx, query: AccountQuery): Promise<Account[]> {
+  if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const tree = await loadUnitTree(db);
+  const [rows, roles] = await Promise.all([repo.listAccounts(db), repo.rolesByAccount(db)]);
+  const folded = query.q ? fold(query.q) : '';
+  return rows
+    .map((row) => presentAccount(row, roles.get(row.id) ?? []))
+    .filter((a) => canManageAccount(ctx.actor, a.roles, tree))
+    .filter((a) => query.active === undefined || a.active === query.active)
+    .filter((a) => query.unitId === undefined || a.roles.some((r) => r.unitId === query.unitId))
+    .filter((a) => !folded || fold(`${a.fullName} ${a.username} ${a.position ?? ''}`).includes(folded))
+    .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || a.id - b.id);
+}
+
+async function loadManageable(db: Db, ctx: Ctx, id: number) {
+  if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const row = await repo.findAccount(db, id);
+  if (!row) throw NotFound('account');
+  const roles = (await repo.rolesByAccount(db, [id])).get(id) ?? [];
+  const tree = await loadUnitTree(db);
+  if (!canManageAccount(ctx.actor, roles, tree)) throw Forbidden();
+  return { row, roles, tree };
+}
+
+export async function getAccount(db: Db, ctx: Ctx, id: number): Promise<Account> {
+  const { row, roles } = await loadManageable(db, ctx, id);
+  return presentAccount(row, roles);
+}
+
+export async function createAccount(db: Db, ctx: Ctx, input: CreateAccountBody): Promise<Account> {
+  if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const username = normalizeUsername(input.username);
+  if (!USERNAME.test(username)) throw Invalid({ username: { rule: 'usernameFormat' } });
+  checkNewPassword(input.password, 'password');
+  const fullName = cleanText(input.fullName, 'fullName');
+  const roles = dedupeRoles(input.roles);
+  checkGrantable(ctx, roles, await loadUnitTree(db));
+  if (await repo.findAccountByUsername(db, username)) {
+    throw new AppError(409, 'username_taken', { username }, { username: { rule: 'taken' } });
+  }
+  const now = nowIso();
+  let row: AccountRow;
+  try {
+    row = await repo.insertAccount(db, {
+      username,
+      password_hash: await hashPassword(input.password),
+      full_name: fullName,
+      full_name_folded: fold(fullName),
+      position: input.position?.trim() || null,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  } catch (error) {
+    // Two admins creating the same username at once: the unique index decides.
+    if (isUniqueViolation(error)) {
+      throw new AppError(409, 'username_taken', { username }, { username: { rule: 'taken' } });
+    }
+    throw error;
+  }
+  await repo.replaceRoles(db, row.id, roles);
+  const account = presentAccount(row, roles);
+  await recordAudit(db, ctx, {
+    action: 'create',
+    entityType: 'account',
+    entityId: account.id,
+    summary: `${account.fullName} (${account.username})`,
+    after: account,
+  });
+  return account;
+}
+
+export async function updateAccount(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: UpdateAccountBody,
+): Promise<Account> {
+  const { row, roles, tree } = await loadManageable(db, ctx, id);
+  if (row.version !== input.version) throw StaleVersion('account');
+  const now = nowIso();
+  const fullName = input.fullName === undefined ? undefined : cleanText(input.fullName, 'fullName');
+  const newRoles = input.roles === undefined ? roles : dedupeRoles(input.roles);
+  if (input.roles !== undefined) checkGrantable(ctx, newRoles, tree);
+  const updated = await repo.updateAccountVersioned(db, id, input.version, {
+    updated_at: now,
+    ...(fullName !== undefined && { full_name: fullName, full_name_folded: fold(fullName) }),
+    ...(input.position !== undefined && { position: input.position?.trim() || null }),
+    ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+  });
+  if (!updated) throw StaleVersion('account');
+  if (input.roles !== undefined) await repo.replaceRoles(db, id, newRoles);
+  // A deactivated account must not keep working through a session opened before.
+  if (input.active === false) await deleteSessionsOf(db, id);
+  const before = presentAccount(row, roles);
+  const after = presentAccount(updated, newRoles);
+  await recordAudit(db, ctx, {
+    action: 'update',
+    entityType: 'account',
+    entityId: id,
+    summary: `${after.fullName} (${after.username})`,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** An admin sets a new password; the account's sessions end. */
+export async function resetPassword(db: Db, ctx: Ctx, id: number, newPassword: string): Promise<void> {
+  const { row } = await loadManageable(db, ctx, id);
+  checkNewPassword(newPassword, 'newPassword');
+  await repo.touchAccount(db, id, {
+    password_hash: await hashPassword(newPassword),
+    failed_logins: 0,
+    locked_until: null,
+    updated_at: nowIso(),
+  });
+  await deleteSessionsOf(db, id);
+  await recordAudit(db, ctx, {
+    action: 'password_reset',
+    entityType: 'account',
+    entityId: id,
+    summary: `${row.full_name} (${row.username})`,
+  });
+}

@@ -1,0 +1,157 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import { nowIso } from '../db/dialect.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import * as accounts from './accounts.repository.ts';
+import type { ChangePasswordBody, LoginBody } from './accounts.schema.ts';
+import { checkNewPassword, normalizeUsername } from './accounts.service.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import type { Actor, Ctx } from './roles.ts';
+import * as sessions from './sessions.repository.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Failed sign-ins allowed before the account backs off. */
+export const FREE_ATTEMPTS = 5;
+const MAX_LOCK_SECONDS = 15 * 60;
+
+/** Seconds an account stays locked after its n-th consecutive failure: 30 s, doubling, at most 15 min. */
+export function lockSeconds(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(30 * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS);
+}
+
+function sessionId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function addHours(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+}
+
+export interface LoginMeta {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  ttlHours: number;
+}
+
+/**
+ * Checks the password and opens a session. Not run in one transaction: a failed attempt must be
+ * counted even though the request ends in an error.
+ */
+export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
+  const username = normalizeUsername(input.username);
+  const account = await accounts.findAccountByUsername(db, username);
+  if (!account || account.active !== 1) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    throw new AppError(401, 'invalid_credentials');
+  }
+  const now = nowIso();
+  if (account.locked_until && account.locked_until > now) {
+    const seconds = Math.ceil((Date.parse(account.locked_until) - Date.parse(now)) / 1000);
+    throw new AppError(429, 'account_locked', { seconds }, undefined, {
+      'retry-after': String(seconds),
+    });
+  }
+  const who = { actor: { id: account.id, fullName: account.full_name }, requestId: meta.requestId };
+  const summary = `${account.full_name} (${account.username})`;
+  if (!(await verifyPassword(input.password, account.password_hash))) {
+    const failures = await accounts.incrementFailedLogins(db, account.id);
+    const seconds = lockSeconds(failures);
+    if (seconds > 0) {
+      const until = new Date(Date.parse(now) + seconds * 1000).toISOString();
+      await accounts.touchAccount(db, account.id, { locked_until: until });
+    }
+    await recordAudit(db, who, {
+      action: 'login_failed',
+      entityType: 'session',
+      entityId: account.id,
+      summary,
+      after: { failures, ip: meta.ip },
+    });
+    throw new AppError(401, 'invalid_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await accounts.touchAccount(trx, account.id, {
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: now,
+    });
+    await sessions.insertSession(trx, {
+      id: sessionId(token),
+      account_id: account.id,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: addHours(now, meta.ttlHours),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(trx, who, {
+      action: 'login',
+      entityType: 'session',
+      entityId: account.id,
+      summary,
+      after: { ip: meta.ip },
+    });
+  });
+  return { token, actor: await actorOf(db, account.id) };
+}
+
+async function actorOf(db: Db, accountId: number): Promise<Actor & { position: string | null }> {
+  const row = await accounts.findAccount(db, accountId);
+  if (!row) throw new AppError(401, 'unauthenticated');
+  const roles = (await accounts.rolesByAccount(db, [accountId])).get(accountId) ?? [];
+  return { id: row.id, username: row.username, fullName: row.full_name, position: row.position, roles };
+}
+
+/** The actor behind a session cookie, or null when it is unknown, expired or its account inactive. */
+export async function resolveSession(db: Kysely<DB>, token: string, ttlHours: number) {
+  const now = nowIso();
+  const session = await sessions.findLiveSession(db, sessionId(token), now);
+  if (!session || session.active !== 1) return null;
+  // Sliding expiry, written at most every five minutes to keep reads cheap.
+  if (Date.parse(now) - Date.parse(session.lastSeenAt) > 5 * 60_000) {
+    await sessions.extendSession(db, session.sessionId, now, addHours(now, ttlHours));
+  }
+  return actorOf(db, session.accountId);
+}
+
+export async function logout(db: Db, ctx: Ctx, token: string): Promise<void> {
+  await sessions.deleteSession(db, sessionId(token));
+  await recordAudit(db, ctx, {
+    action: 'logout',
+    entityType: 'session',
+    entityId: ctx.actor.id,
+    summary: `${ctx.actor.fullName} (${ctx.actor.username})`,
+  });
+}
+
+/** Changes one's own password; other sessions of the account end, this one stays. */
+export async function changePassword(
+  db: Db,
+  ctx: Ctx,
+  token: string,
+  input: ChangePasswordBody,
+): Promise<void> {
+  const account = await accounts.findAccount(db, ctx.actor.id);
+  if (!account) throw new AppError(401, 'unauthenticated');
+  if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+    throw new AppError(400, 'wrong_current_password', {}, { currentPassword: { rule: 'invalid' } });
+  }
+  checkNewPassword(input.newPassword, 'newPassword');
+  await accounts.touchAccount(db, account.id, {
+    password_hash: await hashPassword(input.newPassword),
+    updated_at: nowIso(),
+  });
+  await sessions.deleteSessionsOf(db, account.id, sessionId(token));
+  await recordAudit(db, ctx, {
+    action: 'password_change',
+    entityType: 'account',
+    entityId: account.id,
+    summary: `${account.full_name} (${account.username})`,
+  });
+}

@@ -1,0 +1,97 @@
+import { lazy, useEffect } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { isApiError, setUnauthenticatedHandler } from './api';
+import { meKey } from './api/auth';
+import { RequireAdmin, RequireAuth } from './components/RequireAuth';
+import { useI18n } from './i18n';
+import AppLayout from './pages/AppLayout';
+import HomePage from './pages/HomePage';
+import LoginPage from './pages/LoginPage';
+import { theme } from './theme';
+
+// Admin pages and the rarer ones load on first visit: most users only see Home at first.
+const UnitsPage = lazy(() => import('./pages/UnitsPage'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again; a flaky network might.
+      retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      // Forms send the version they read; silently refetching under them helps no one.
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** When any call finds the session gone, forget the user; RequireAuth then shows the login page. */
+function SessionWatcher() {
+  const client = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      client.clear();
+      client.setQueryData(meKey, null);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [client]);
+  return null;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route
+          path="accounts"
+          element={
+            <RequireAdmin>
+              <AccountsPage />
+            </RequireAdmin>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireAdmin>
+              <AuditPage />
+            </RequireAdmin>
+          }
+        />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export default function App() {
+  const { lang } = useI18n();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme}>
+        <AntApp>
+          <BrowserRouter basename="/app">
+            <SessionWatcher />
+            <AppRoutes />
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

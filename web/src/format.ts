@@ -1,0 +1,34 @@
+const dateTimeParts = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * `dd/MM/yyyy HH:mm` in Vietnam time, whatever the browser's zone and language. Built from parts
+ * because vi-VN's own pattern puts the time first ("08:56 12/10/2017").
+ */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    dateTimeParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * Folds case and Vietnamese diacritics (đ → d) the way the server's search does, so the
+ * client-side pickers match "dong ky" to "Đồng Kỵ" too.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}

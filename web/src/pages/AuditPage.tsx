@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Card, Table, type TableColumnsType } from 'antd';
+import { useAudit } from '../api/audit';
+import type { AuditEntry } from '../api/types';
+import { PageHeader } from '../components/PageHeader';
+import { QueryError } from '../components/QueryError';
+import { formatDateTime } from '../format';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { isMessageKey, useI18n, type Translate } from '../i18n';
+import { AuditDiff } from './audit/AuditDiff';
+import { AuditFilters, type AuditFilterValues } from './audit/AuditFilters';
+
+/** A known code's label, or the code itself for kinds added by newer server features. */
+function label(t: Translate, prefix: 'auditAction' | 'entity', code: string): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+export default function AuditPage() {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<AuditFilterValues>({ q: '' });
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const q = useDebouncedValue(filters.q.trim());
+
+  const audit = useAudit({
+    entityType: filters.entityType,
+    action: filters.action,
+    from: filters.from,
+    to: filters.to,
+    q: q === '' ? undefined : q,
+    page,
+    pageSize,
+  });
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      key: 'at',
+      width: 150,
+      render: (at: string) => <time dateTime={at}>{formatDateTime(at)}</time>,
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      key: 'actor',
+      render: (name: string | null) => name ?? t('audit.system'),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (action: string) => label(t, 'auditAction', action),
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      key: 'entityType',
+      render: (type: string) => label(t, 'entity', type),
+    },
+    { title: t('audit.summary'), dataIndex: 'summary', key: 'summary' },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Card>
+        <AuditFilters
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            setPage(1);
+          }}
+        />
+        {audit.isError ? (
+          <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
+        ) : (
+          <Table<AuditEntry>
+            rowKey="id"
+            columns={columns}
+            dataSource={audit.data?.items ?? []}
+            loading={audit.isFetching}
+            expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => t('audit.total', { total }),
+              onChange: (nextPage, nextSize) => {
+                setPage(nextSize === pageSize ? nextPage : 1);
+                setPageSize(nextSize);
+              },
+            }}
+            scroll={{ x: 800 }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

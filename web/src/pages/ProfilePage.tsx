@@ -1,0 +1,75 @@
+import { App, Button, Card, Flex, Form, Input } from 'antd';
+import { useChangePassword, useCurrentUser } from '../api/auth';
+import { PageHeader } from '../components/PageHeader';
+import { UserDetails } from '../components/UserDetails';
+import { minLengthRule, requiredRule, sameAsRule, showFieldErrors } from '../forms';
+import { useI18n } from '../i18n';
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export default function ProfilePage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const changePassword = useChangePassword();
+  const [form] = Form.useForm<PasswordValues>();
+
+  const submit = ({ currentPassword, newPassword }: PasswordValues) => {
+    changePassword.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.resetFields();
+          void message.success(t('password.changed'));
+        },
+        onError: (error) => {
+          if (!showFieldErrors(form, error)) void message.error(error.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title={t('profile.title')} />
+      <Flex vertical gap={16} style={{ maxWidth: 720 }}>
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('profile.details')}</h2>}>
+          <UserDetails user={user} />
+        </Card>
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('password.change')}</h2>}>
+          <Form<PasswordValues> form={form} name="password" layout="vertical" onFinish={submit}>
+            <Form.Item
+              name="currentPassword"
+              label={t('password.current')}
+              rules={[requiredRule(t, 'password.current')]}
+            >
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Form.Item
+              name="newPassword"
+              label={t('password.new')}
+              rules={[requiredRule(t, 'password.new'), minLengthRule(t)]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('password.confirm')}
+              dependencies={['newPassword']}
+              rules={[requiredRule(t, 'password.confirm'), sameAsRule(t, 'newPassword')]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={changePassword.isPending}>
+              {t('password.change')}
+            </Button>
+          </Form>
+        </Card>
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Typography } from 'antd';
+import type { AuditEntry } from '../../api/types';
+import { useI18n } from '../../i18n';
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** Every key of either side; a key counts as changed when its JSON differs. */
+export function diffRows(before: AuditEntry['before'], after: AuditEntry['after']) {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys.map((key) => {
+    const old = before?.[key];
+    const next = after?.[key];
+    return { key, old, next, changed: JSON.stringify(old) !== JSON.stringify(next) };
+  });
+}
+
+const cell: React.CSSProperties = {
+  border: '1px solid #d9d9d9',
+  padding: '4px 8px',
+  verticalAlign: 'top',
+  wordBreak: 'break-word',
+};
+// Changed rows: a pale background plus bold text and a marker, so colour is not the only cue.
+const changedRow: React.CSSProperties = { background: '#fff4ce', fontWeight: 600 };
+
+/** Before and after of one audit entry side by side, changed fields highlighted. */
+export function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  const rows = diffRows(entry.before, entry.after);
+  if (rows.length === 0) return <Typography.Text>{t('audit.noDetails')}</Typography.Text>;
+  return (
+    <div>
+      <table style={{ borderCollapse: 'collapse', width: '100%', maxWidth: 960 }}>
+        <thead>
+          <tr>
+            <th scope="col" style={{ ...cell, width: '20%', textAlign: 'start' }}>
+              {t('audit.field')}
+            </th>
+            <th scope="col" style={{ ...cell, width: '40%', textAlign: 'start' }}>
+              {t('audit.before')}
+            </th>
+            <th scope="col" style={{ ...cell, width: '40%', textAlign: 'start' }}>
+              {t('audit.after')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} style={row.changed ? changedRow : undefined} data-changed={row.changed}>
+              <th scope="row" style={{ ...cell, textAlign: 'start', fontWeight: 'inherit' }}>
+                {row.changed && <span aria-hidden>● </span>}
+                {row.key}
+                {row.changed && <span className="sr-only"> ({t('audit.changed')})</span>}
+              </th>
+              <td style={cell}>{show(row.old)}</td>
+              <td style={cell}>{show(row.next)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('audit.changedLegend')}
+      </Typography.Paragraph>
+    </div>
+  );
+}
