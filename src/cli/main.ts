@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { renderAppError } from '../http/error-handler.ts';
+import { AppError } from '../http/errors.ts';
 import { backupCommand } from './backup.ts';
 import { userCommands } from './users.ts';
 
@@ -72,9 +74,18 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    console.error(`giaoban: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`giaoban: ${describeError(error)}`);
     process.exitCode = 1;
   }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof AppError) {
+    const { message, fields } = renderAppError(error, 'en').error;
+    const details = Object.entries(fields ?? {}).map(([field, text]) => `${field}: ${text}`);
+    return [message, ...details].join(' ');
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runCli();

@@ -7,8 +7,6 @@ import { fold } from '../text/index.ts';
 import { compareVietnameseNames } from '../text/index.ts';
 import * as accounts from '../units/accounts.repository.ts';
 import { checkNewPassword, normalizeUsername } from '../units/accounts.service.ts';
-import { AppError } from '../http/errors.ts';
-import { renderAppError } from '../http/error-handler.ts';
 import { hashPassword } from '../units/passwords.ts';
 import { ROLES, type Role } from '../units/roles.ts';
 import { deleteSessionsOf } from '../units/sessions.repository.ts';
@@ -18,9 +16,6 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   try {
     await migrateToLatest(db);
     return await fn(db);
-  } catch (error) {
-    if (error instanceof AppError) throw new Error(renderAppError(error, 'en').error.message);
-    throw error;
   } finally {
     await db.destroy();
   }

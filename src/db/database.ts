@@ -41,7 +41,8 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    const cause = result.error instanceof Error ? result.error : new Error(String(result.error));
+    const cause =
+      result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause.message}`, {
       cause,
     });

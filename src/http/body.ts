@@ -25,7 +25,7 @@ export function registerBodyHandling(app: FastifyInstance): void {
       done(null, undefined);
       return;
     }
-    parseJson(request, text, (error, value) => {
+    void parseJson(request, text, (error, value) => {
       if (error) done(new AppError(400, 'invalid_json'), undefined);
       else done(null, value);
     });

@@ -4,6 +4,7 @@
 
 // C0 controls (U+0000–U+001F) minus \t \n \r, plus DEL: NUL breaks PostgreSQL text columns and
 // the others are invisible junk from copy/paste that would make equal-looking names unequal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Returns `s` in Unicode Normalization Form C (precomposed letters). */
@@ -44,7 +45,7 @@ export function deepNfc<T>(value: T): T {
     if (seen !== undefined) return seen;
     const dst: object = Array.isArray(v)
       ? []
-      : Object.create(Object.getPrototypeOf(v) as object | null);
+      : (Object.create(Object.getPrototypeOf(v) as object | null) as object);
     memo.set(v, dst);
     stack.push({ src: v, dst });
     return dst;

@@ -36,11 +36,9 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
 /** A "please enter / choose the X" rule whose message names the field in the current language. */
 export function requiredRule(t: Translate, field: MessageKey, choose = false): Rule {
   const name = t(field).toLocaleLowerCase();
-  return {
-    required: true,
-    whitespace: !choose,
-    message: t(choose ? 'common.requiredSelect' : 'common.required', { field: name }),
-  };
+  if (choose) return { required: true, message: t('common.requiredSelect', { field: name }) };
+  // Only text rules may mention `whitespace`: its mere presence makes the validator demand a string.
+  return { required: true, whitespace: true, message: t('common.required', { field: name }) };
 }
 
 /** Passwords: at least 8 characters, as the server requires. */

@@ -65,7 +65,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['unit', 'account', 'session'] as const;
+export const AUDIT_ENTITY_TYPES = ['unit', 'account', 'session', 'demo'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export interface AuditEntry {

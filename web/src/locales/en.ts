@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.field': 'Field',
+  'audit.details': 'Details',
   'audit.noDetails': 'No details recorded.',
   'audit.changedLegend': 'Highlighted rows are the fields that changed.',
   'audit.changed': 'changed',
@@ -174,4 +175,5 @@ export const en: Record<MessageKey, string> = {
   'entity.unit': 'Unit',
   'entity.account': 'Account',
   'entity.session': 'Session',
+  'entity.demo': 'Demo data',
 };

@@ -157,6 +157,7 @@ export const vi = {
   'audit.before': 'Trước',
   'audit.after': 'Sau',
   'audit.field': 'Trường',
+  'audit.details': 'Chi tiết',
   'audit.noDetails': 'Không có dữ liệu chi tiết.',
   'audit.changedLegend': 'Dòng tô đậm là trường đã thay đổi.',
   'audit.changed': 'đã thay đổi',
@@ -175,6 +176,7 @@ export const vi = {
   'entity.unit': 'Đơn vị',
   'entity.account': 'Tài khoản',
   'entity.session': 'Phiên đăng nhập',
+  'entity.demo': 'Dữ liệu mẫu',
 } as const;
 
 export type MessageKey = keyof typeof vi;

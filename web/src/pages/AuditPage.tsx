@@ -81,7 +81,10 @@ export default function AuditPage() {
             columns={columns}
             dataSource={audit.data?.items ?? []}
             loading={audit.isFetching}
-            expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+            expandable={{
+              columnTitle: <span className="sr-only">{t('audit.details')}</span>,
+              expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+            }}
             pagination={{
               current: page,
               pageSize,

@@ -83,7 +83,10 @@ export default function UnitsPage() {
     />
   ) : (
     <Card>
-      <Empty description={list.length === 0 ? t('units.empty') : t('units.selectHint')} />
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={list.length === 0 ? t('units.empty') : t('units.selectHint')}
+      />
     </Card>
   );
 
