@@ -18,7 +18,9 @@ import { AppError } from './http/errors.ts';
 import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
+import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
 import { authRoutes } from './units/auth.routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp({ config, db, logger, version = '0.1.0' }: AppOpt
       await api.register(unitRoutes);
       await api.register(accountRoutes);
       await api.register(auditRoutes);
+      await api.register(reportRoutes);
+      await api.register(portalApiRoutes);
     },
     { prefix: '/api/v1' },
   );

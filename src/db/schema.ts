@@ -1,10 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PortalTables } from '../portal/portal.tables.ts';
+import type { ReportTables } from '../reports/reports.tables.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers on both engines,
  * so one set of queries reads the same values from SQLite and PostgreSQL.
  */
-export interface DB {
+export interface DB extends CoreTables, ReportTables, PortalTables {}
+
+/** Units, accounts, sessions, the audit log and job leases. Each feature declares its own tables. */
+export interface CoreTables {
   units: UnitTable;
   accounts: AccountTable;
   account_roles: AccountRoleTable;

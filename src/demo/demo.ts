@@ -5,6 +5,7 @@ import { fold } from '../text/index.ts';
 import { replaceRoles, insertAccount } from '../units/accounts.repository.ts';
 import { hashPassword } from '../units/passwords.ts';
 import { insertUnit } from '../units/units.repository.ts';
+import { loadFeatureDemos } from './feature-demos.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, type DemoUnit } from './demo-data.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -41,6 +42,7 @@ export async function loadDemo(db: Database): Promise<boolean> {
       for (const [i, child] of (unit.children ?? []).entries()) await insert(child, row.id, i);
     };
     await insert(DEMO_TREE, null, 0);
+    const accountIds = new Map<string, number>();
     for (const account of DEMO_ACCOUNTS) {
       const row = await insertAccount(trx, {
         username: account.username,
@@ -57,7 +59,9 @@ export async function loadDemo(db: Database): Promise<boolean> {
         row.id,
         account.roles.map((r) => ({ unitId: ids.get(r.unit)!, role: r.role })),
       );
+      accountIds.set(account.username, row.id);
     }
+    await loadFeatureDemos({ trx, unitIds: ids, accountIds });
     await recordAudit(trx, { actor: null, requestId: null }, {
       action: 'create',
       entityType: 'demo',

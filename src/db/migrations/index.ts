@@ -1,10 +1,15 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-29-0001-units-accounts-audit.ts';
+import { portalMigrations } from './portal.ts';
+import { reportMigrations } from './reports.ts';
 
 /**
- * Every migration, by name. Listed statically (not read from the folder) so the same list works
- * from TypeScript sources and from the compiled build.
+ * Every migration, by name; Kysely applies them in name order. Listed statically (not read from
+ * the folder) so the same list works from TypeScript sources and from the compiled build. Each
+ * feature lists its own in a file beside this one.
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-0001-units-accounts-audit': m0001,
+  ...reportMigrations,
+  ...portalMigrations,
 };

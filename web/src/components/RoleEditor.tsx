@@ -56,14 +56,14 @@ export function RoleEditor({ units }: { units: readonly Unit[] }) {
               <Button
                 aria-label={t('accounts.removeRole')}
                 title={t('accounts.removeRole')}
-                icon={<DeleteOutlined />}
+                icon={<DeleteOutlined aria-hidden />}
                 onClick={() => remove(field.name)}
                 style={{ marginTop: 30 }}
               />
             </Flex>
           ))}
           <Form.ErrorList errors={errors} />
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>
+          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({})} block>
             {t('accounts.addRole')}
           </Button>
         </fieldset>

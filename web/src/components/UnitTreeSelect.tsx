@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import type { Unit } from '../api/types';
 import { foldText } from '../format';
@@ -26,8 +26,10 @@ interface Props {
 }
 
 /** Pick one unit from the hierarchy; typing filters without diacritics ("hoi nong dan"). */
-export function UnitTreeSelect({ units, value, onChange, disabledIds, ...rest }: Props) {
+export function UnitTreeSelect({ units, value, onChange, disabledIds, id, ...rest }: Props) {
   const { t } = useI18n();
+  const fallbackId = useId();
+  const inputId = id ?? fallbackId;
   const treeData = useMemo(() => {
     const toOption = ({ unit, children }: UnitNode): UnitOption => ({
       value: unit.id,
@@ -41,6 +43,7 @@ export function UnitTreeSelect({ units, value, onChange, disabledIds, ...rest }:
   return (
     <TreeSelect<number | null>
       {...rest}
+      id={inputId}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       treeData={treeData}
@@ -49,6 +52,17 @@ export function UnitTreeSelect({ units, value, onChange, disabledIds, ...rest }:
         filterTreeNode: (input, node) => foldText(String(node.title)).includes(foldText(input)),
       }}
       popupMatchSelectWidth={false}
+      // Accessibility repairs for the popup (checked by axe in the browser tests): the input's
+      // aria-owns/aria-controls name `<id>_list`, which TreeSelect never renders, so the wrapper
+      // carries that id; and the scrolling happens in this focusable wrapper rather than in the
+      // tree's own list, whose nodes cannot take focus.
+      virtual={false}
+      listHeight={100_000}
+      popupRender={(menu) => (
+        <div id={`${inputId}_list`} tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
+          {menu}
+        </div>
+      )}
     />
   );
 }

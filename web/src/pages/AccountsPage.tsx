@@ -40,7 +40,7 @@ export default function AccountsPage() {
       <PageHeader
         title={t('accounts.title')}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
             {t('accounts.add')}
           </Button>
         }

@@ -33,15 +33,15 @@ export default function AppLayout() {
   // Menu items navigate on click rather than wrapping links: a link inside role="menuitem"
   // is a nested interactive control for screen readers.
   const items: MenuProps['items'] = [
-    { key: '/', icon: <DashboardOutlined />, label: t('nav.home') },
-    { key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') },
+    { key: '/', icon: <DashboardOutlined aria-hidden />, label: t('nav.home') },
+    { key: '/units', icon: <ApartmentOutlined aria-hidden />, label: t('nav.units') },
     ...(admin
       ? [
-          { key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') },
-          { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+          { key: '/accounts', icon: <TeamOutlined aria-hidden />, label: t('nav.accounts') },
+          { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
         ]
       : []),
-    { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
+    { key: '/profile', icon: <UserOutlined aria-hidden />, label: t('nav.profile') },
   ];
 
   return (
@@ -74,14 +74,14 @@ export default function AppLayout() {
             {/* The user's own name opens their profile, where the password is changed. */}
             <Button
               type="text"
-              icon={<UserOutlined />}
+              icon={<UserOutlined aria-hidden />}
               title={t('nav.profileHint')}
               onClick={() => void navigate('/profile')}
             >
               <strong>{user.fullName}</strong>
             </Button>
             <Button
-              icon={<LogoutOutlined />}
+              icon={<LogoutOutlined aria-hidden />}
               loading={logout.isPending}
               onClick={() =>
                 logout.mutate(undefined, {

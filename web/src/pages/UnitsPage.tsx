@@ -44,10 +44,14 @@ export default function UnitsPage() {
   const selected = list.find((u) => u.id === selectedId) ?? null;
   const expandedIds = expanded ?? parentIds(list);
 
-  const select = (id: number | null) => {
+  /** Selects a unit and opens its branch. A unit created a moment ago is not in `list` yet,
+   * so the caller may name its parent. */
+  const select = (id: number | null, parentId = list.find((u) => u.id === id)?.parentId ?? null) => {
     setCreating(null);
     setParams(id === null ? {} : { unit: String(id) }, { replace: true });
-    if (id !== null) setExpanded([...new Set([...expandedIds, ...ancestorIds(list, id)])]);
+    if (parentId !== null) {
+      setExpanded([...new Set([...expandedIds, parentId, ...ancestorIds(list, parentId)])]);
+    }
   };
 
   const dragMove = (unit: Unit, target: MoveTarget) => {
@@ -70,7 +74,7 @@ export default function UnitsPage() {
     <UnitCreatePanel
       units={list}
       parent={list.find((u) => u.id === creating.parentId) ?? null}
-      onCreated={(unit) => select(unit.id)}
+      onCreated={(unit) => select(unit.id, unit.parentId)}
       onCancel={() => setCreating(null)}
     />
   ) : selected ? (
@@ -97,12 +101,12 @@ export default function UnitsPage() {
         actions={
           canEdit && (
             <>
-              <Button icon={<PlusOutlined />} onClick={() => setCreating({ parentId: null })}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCreating({ parentId: null })}>
                 {t('units.addRoot')}
               </Button>
               <Button
                 type="primary"
-                icon={<PlusOutlined />}
+                icon={<PlusOutlined aria-hidden />}
                 disabled={!selected}
                 onClick={() => selected && setCreating({ parentId: selected.id })}
               >

@@ -139,7 +139,7 @@ export function UnitEditPanel({ unit, units, canEdit, onDeleted }: Props) {
             okButtonProps={{ danger: true }}
             onConfirm={confirmDelete}
           >
-            <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
+            <Button danger icon={<DeleteOutlined aria-hidden />} loading={remove.isPending}>
               {t('units.delete')}
             </Button>
           </Popconfirm>

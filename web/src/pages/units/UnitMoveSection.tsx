@@ -71,14 +71,14 @@ export function UnitMoveSection({ unit, units, version, onMoved, onError }: Prop
             {t('units.move')}
           </Button>
           <Button
-            icon={<ArrowUpOutlined />}
+            icon={<ArrowUpOutlined aria-hidden />}
             disabled={index <= 0 || move.isPending}
             onClick={() => moveTo(unit.parentId, index - 1)}
           >
             {t('units.moveUp')}
           </Button>
           <Button
-            icon={<ArrowDownOutlined />}
+            icon={<ArrowDownOutlined aria-hidden />}
             disabled={index < 0 || index >= siblings.length - 1 || move.isPending}
             onClick={() => moveTo(unit.parentId, index + 1)}
           >

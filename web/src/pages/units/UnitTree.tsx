@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
 import { Tag, Tree, type TreeDataNode, type TreeProps } from 'antd';
 import type { Unit } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -53,6 +54,10 @@ export function UnitTree({ units, selectedId, expandedIds, onExpand, onSelect, o
       treeData={treeData}
       blockNode
       showLine
+      // Icons hidden from assistive technology, so a node's name is just the unit's name.
+      switcherIcon={({ expanded }) =>
+        expanded ? <MinusSquareOutlined aria-hidden /> : <PlusSquareOutlined aria-hidden />
+      }
       selectedKeys={selectedId === null ? [] : [selectedId]}
       expandedKeys={expandedIds}
       onExpand={(keys) => onExpand(keys.map(Number))}
