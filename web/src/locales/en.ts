@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
 
   'password.current': 'Current password',
   'password.new': 'New password',
-  'password.confirm': 'Repeat the new password',
+  'password.confirm': 'Confirm password',
   'password.mismatch': 'The two passwords do not match',
   'password.change': 'Change password',
   'password.changed': 'Password changed',

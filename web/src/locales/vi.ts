@@ -135,7 +135,7 @@ export const vi = {
 
   'password.current': 'Mật khẩu hiện tại',
   'password.new': 'Mật khẩu mới',
-  'password.confirm': 'Nhập lại mật khẩu mới',
+  'password.confirm': 'Xác nhận mật khẩu',
   'password.mismatch': 'Hai mật khẩu không khớp',
   'password.change': 'Đổi mật khẩu',
   'password.changed': 'Đã đổi mật khẩu',
