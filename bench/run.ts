@@ -19,7 +19,9 @@ if (files.length === 0) {
 }
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { run?: () => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+    run?: () => Promise<void>;
+  };
   if (typeof mod.run !== 'function') throw new Error(`${file} must export run()`);
   await mod.run();
 }

@@ -40,7 +40,12 @@ export interface AppOptions {
 }
 
 /** Builds the whole HTTP app around an open database. The caller owns the database's life. */
-export async function buildApp({ config, db, logger, version = '0.1.0' }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger,
+  version = '0.1.0',
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -149,9 +154,17 @@ async function registerWorkspace(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/app/', wildcard: false, index: false });
+  await app.register(fastifyStatic, {
+    root: WEB_DIR,
+    prefix: '/app/',
+    wildcard: false,
+    index: false,
+  });
   app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'),
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html'),
   );
 }

@@ -23,10 +23,16 @@ export async function startServer(config: Config = readConfig()): Promise<Fastif
   ];
   if (config.demo) {
     lines.push(
-      demoLoaded ? '  Demo data loaded (Thị ủy Từ Sơn).' : '  Demo data: database not empty, left as is.',
+      demoLoaded
+        ? '  Demo data loaded (Thị ủy Từ Sơn).'
+        : '  Demo data: database not empty, left as is.',
       `  Demo accounts (password "${DEMO_PASSWORD}"):`,
       ...DEMO_ACCOUNTS.map(
-        (a) => `    ${a.username.padEnd(14)} ${a.roles.map((r) => r.role).join(', ').padEnd(12)} ${a.fullName}`,
+        (a) =>
+          `    ${a.username.padEnd(14)} ${a.roles
+            .map((r) => r.role)
+            .join(', ')
+            .padEnd(12)} ${a.fullName}`,
       ),
     );
   }

@@ -33,7 +33,12 @@ describe('giaoban command line [sqlite]', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('explains each command with --help', async () => {
-    for (const args of [['--help'], ['migrate', '--help'], ['user', 'add', '--help'], ['backup', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['migrate', '--help'],
+      ['user', 'add', '--help'],
+      ['backup', '--help'],
+    ]) {
       const r = await giaoban(dir, args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Usage: giaoban');
@@ -46,14 +51,36 @@ describe('giaoban command line [sqlite]', () => {
     expect((await giaoban(dir, ['demo'])).stdout).toContain('Demo loaded');
     expect((await giaoban(dir, ['demo'])).stdout).toContain('nothing changed');
 
-    const added = await giaoban(dir, ['user', 'add', 'Hoa.Nguyen', '--name', 'Nguyễn Thị Hoa', '--role', 'reporter@9'], {
-      GIAOBAN_PASSWORD: 'mat-khau-hoa-1',
-    });
+    const added = await giaoban(
+      dir,
+      ['user', 'add', 'Hoa.Nguyen', '--name', 'Nguyễn Thị Hoa', '--role', 'reporter@9'],
+      {
+        GIAOBAN_PASSWORD: 'mat-khau-hoa-1',
+      },
+    );
     expect(added.stdout).toContain('Created account hoa.nguyen');
-    const dup = await giaoban(dir, ['user', 'add', 'hoa.nguyen', '--name', 'X', '--password', 'mat-khau-dai']);
+    const dup = await giaoban(dir, [
+      'user',
+      'add',
+      'hoa.nguyen',
+      '--name',
+      'X',
+      '--password',
+      'mat-khau-dai',
+    ]);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('already taken');
-    const badRole = await giaoban(dir, ['user', 'add', 'x.y', '--name', 'X', '--password', 'mat-khau-dai', '--role', 'king@1']);
+    const badRole = await giaoban(dir, [
+      'user',
+      'add',
+      'x.y',
+      '--name',
+      'X',
+      '--password',
+      'mat-khau-dai',
+      '--role',
+      'king@1',
+    ]);
     expect(badRole.stderr).toContain('ROLE@UNIT_ID');
 
     const list = await giaoban(dir, ['user', 'list']);
@@ -70,10 +97,12 @@ describe('giaoban command line [sqlite]', () => {
     ]);
     expect(list.stdout).toMatch(/hoa\.nguyen\s+Nguyễn Thị Hoa\s+reporter@9/);
 
-    expect((await giaoban(dir, ['user', 'passwd', 'hoa.nguyen', '--password', 'ngan'])).stderr).toContain('8');
-    expect((await giaoban(dir, ['user', 'passwd', 'hoa.nguyen', '--password', 'mat-khau-moi-2'])).stdout).toContain(
-      'changed',
-    );
+    expect(
+      (await giaoban(dir, ['user', 'passwd', 'hoa.nguyen', '--password', 'ngan'])).stderr,
+    ).toContain('8');
+    expect(
+      (await giaoban(dir, ['user', 'passwd', 'hoa.nguyen', '--password', 'mat-khau-moi-2'])).stdout,
+    ).toContain('changed');
   });
 
   it('backs up the SQLite database to a file that opens with the same data', async () => {
@@ -88,7 +117,9 @@ describe('giaoban command line [sqlite]', () => {
   });
 
   it('on PostgreSQL, backup explains pg_dump instead', async () => {
-    const r = await giaoban(dir, ['backup', path.join(dir, 'x')], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const r = await giaoban(dir, ['backup', path.join(dir, 'x')], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('pg_dump');
   });

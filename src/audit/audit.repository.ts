@@ -36,7 +36,10 @@ function filtered(db: Db, q: AuditQuery) {
   return query;
 }
 
-export async function searchAudit(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+export async function searchAudit(
+  db: Db,
+  q: AuditQuery,
+): Promise<{ rows: AuditRow[]; total: number }> {
   const rows = await filtered(db, q)
     .selectAll()
     .orderBy('at', 'desc')

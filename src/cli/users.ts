@@ -40,7 +40,10 @@ export function userCommands(program: Command): void {
     .description('create an account (the password is read from GIAOBAN_PASSWORD or --password)')
     .argument('<username>')
     .requiredOption('--name <fullName>', 'full name, e.g. "Nguyễn Văn An"')
-    .option('--password <password>', 'initial password (prefer GIAOBAN_PASSWORD in the environment)')
+    .option(
+      '--password <password>',
+      'initial password (prefer GIAOBAN_PASSWORD in the environment)',
+    )
     .option('--position <position>', 'position (chức vụ)')
     .option('--role <ROLE@UNIT_ID...>', 'roles to grant, e.g. admin@1 reporter@9', [])
     .action(

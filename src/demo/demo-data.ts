@@ -24,7 +24,12 @@ export const DEMO_TREE: DemoUnit = {
   children: [
     { key: 'vanphong', kind: 'party_board', name: 'Văn phòng Thị ủy', shortName: 'Văn phòng' },
     { key: 'bantochuc', kind: 'party_board', name: 'Ban Tổ chức Thị ủy', shortName: 'Ban Tổ chức' },
-    { key: 'bantuyengiao', kind: 'party_board', name: 'Ban Tuyên giáo Thị ủy', shortName: 'Ban Tuyên giáo' },
+    {
+      key: 'bantuyengiao',
+      kind: 'party_board',
+      name: 'Ban Tuyên giáo Thị ủy',
+      shortName: 'Ban Tuyên giáo',
+    },
     { key: 'bandanvan', kind: 'party_board', name: 'Ban Dân vận Thị ủy', shortName: 'Ban Dân vận' },
     { key: 'ubkt', kind: 'party_board', name: 'Ủy ban Kiểm tra Thị ủy', shortName: 'UBKT' },
     {
@@ -39,13 +44,48 @@ export const DEMO_TREE: DemoUnit = {
       name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh thị xã Từ Sơn',
       shortName: 'Thị đoàn',
     },
-    { key: 'hoiphunu', kind: 'mass_organization', name: 'Hội Liên hiệp Phụ nữ thị xã Từ Sơn', shortName: 'Hội LHPN' },
-    { key: 'hoinongdan', kind: 'mass_organization', name: 'Hội Nông dân thị xã Từ Sơn', shortName: 'Hội ND' },
-    { key: 'hoiccb', kind: 'mass_organization', name: 'Hội Cựu chiến binh thị xã Từ Sơn', shortName: 'Hội CCB' },
-    { key: 'ldld', kind: 'mass_organization', name: 'Liên đoàn Lao động thị xã Từ Sơn', shortName: 'LĐLĐ' },
-    { key: 'dongky', kind: 'grassroots_committee', name: 'Đảng ủy phường Đồng Kỵ', shortName: 'ĐU Đồng Kỵ' },
-    { key: 'dongngan', kind: 'grassroots_committee', name: 'Đảng ủy phường Đông Ngàn', shortName: 'ĐU Đông Ngàn' },
-    { key: 'dinhbang', kind: 'grassroots_committee', name: 'Đảng ủy phường Đình Bảng', shortName: 'ĐU Đình Bảng' },
+    {
+      key: 'hoiphunu',
+      kind: 'mass_organization',
+      name: 'Hội Liên hiệp Phụ nữ thị xã Từ Sơn',
+      shortName: 'Hội LHPN',
+    },
+    {
+      key: 'hoinongdan',
+      kind: 'mass_organization',
+      name: 'Hội Nông dân thị xã Từ Sơn',
+      shortName: 'Hội ND',
+    },
+    {
+      key: 'hoiccb',
+      kind: 'mass_organization',
+      name: 'Hội Cựu chiến binh thị xã Từ Sơn',
+      shortName: 'Hội CCB',
+    },
+    {
+      key: 'ldld',
+      kind: 'mass_organization',
+      name: 'Liên đoàn Lao động thị xã Từ Sơn',
+      shortName: 'LĐLĐ',
+    },
+    {
+      key: 'dongky',
+      kind: 'grassroots_committee',
+      name: 'Đảng ủy phường Đồng Kỵ',
+      shortName: 'ĐU Đồng Kỵ',
+    },
+    {
+      key: 'dongngan',
+      kind: 'grassroots_committee',
+      name: 'Đảng ủy phường Đông Ngàn',
+      shortName: 'ĐU Đông Ngàn',
+    },
+    {
+      key: 'dinhbang',
+      kind: 'grassroots_committee',
+      name: 'Đảng ủy phường Đình Bảng',
+      shortName: 'ĐU Đình Bảng',
+    },
   ],
 };
 

@@ -62,13 +62,17 @@ export async function loadDemo(db: Database): Promise<boolean> {
       accountIds.set(account.username, row.id);
     }
     await loadFeatureDemos({ trx, unitIds: ids, accountIds });
-    await recordAudit(trx, { actor: null, requestId: null }, {
-      action: 'create',
-      entityType: 'demo',
-      entityId: null,
-      summary: 'Dữ liệu mẫu Thị ủy Từ Sơn',
-      after: { units: ids.size, accounts: DEMO_ACCOUNTS.length },
-    });
+    await recordAudit(
+      trx,
+      { actor: null, requestId: null },
+      {
+        action: 'create',
+        entityType: 'demo',
+        entityId: null,
+        summary: 'Dữ liệu mẫu Thị ủy Từ Sơn',
+        after: { units: ids.size, accounts: DEMO_ACCOUNTS.length },
+      },
+    );
   });
   return true;
 }

@@ -12,7 +12,9 @@ import {
 import { fieldProblems } from './validation.ts';
 
 function humanSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / 1024 / 1024)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 }
 
 function translateField(problem: FieldProblem, lang: Lang): string {
@@ -41,7 +43,11 @@ export function renderAppError(error: AppError, lang: Lang) {
 }
 
 /** Maps what Fastify and its plugins throw onto the app's own errors. */
-function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: number): AppError | null {
+function toAppError(
+  error: FastifyError,
+  request: FastifyRequest,
+  bodyLimit: number,
+): AppError | null {
   if (error instanceof AppError) return error;
   if (error.validation) {
     const context = error.validationContext ?? 'body';
@@ -77,7 +83,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const appError = toAppError(error, request, app.config.bodyLimitBytes);
     if (appError) {
       if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-      return reply.status(appError.status).headers(appError.headers).send(renderAppError(appError, lang));
+      return reply
+        .status(appError.status)
+        .headers(appError.headers)
+        .send(renderAppError(appError, lang));
     }
     // Unknown: log everything, tell the client nothing but the id to quote.
     request.log.error({ err: error, reqId: request.id }, 'unhandled error');

@@ -69,6 +69,42 @@ export const messages = {
     vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.',
     en: 'Something went wrong on the server. Request id: {requestId}.',
   },
+  report_wrong_state: {
+    vi: 'Không thể làm thao tác này khi báo cáo đang ở trạng thái "{state}".',
+    en: 'This cannot be done while the report is in the "{state}" state.',
+  },
+  report_not_editable: {
+    vi: 'Chỉ sửa được báo cáo đang là dự thảo.',
+    en: 'Only a draft report can be edited.',
+  },
+  period_closed: {
+    vi: 'Kỳ báo cáo "{name}" đã khóa.',
+    en: 'The reporting period "{name}" is closed.',
+  },
+  period_exists: {
+    vi: 'Kỳ báo cáo "{name}" đã có.',
+    en: 'The reporting period "{name}" already exists.',
+  },
+  indicator_code_taken: {
+    vi: 'Mã chỉ tiêu "{code}" đã có.',
+    en: 'The indicator code "{code}" is already taken.',
+  },
+  excel_invalid: {
+    vi: 'Tệp Excel có {count} lỗi; chưa lưu số liệu nào. Hãy sửa rồi tải lên lại.',
+    en: 'The Excel file has {count} errors; nothing was saved. Fix them and upload again.',
+  },
+  excel_unreadable: {
+    vi: 'Không đọc được tệp; hãy tải lên tệp Excel (.xlsx).',
+    en: 'The file could not be read; upload an Excel (.xlsx) file.',
+  },
+  file_too_large: {
+    vi: 'Tệp vượt quá giới hạn {limit}.',
+    en: 'The file exceeds the {limit} limit.',
+  },
+  file_type_not_allowed: {
+    vi: 'Không nhận tệp kiểu "{type}". Được phép: PDF, Word, Excel, ảnh PNG/JPEG.',
+    en: 'Files of type "{type}" are not accepted. Allowed: PDF, Word, Excel, PNG/JPEG images.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof messages;
@@ -99,6 +135,18 @@ export const fieldMessages = {
     vi: 'Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).',
     en: 'Use lowercase letters without accents, digits, dot, underscore or dash (3–64 characters).',
   },
+  notNumber: { vi: 'Phải là số.', en: 'Must be a number.' },
+  negative: { vi: 'Không được âm.', en: 'Must not be negative.' },
+  unknownIndicator: {
+    vi: 'Không có chỉ tiêu mã "{code}" trong báo cáo này.',
+    en: 'There is no indicator coded "{code}" in this report.',
+  },
+  wrongPeriod: {
+    vi: 'Dòng này thuộc kỳ "{found}", không phải "{expected}".',
+    en: 'This row is for "{found}", not "{expected}".',
+  },
+  duplicate: { vi: 'Bị lặp lại.', en: 'Appears twice.' },
+  dateOrder: { vi: 'Không được trước {other}.', en: 'Must not be before {other}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldRule = keyof typeof fieldMessages;
@@ -108,6 +156,14 @@ export const entityNames = {
   unit: { vi: 'đơn vị', en: 'Unit' },
   account: { vi: 'tài khoản', en: 'Account' },
   audit: { vi: 'bản ghi nhật ký', en: 'Audit entry' },
+  period: { vi: 'kỳ báo cáo', en: 'Reporting period' },
+  template: { vi: 'mẫu báo cáo', en: 'Report template' },
+  report: { vi: 'báo cáo', en: 'Report' },
+  indicator: { vi: 'chỉ tiêu', en: 'Indicator' },
+  proposal: { vi: 'kiến nghị', en: 'Proposal' },
+  attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
+  revision: { vi: 'phiên bản', en: 'Revision' },
+  report_settings: { vi: 'cấu hình báo cáo', en: 'Report settings' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;

@@ -1,3 +1,73 @@
-/** Tables of the public portal (articles, categories, views). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the feature lands
-export interface PortalTables {}
+import type { Generated } from 'kysely';
+
+/** Tables of the public portal (articles, categories, images, revisions). */
+export interface PortalTables {
+  portal_categories: PortalCategoryTable;
+  portal_images: PortalImageTable;
+  portal_articles: PortalArticleTable;
+  portal_article_categories: PortalArticleCategoryTable;
+  portal_revisions: PortalRevisionTable;
+}
+
+export interface PortalCategoryTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface PortalImageTable {
+  id: Generated<number>;
+  mime: string;
+  bytes: Buffer | Uint8Array;
+  size: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PortalArticleTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** fold(title): the search key. */
+  title_folded: string;
+  summary: string;
+  /** Sanitized HTML: the only raw HTML the public pages print. */
+  body_html: string;
+  /** fold(summary + text of the body): the search key. */
+  body_folded: string;
+  /** The authors as written, e.g. "Thu Thủy - Xuân Khương". */
+  byline: string;
+  cover_image_id: number | null;
+  cover_alt: string;
+  state: string;
+  /** When it was (or will be) published: ISO UTC. */
+  publish_at: string | null;
+  /** The stored count; the pending increments of each instance are added on top. */
+  views: Generated<number>;
+  /** Set for imported articles: re-importing the same source updates this row. */
+  import_key: string | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PortalArticleCategoryTable {
+  article_id: number;
+  category_id: number;
+}
+
+export interface PortalRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  summary: string;
+  body_html: string;
+  byline: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  created_at: string;
+}

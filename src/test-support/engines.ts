@@ -74,7 +74,10 @@ export function engineLabel(engine: TestEngine): string {
  * Declares the same suite once per engine, with one migrated database shared by the suite's
  * tests (tests make their own data through the factories, so they do not collide).
  */
-export function describeEachEngine(name: string, suite: (get: () => Database, engine: TestEngine) => void) {
+export function describeEachEngine(
+  name: string,
+  suite: (get: () => Database, engine: TestEngine) => void,
+) {
   for (const engine of ENGINES) {
     describe(`${name} [${engineLabel(engine)}]`, () => {
       let handle: TestDatabase | undefined;

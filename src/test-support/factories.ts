@@ -40,7 +40,12 @@ let testHash: Promise<string> | null = null;
 
 export async function buildAccount(
   db: Database,
-  overrides: { username?: string; fullName?: string; roles?: { unitId: number; role: Role }[]; active?: boolean } = {},
+  overrides: {
+    username?: string;
+    fullName?: string;
+    roles?: { unitId: number; role: Role }[];
+    active?: boolean;
+  } = {},
 ) {
   testHash ??= hashPassword(TEST_PASSWORD);
   const fullName = overrides.fullName ?? `Nguyễn Văn Thử ${uniq()}`;
@@ -61,9 +66,19 @@ export async function buildAccount(
 }
 
 /** A service context for an actor holding the given roles. */
-export function ctxFor(account: { id: number; username: string; full_name: string; roles: Actor['roles'] }): Ctx {
+export function ctxFor(account: {
+  id: number;
+  username: string;
+  full_name: string;
+  roles: Actor['roles'];
+}): Ctx {
   return {
-    actor: { id: account.id, username: account.username, fullName: account.full_name, roles: account.roles },
+    actor: {
+      id: account.id,
+      username: account.username,
+      fullName: account.full_name,
+      roles: account.roles,
+    },
     requestId: null,
   };
 }
@@ -73,12 +88,19 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({}), logLevel: 'silent', loginRateLimitPerMinute: 10_000, ...overrides };
 }
 
-export async function buildTestApp(db: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  db: Database,
+  overrides: Partial<Config> = {},
+): Promise<FastifyInstance> {
   return buildApp({ config: testConfig(overrides), db, logger: false });
 }
 
 /** Logs in through the API and returns the cookie header to send with later requests. */
-export async function loginCookie(app: FastifyInstance, username: string, password = TEST_PASSWORD) {
+export async function loginCookie(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+) {
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

@@ -40,7 +40,10 @@ export function updateAccountVersioned(
 export async function touchAccount(
   db: Db,
   id: number,
-  patch: Pick<Updateable<AccountTable>, 'failed_logins' | 'locked_until' | 'last_login_at' | 'password_hash' | 'updated_at'>,
+  patch: Pick<
+    Updateable<AccountTable>,
+    'failed_logins' | 'locked_until' | 'last_login_at' | 'password_hash' | 'updated_at'
+  >,
 ): Promise<void> {
   await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
 }
@@ -56,7 +59,10 @@ export async function incrementFailedLogins(db: Db, id: number): Promise<number>
   return row.failed_logins;
 }
 
-export async function rolesByAccount(db: Db, accountIds?: number[]): Promise<Map<number, RoleGrant[]>> {
+export async function rolesByAccount(
+  db: Db,
+  accountIds?: number[],
+): Promise<Map<number, RoleGrant[]>> {
   let query = db.selectFrom('account_roles').selectAll().orderBy('unit_id').orderBy('role');
   if (accountIds) {
     if (accountIds.length === 0) return new Map();

@@ -44,7 +44,9 @@ export function normalizeUsername(raw: string): string {
 
 export function checkNewPassword(password: string, field: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw Invalid({ [field]: { rule: 'passwordTooShort', params: { limit: MIN_PASSWORD_LENGTH } } });
+    throw Invalid({
+      [field]: { rule: 'passwordTooShort', params: { limit: MIN_PASSWORD_LENGTH } },
+    });
   }
 }
 
@@ -78,7 +80,9 @@ export async function listAccounts(db: Db, ctx: Ctx, query: AccountQuery): Promi
     .filter((a) => canManageAccount(ctx.actor, a.roles, tree))
     .filter((a) => query.active === undefined || a.active === query.active)
     .filter((a) => query.unitId === undefined || a.roles.some((r) => r.unitId === query.unitId))
-    .filter((a) => !folded || fold(`${a.fullName} ${a.username} ${a.position ?? ''}`).includes(folded))
+    .filter(
+      (a) => !folded || fold(`${a.fullName} ${a.username} ${a.position ?? ''}`).includes(folded),
+    )
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || a.id - b.id);
 }
 
@@ -176,7 +180,12 @@ export async function updateAccount(
 }
 
 /** An admin sets a new password; the account's sessions end. */
-export async function resetPassword(db: Db, ctx: Ctx, id: number, newPassword: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  newPassword: string,
+): Promise<void> {
   const { row } = await loadManageable(db, ctx, id);
   checkNewPassword(newPassword, 'newPassword');
   await repo.touchAccount(db, id, {

@@ -21,7 +21,12 @@ function presentMe(actor: NonNullable<FastifyRequest['actor']>) {
   };
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, hours: number) {
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  hours: number,
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -67,7 +72,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/auth/logout',
-    { schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses(401) } } },
+    {
+      schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses(401) } },
+    },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const token = sessionToken(request);
@@ -79,7 +86,13 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/auth/me',
-    { schema: { tags, summary: 'The signed-in account', response: { 200: Me, ...errorResponses(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in account',
+        response: { 200: Me, ...errorResponses(401) },
+      },
+    },
     async (request) => {
       ctxOf(request);
       return presentMe(request.actor!);

@@ -105,7 +105,13 @@ async function actorOf(db: Db, accountId: number): Promise<Actor & { position: s
   const row = await accounts.findAccount(db, accountId);
   if (!row) throw new AppError(401, 'unauthenticated');
   const roles = (await accounts.rolesByAccount(db, [accountId])).get(accountId) ?? [];
-  return { id: row.id, username: row.username, fullName: row.full_name, position: row.position, roles };
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    position: row.position,
+    roles,
+  };
 }
 
 /** The actor behind a session cookie, or null when it is unknown, expired or its account inactive. */

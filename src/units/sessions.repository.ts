@@ -38,7 +38,11 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-export async function deleteSessionsOf(db: Db, accountId: number, exceptId?: string): Promise<void> {
+export async function deleteSessionsOf(
+  db: Db,
+  accountId: number,
+  exceptId?: string,
+): Promise<void> {
   let query = db.deleteFrom('sessions').where('account_id', '=', accountId);
   if (exceptId) query = query.where('id', '!=', exceptId);
   await query.execute();

@@ -14,7 +14,13 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/units',
-    { schema: { tags, summary: 'List every unit in tree order', response: { 200: UnitList, ...errorResponses(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'List every unit in tree order',
+        response: { 200: UnitList, ...errorResponses(401) },
+      },
+    },
     async (request) => {
       ctxOf(request);
       return { items: await units.listUnits(db) };
@@ -49,7 +55,9 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const unit = await db.transaction().execute((trx) => units.createUnit(trx, ctx, request.body));
+      const unit = await db
+        .transaction()
+        .execute((trx) => units.createUnit(trx, ctx, request.body));
       return reply.status(201).send(unit);
     },
   );
@@ -67,7 +75,9 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return db.transaction().execute((trx) => units.updateUnit(trx, ctx, request.params.id, request.body));
+      return db
+        .transaction()
+        .execute((trx) => units.updateUnit(trx, ctx, request.params.id, request.body));
     },
   );
 
@@ -84,7 +94,9 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return db.transaction().execute((trx) => units.moveUnit(trx, ctx, request.params.id, request.body));
+      return db
+        .transaction()
+        .execute((trx) => units.moveUnit(trx, ctx, request.params.id, request.body));
     },
   );
 

@@ -3,7 +3,8 @@ import { Nullable, Version } from '../http/schema-helpers.ts';
 import { UNIT_KINDS } from './roles.ts';
 
 export const UnitKindSchema = Type.Enum(UNIT_KINDS, {
-  description: 'party_committee, party_board, fatherland_front, mass_organization, grassroots_committee, other',
+  description:
+    'party_committee, party_board, fatherland_front, mass_organization, grassroots_committee, other',
 });
 
 const Name = Type.String({ minLength: 1, maxLength: 300 });

@@ -29,9 +29,17 @@ describeEachEngine('units service', (db) => {
       name: '  Hội   Nông dân ',
       shortName: 'Hội ND',
     });
-    expect(unit).toMatchObject({ name: 'Hội Nông dân', parentId: root.id, active: true, version: 1 });
+    expect(unit).toMatchObject({
+      name: 'Hội Nông dân',
+      parentId: root.id,
+      active: true,
+      version: 1,
+    });
 
-    const renamed = await units.updateUnit(db(), ctx, unit.id, { version: 1, name: 'Hội Nông dân thị xã' });
+    const renamed = await units.updateUnit(db(), ctx, unit.id, {
+      version: 1,
+      name: 'Hội Nông dân thị xã',
+    });
     expect(renamed.version).toBe(2);
     const inactive = await units.updateUnit(db(), ctx, unit.id, { version: 2, active: false });
     expect(inactive.active).toBe(false);
@@ -51,11 +59,15 @@ describeEachEngine('units service', (db) => {
 
   it('refuses a stale version with 409 and keeps the first save', async () => {
     const { root, ctx } = await setup();
-    const unit = await units.createUnit(db(), ctx, { parentId: root.id, kind: 'other', name: 'Chi bộ A' });
+    const unit = await units.createUnit(db(), ctx, {
+      parentId: root.id,
+      kind: 'other',
+      name: 'Chi bộ A',
+    });
     await units.updateUnit(db(), ctx, unit.id, { version: 1, name: 'Chi bộ B' });
-    expect(await codeOf(units.updateUnit(db(), ctx, unit.id, { version: 1, name: 'Chi bộ C' }))).toBe(
-      '409 conflict',
-    );
+    expect(
+      await codeOf(units.updateUnit(db(), ctx, unit.id, { version: 1, name: 'Chi bộ C' })),
+    ).toBe('409 conflict');
     expect((await units.getUnit(db(), unit.id)).name).toBe('Chi bộ B');
   });
 
@@ -83,12 +95,14 @@ describeEachEngine('units service', (db) => {
     const { root, ctx } = await setup();
     const a = await buildUnit(db(), { parentId: root.id });
     const child = await buildUnit(db(), { parentId: a.id });
-    expect(await codeOf(units.moveUnit(db(), ctx, a.id, { version: 1, parentId: child.id, position: 0 }))).toBe(
-      '409 unit_cycle',
-    );
-    expect(await codeOf(units.moveUnit(db(), ctx, a.id, { version: 1, parentId: a.id, position: 0 }))).toBe(
-      '409 unit_cycle',
-    );
+    expect(
+      await codeOf(
+        units.moveUnit(db(), ctx, a.id, { version: 1, parentId: child.id, position: 0 }),
+      ),
+    ).toBe('409 unit_cycle');
+    expect(
+      await codeOf(units.moveUnit(db(), ctx, a.id, { version: 1, parentId: a.id, position: 0 })),
+    ).toBe('409 unit_cycle');
     expect((await units.getUnit(db(), a.id)).parentId).toBe(root.id);
   });
 
@@ -112,14 +126,34 @@ describeEachEngine('units service', (db) => {
     const { root } = await setup();
     const ward = await buildUnit(db(), { parentId: root.id, kind: 'grassroots_committee' });
     const other = await buildUnit(db(), { parentId: root.id });
-    const wardAdmin = ctxFor(await buildAccount(db(), { roles: [{ unitId: ward.id, role: 'admin' }] }));
-    const reporter = ctxFor(await buildAccount(db(), { roles: [{ unitId: ward.id, role: 'reporter' }] }));
+    const wardAdmin = ctxFor(
+      await buildAccount(db(), { roles: [{ unitId: ward.id, role: 'admin' }] }),
+    );
+    const reporter = ctxFor(
+      await buildAccount(db(), { roles: [{ unitId: ward.id, role: 'reporter' }] }),
+    );
 
-    expect(await codeOf(units.createUnit(db(), wardAdmin, { parentId: ward.id, kind: 'other', name: 'Chi bộ 1' }))).toBe('ok');
-    expect(await codeOf(units.createUnit(db(), wardAdmin, { parentId: other.id, kind: 'other', name: 'X' }))).toBe('403 forbidden');
-    expect(await codeOf(units.createUnit(db(), wardAdmin, { parentId: null, kind: 'other', name: 'X' }))).toBe('403 forbidden');
-    expect(await codeOf(units.createUnit(db(), reporter, { parentId: ward.id, kind: 'other', name: 'X' }))).toBe('403 forbidden');
-    expect(await codeOf(units.updateUnit(db(), wardAdmin, root.id, { version: 1, name: 'X' }))).toBe('403 forbidden');
+    expect(
+      await codeOf(
+        units.createUnit(db(), wardAdmin, { parentId: ward.id, kind: 'other', name: 'Chi bộ 1' }),
+      ),
+    ).toBe('ok');
+    expect(
+      await codeOf(
+        units.createUnit(db(), wardAdmin, { parentId: other.id, kind: 'other', name: 'X' }),
+      ),
+    ).toBe('403 forbidden');
+    expect(
+      await codeOf(units.createUnit(db(), wardAdmin, { parentId: null, kind: 'other', name: 'X' })),
+    ).toBe('403 forbidden');
+    expect(
+      await codeOf(
+        units.createUnit(db(), reporter, { parentId: ward.id, kind: 'other', name: 'X' }),
+      ),
+    ).toBe('403 forbidden');
+    expect(
+      await codeOf(units.updateUnit(db(), wardAdmin, root.id, { version: 1, name: 'X' })),
+    ).toBe('403 forbidden');
   });
 
   it('lists units parent-first in display order', async () => {
@@ -138,7 +172,15 @@ describeEachEngine('units service', (db) => {
 describe('UnitTree', async () => {
   const { UnitTree } = await import('./unit-tree.ts');
   it('answers subtree membership and survives a corrupted cycle', () => {
-    const tree = new UnitTree(new Map([[1, null], [2, 1], [3, 2], [4, 5], [5, 4]]));
+    const tree = new UnitTree(
+      new Map([
+        [1, null],
+        [2, 1],
+        [3, 2],
+        [4, 5],
+        [5, 4],
+      ]),
+    );
     expect(tree.isWithin(3, 1)).toBe(true);
     expect(tree.isWithin(1, 3)).toBe(false);
     expect([...tree.lineage(4)]).toEqual([4, 5]);

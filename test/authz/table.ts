@@ -59,7 +59,11 @@ export interface Row {
 }
 
 /** Anonymous gets 401, the listed callers `ok`, everyone else `refused` (403 unless said). */
-export function allow(callers: readonly Caller[], ok: number, refused = 403): Record<Caller, number> {
+export function allow(
+  callers: readonly Caller[],
+  ok: number,
+  refused = 403,
+): Record<Caller, number> {
   return Object.fromEntries(
     CALLERS.map((c) => [c, c === 'anonymous' ? 401 : callers.includes(c) ? ok : refused]),
   ) as Record<Caller, number>;

@@ -44,9 +44,18 @@ describeEachEngine('sign-in and sessions', (db) => {
     const cookie = response.cookies.find((c) => c.name === 'giaoban_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeUndefined();
-    const me = await app.inject({ url: '/api/v1/auth/me', headers: { cookie: `giaoban_session=${cookie.value}` } });
-    expect(me.json()).toMatchObject({ user: { id: account.id, roles: [{ unitId, role: 'reporter' }] } });
-    const stored = await db().selectFrom('sessions').select('id').where('account_id', '=', account.id).execute();
+    const me = await app.inject({
+      url: '/api/v1/auth/me',
+      headers: { cookie: `giaoban_session=${cookie.value}` },
+    });
+    expect(me.json()).toMatchObject({
+      user: { id: account.id, roles: [{ unitId, role: 'reporter' }] },
+    });
+    const stored = await db()
+      .selectFrom('sessions')
+      .select('id')
+      .where('account_id', '=', account.id)
+      .execute();
     expect(stored.map((s) => s.id)).not.toContain(cookie.value);
   });
 
@@ -66,8 +75,13 @@ describeEachEngine('sign-in and sessions', (db) => {
   it('logs out: the cookie stops working', async () => {
     const account = await buildAccount(db());
     const cookie = await loginCookie(app, account.username);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } }))
+        .statusCode,
+    ).toBe(204);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('gives the same answer for a wrong password and an unknown user', async () => {
@@ -76,12 +90,15 @@ describeEachEngine('sign-in and sessions', (db) => {
     const unknown = await login(`khongco${uniq()}`, 'sai-mat-khau');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' } });
+    expect(wrong.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+    });
   });
 
   it('backs off after repeated failures, even for the right password, and records them', async () => {
     const account = await buildAccount(db());
-    for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await login(account.username, `sai-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < FREE_ATTEMPTS; i++)
+      expect((await login(account.username, `sai-${i}`)).statusCode).toBe(401);
     const locked = await login(account.username, TEST_PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.json<ErrorBody>().error.code).toBe('account_locked');
@@ -94,7 +111,11 @@ describeEachEngine('sign-in and sessions', (db) => {
       .execute();
     expect(failures).toHaveLength(FREE_ATTEMPTS);
     // An admin reset lifts the lock.
-    await db().updateTable('accounts').set({ locked_until: null, failed_logins: 0 }).where('id', '=', account.id).execute();
+    await db()
+      .updateTable('accounts')
+      .set({ locked_until: null, failed_logins: 0 })
+      .where('id', '=', account.id)
+      .execute();
     expect((await login(account.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
@@ -102,9 +123,15 @@ describeEachEngine('sign-in and sessions', (db) => {
     const limited = await buildTestApp(db(), { loginRateLimitPerMinute: 3 });
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' }, headers: { 'accept-language': 'en' } });
+      const r = await limited.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'x', password: 'y' },
+        headers: { 'accept-language': 'en' },
+      });
       codes.push(r.statusCode);
-      if (r.statusCode === 429) expect(r.json<ErrorBody>().error).toMatchObject({ code: 'too_many_requests' });
+      if (r.statusCode === 429)
+        expect(r.json<ErrorBody>().error).toMatchObject({ code: 'too_many_requests' });
     }
     expect(codes).toEqual([401, 401, 401, 429]);
     await limited.close();
@@ -123,7 +150,9 @@ describeEachEngine('sign-in and sessions', (db) => {
       payload: { version: 1, active: false },
     });
     expect(patch.statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: userCookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/v1/auth/me', headers: { cookie: userCookie } })).statusCode,
+    ).toBe(401);
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(401);
   });
 
@@ -145,7 +174,9 @@ describeEachEngine('sign-in and sessions', (db) => {
       headers: { cookie: here },
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'ngan' },
     });
-    expect(short.json<ErrorBody>().error.fields).toEqual({ newPassword: 'Mật khẩu cần ít nhất 8 ký tự.' });
+    expect(short.json<ErrorBody>().error.fields).toEqual({
+      newPassword: 'Mật khẩu cần ít nhất 8 ký tự.',
+    });
     const ok = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/password',
@@ -153,8 +184,12 @@ describeEachEngine('sign-in and sessions', (db) => {
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-1' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: here } })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: elsewhere } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/v1/auth/me', headers: { cookie: here } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ url: '/api/v1/auth/me', headers: { cookie: elsewhere } })).statusCode,
+    ).toBe(401);
     expect((await login(account.username, 'mat-khau-moi-1')).statusCode).toBe(200);
   });
 
@@ -170,7 +205,9 @@ describeEachEngine('sign-in and sessions', (db) => {
       payload: { newPassword: 'mat-khau-cap-lai' },
     });
     expect(reset.statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/v1/auth/me', headers: { cookie: userCookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/v1/auth/me', headers: { cookie: userCookie } })).statusCode,
+    ).toBe(401);
     expect((await login(user.username, 'mat-khau-cap-lai')).statusCode).toBe(200);
   });
 });

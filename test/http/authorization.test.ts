@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
-import { buildAccount, buildTestApp, buildUnit, loginCookie } from '../../src/test-support/factories.ts';
+import {
+  buildAccount,
+  buildTestApp,
+  buildUnit,
+  loginCookie,
+} from '../../src/test-support/factories.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';

@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler } from './api';
-import { meKey } from './api/auth';
+import { resetSession } from './api/auth';
 import { RequireAdmin, RequireAuth } from './components/RequireAuth';
 import { useI18n } from './i18n';
 import AppLayout from './pages/AppLayout';
@@ -35,10 +35,7 @@ const queryClient = new QueryClient({
 function SessionWatcher() {
   const client = useQueryClient();
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      client.clear();
-      client.setQueryData(meKey, null);
-    });
+    setUnauthenticatedHandler(() => resetSession(client, null));
     return () => setUnauthenticatedHandler(null);
   }, [client]);
   return null;

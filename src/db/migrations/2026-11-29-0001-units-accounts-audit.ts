@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('units_parent_idx').on('units').columns(['parent_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('units_parent_idx')
+    .on('units')
+    .columns(['parent_id', 'sort_order'])
+    .execute();
 
   await withId(db, db.schema.createTable('accounts'))
     .addColumn('username', 'varchar(64)', (c) => c.notNull().unique())
@@ -35,17 +39,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('account_roles')
-    .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'integer', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id').onDelete('restrict'))
     .addColumn('role', 'varchar(30)', (c) => c.notNull())
     .addPrimaryKeyConstraint('account_roles_pk', ['account_id', 'unit_id', 'role'])
     .execute();
-  await db.schema.createIndex('account_roles_unit_idx').on('account_roles').column('unit_id').execute();
+  await db.schema
+    .createIndex('account_roles_unit_idx')
+    .on('account_roles')
+    .column('unit_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('account_id', 'integer', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'integer', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('expires_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('last_seen_at', 'varchar(30)', (c) => c.notNull())
@@ -83,7 +95,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['job_leases', 'audit_log', 'sessions', 'account_roles', 'accounts', 'units']) {
+  for (const table of [
+    'job_leases',
+    'audit_log',
+    'sessions',
+    'account_roles',
+    'accounts',
+    'units',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,4 +1,9 @@
 import type { Migration } from 'kysely';
+import * as m0201 from './2026-11-29-0201-portal-articles.ts';
+import * as m0202 from './2026-11-29-0202-portal-search.ts';
 
 /** Migrations of the portal feature: names `2026-11-29-02NN-…`. */
-export const portalMigrations: Record<string, Migration> = {};
+export const portalMigrations: Record<string, Migration> = {
+  '2026-11-29-0201-portal-articles': m0201,
+  '2026-11-29-0202-portal-search': m0202,
+};

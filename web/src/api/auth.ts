@@ -1,8 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../api';
 import type { Me } from './types';
 
 export const meKey = ['auth', 'me'] as const;
+
+/**
+ * Switches the cache to another session (a user, or none): nothing cached for the previous user
+ * may show to the next one. The user is set first, so the signed-in pages unmount before their
+ * data disappears.
+ */
+export function resetSession(queryClient: QueryClient, user: Me | null): void {
+  queryClient.setQueryData(meKey, user);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+}
 
 /** The signed-in user, or null when there is no session. */
 export function useMe() {
@@ -20,11 +31,14 @@ export function useMe() {
   });
 }
 
-/** The signed-in user where the layout guarantees there is one. */
+/** Provided by RequireAuth: below it there is always a user, even while signing out. */
+export const CurrentUserContext = createContext<Me | null>(null);
+
+/** The signed-in user, for components under RequireAuth. */
 export function useCurrentUser(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser used outside the signed-in layout');
-  return data;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser used outside RequireAuth');
+  return user;
 }
 
 export function useLogin() {
@@ -32,22 +46,16 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { username: string; password: string }) =>
       api.post<{ user: Me }>('/auth/login', body),
-    onSuccess: ({ user }) => {
-      // Another user may have used this tab: nothing cached may leak into the new session.
-      queryClient.clear();
-      queryClient.setQueryData(meKey, user);
-    },
+    onSuccess: ({ user }) => resetSession(queryClient, user),
   });
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meKey, null);
-    },
+    // A fresh page load: nothing of this session survives in memory, and the login page does
+    // not offer to return to where the previous user was.
+    onSettled: () => window.location.replace(`${import.meta.env.BASE_URL}login`),
   });
 }
 

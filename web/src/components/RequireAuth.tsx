@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router-dom';
-import { useMe } from '../api/auth';
+import { CurrentUserContext, useCurrentUser, useMe } from '../api/auth';
 import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
 import { QueryError } from './QueryError';
@@ -25,12 +25,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return children;
+  return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
 }
 
 /** Admin pages: hidden from others in the menu, and sent home if reached by URL. */
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const me = useMe();
-  if (!me.data || !isAdmin(me.data)) return <Navigate to="/" replace />;
+  const user = useCurrentUser();
+  if (!isAdmin(user)) return <Navigate to="/" replace />;
   return children;
 }

@@ -59,7 +59,13 @@ export function UnitTreeSelect({ units, value, onChange, disabledIds, id, ...res
       virtual={false}
       listHeight={100_000}
       popupRender={(menu) => (
-        <div id={`${inputId}_list`} tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
+        <div
+          id={`${inputId}_list`}
+          tabIndex={0}
+          // Keep focus in the input on click, or the select closes before the choice lands.
+          onMouseDown={(event) => event.preventDefault()}
+          style={{ maxHeight: 320, overflowY: 'auto' }}
+        >
           {menu}
         </div>
       )}

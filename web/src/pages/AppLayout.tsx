@@ -83,11 +83,7 @@ export default function AppLayout() {
             <Button
               icon={<LogoutOutlined aria-hidden />}
               loading={logout.isPending}
-              onClick={() =>
-                logout.mutate(undefined, {
-                  onSettled: () => void navigate('/login', { replace: true }),
-                })
-              }
+              onClick={() => logout.mutate()}
             >
               {t('nav.logout')}
             </Button>

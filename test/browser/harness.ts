@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WEB_DIR, buildApp } from '../../src/app.ts';
+import { readConfig } from '../../src/config.ts';
+import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.ts';
+import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
+
+/*
+ * Browser tests drive the real app: a fresh SQLite file with the demo data, served on a free
+ * loopback port, and Debian's Chromium through playwright-core.
+ */
+
+export interface RunningApp {
+  url: string;
+  app: FastifyInstance;
+  db: Database;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the app on 127.0.0.1 with a new SQLite database holding the demo. */
+export async function startApp(): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(
+      'The workspace is not built: run `npm run build:web` (npm run test:browser does).',
+    );
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-browser-'));
+  const config = {
+    ...readConfig({}),
+    dataDir,
+    sqliteFile: path.join(dataDir, 'giaoban.sqlite'),
+    logLevel: 'silent',
+    loginRateLimitPerMinute: 10_000,
+  };
+  const db = openSqlite(config.sqliteFile);
+  await migrateToLatest(db);
+  await loadDemo(db);
+  const app = await buildApp({ config, db, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    db,
+    dataDir,
+    async close() {
+      await app.close();
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RunningBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with a fresh profile and no background network traffic. */
+export async function launchBrowser(): Promise<RunningBrowser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page in its own context (own cookies and storage), 1280×900, Vietnamese. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  return context.newPage();
+}
+
+/** Signs in through the login page and waits for the workspace. */
+export async function login(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+) {
+  await page.goto(`${baseUrl}/app/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+/** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
+export async function expectNoSeriousA11yViolations(page: Page, what = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  if (serious.length > 0) {
+    const details = serious
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n  ')}`,
+      )
+      .join('\n');
+    throw new Error(`Accessibility violations on ${what}:\n${details}`);
+  }
+}
+
+/** Saves a screenshot under test-results/ when SCREENSHOTS=1, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  fs.mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: path.join('test-results', `${name}.png`), fullPage: true });
+}

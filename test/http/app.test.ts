@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../src/test-support/engines.ts';
+import { buildTestApp } from '../../src/test-support/factories.ts';
+
+describeEachEngine('the app', (db, engine) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp(db());
+  });
+  afterAll(() => app.close());
+
+  it('reports health with the database in use', async () => {
+    const response = await app.inject({ url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: engine });
+  });
+
+  it('serves an OpenAPI 3.1 document that describes the API with its schemas', async () => {
+    const response = await app.inject({ url: '/api/openapi.json' });
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { summary?: string }>>;
+    }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/v1/units']?.post?.summary).toBeTruthy();
+    expect(Object.keys(doc.paths)).toContain('/api/v1/auth/login');
+    const docs = await app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('serves the portal at / as Vietnamese HTML, and HTML 404s outside the API', async () => {
+    const home = await app.inject({ url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<html lang="vi">');
+    const missing = await app.inject({ url: '/khong-co-trang-nay' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends security headers', async () => {
+    const response = await app.inject({ url: '/api/health' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+});
