@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { renderAppError } from '../http/error-handler.ts';
 import { AppError } from '../http/errors.ts';
 import { backupCommand } from './backup.ts';
+import { importArticlesCommand } from './import-articles.ts';
 import { userCommands } from './users.ts';
 
 /** The `giaoban` command line. Every subcommand reads the same environment as the server. */
@@ -60,6 +61,7 @@ export function buildCli(): Command {
 
   userCommands(program);
   backupCommand(program);
+  importArticlesCommand(program);
   return program;
 }
 

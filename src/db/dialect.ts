@@ -120,16 +120,23 @@ export function articleFullText(
     throw new Error('articleFullText needs folded [a-z0-9] terms');
   }
   const last = terms.length - 1;
+  const phrase = terms.join(' ');
+  // Relevance: BM25 / ts_rank, plus a bonus when the words appear together as typed, and a
+  // larger one when they do so in the title ("thi uy tu son giao ban" finds that article first).
   if (engineOf(db) === 'sqlite') {
     const match = terms.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ');
+    const inText = `"${phrase}"`;
+    const inTitle = `title : "${phrase}"`;
+    const has = (q: string) =>
+      sql`EXISTS (SELECT 1 FROM portal_search WHERE portal_search MATCH ${q} AND rowid = portal_articles.id)`;
     return {
       where: sql<SqlBool>`portal_articles.id IN (SELECT rowid FROM portal_search WHERE portal_search MATCH ${match})`,
-      rank: sql<number>`(SELECT -bm25(portal_search, 5.0, 1.0) FROM portal_search WHERE portal_search MATCH ${match} AND rowid = portal_articles.id)`,
+      rank: sql<number>`((SELECT -bm25(portal_search, 5.0, 1.0) FROM portal_search WHERE portal_search MATCH ${match} AND rowid = portal_articles.id) + 5 * ${has(inText)} + 10 * ${has(inTitle)})`,
     };
   }
   const query = terms.map((t, i) => (i === last ? `${t}:*` : t)).join(' & ');
   return {
     where: sql<SqlBool>`${PG_ARTICLE_VECTOR} @@ to_tsquery('simple', ${query})`,
-    rank: sql<number>`ts_rank(${PG_ARTICLE_VECTOR}, to_tsquery('simple', ${query}))`,
+    rank: sql<number>`(ts_rank(${PG_ARTICLE_VECTOR}, to_tsquery('simple', ${query})) + 5 * (${PG_ARTICLE_VECTOR} @@ phraseto_tsquery('simple', ${phrase}))::int + 10 * (to_tsvector('simple', portal_articles.title_folded) @@ phraseto_tsquery('simple', ${phrase}))::int)`,
   };
 }

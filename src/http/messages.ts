@@ -65,6 +65,14 @@ export const messages = {
     vi: 'Mật khẩu hiện tại không đúng.',
     en: 'The current password is wrong.',
   },
+  article_transition: {
+    vi: 'Không thể thực hiện "{action}" với bài viết đang ở trạng thái "{state}".',
+    en: 'Cannot "{action}" an article that is "{state}".',
+  },
+  slug_taken: {
+    vi: 'Đường dẫn "{slug}" đã được dùng cho bài viết khác.',
+    en: 'The slug "{slug}" is already used by another article.',
+  },
   internal: {
     vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.',
     en: 'Something went wrong on the server. Request id: {requestId}.',
@@ -131,6 +139,12 @@ export const fieldMessages = {
     vi: 'Mật khẩu cần ít nhất {limit} ký tự.',
     en: 'The password needs at least {limit} characters.',
   },
+  futureTime: { vi: 'Phải là một thời điểm trong tương lai.', en: 'Must be a time in the future.' },
+  imageType: {
+    vi: 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF.',
+    en: 'Only JPEG, PNG, WebP or GIF images are accepted.',
+  },
+  imageSize: { vi: 'Ảnh tối đa {limit} byte.', en: 'Images are at most {limit} bytes.' },
   usernameFormat: {
     vi: 'Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).',
     en: 'Use lowercase letters without accents, digits, dot, underscore or dash (3–64 characters).',
@@ -156,6 +170,9 @@ export const entityNames = {
   unit: { vi: 'đơn vị', en: 'Unit' },
   account: { vi: 'tài khoản', en: 'Account' },
   audit: { vi: 'bản ghi nhật ký', en: 'Audit entry' },
+  article: { vi: 'bài viết', en: 'Article' },
+  category: { vi: 'chuyên mục', en: 'Category' },
+  image: { vi: 'ảnh', en: 'Image' },
   period: { vi: 'kỳ báo cáo', en: 'Reporting period' },
   template: { vi: 'mẫu báo cáo', en: 'Report template' },
   report: { vi: 'báo cáo', en: 'Report' },

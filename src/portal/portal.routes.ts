@@ -1,48 +1,455 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { nowIso } from '../db/dialect.ts';
+import { formatNumber, slugify } from '../text/index.ts';
+import { articlePath, imagePath } from './articles.service.ts';
+import { isAutomated } from './bots.ts';
+import { atom, robots, rss, sitemap } from './feeds.ts';
+import { escapeHtml } from './html.ts';
+import { etagOf, isFresh, type CachedPage } from './page-cache.ts';
+import {
+  VIEW_COUNT_GAP,
+  articleBody,
+  categoryBody,
+  homeBody,
+  layout,
+  messageBody,
+  searchBody,
+  type Meta,
+  type Site,
+} from './pages.ts';
+import * as pub from './public.service.ts';
+import { htmlToText } from './sanitize.ts';
+import { portalRuntime } from './runtime.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
-/** The shell every public page shares: server-rendered, readable without JavaScript. */
+const HTML = 'text/html; charset=utf-8';
+const PAGE_SIZE = 10;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A minimal page in the portal's shell, for callers outside the portal (the app's 404). */
 export function publicPage(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font-family: "Times New Roman", Tinos, serif; margin: 0; color: #1a1a1a; background: #fff; }
-  header { background: #a50e0e; color: #fff; padding: 1rem 1.5rem; }
-  header a { color: #fff; text-decoration: none; font-size: 1.5rem; font-weight: bold; }
-  main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; line-height: 1.6; font-size: 1.125rem; }
-  a { color: #0b4f9c; }
-</style>
-</head>
-<body>
-<header><a href="/">Cổng thông tin Giao Ban</a></header>
-<main>
-${body}
-</main>
-</body>
-</html>`;
-}
-
-/** The public portal. Articles, search and feeds arrive with the portal feature. */
-export async function portalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-    const body = `<h1>Cổng thông tin Giao Ban</h1>
-<p>Tin tức về hội nghị giao ban khối Đảng, đoàn thể sẽ được đăng tại đây.</p>
-<p><a href="/app/">Vào trang làm việc</a> · <a href="/api/docs">Tài liệu API</a></p>`;
-    return reply.type('text/html; charset=utf-8').send(publicPage('Cổng thông tin Giao Ban', body));
-  });
+  return layout(
+    { title, canonical: '/', noindex: true },
+    { name: 'Cổng thông tin Giao Ban', baseUrl: '', categories: [] },
+    body,
+  );
 }
 
 export function notFoundPage(): string {
   return publicPage(
     'Không tìm thấy trang',
-    '<h1>Không tìm thấy trang</h1><p>Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.</p><p><a href="/">Về trang chủ</a></p>',
+    messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.'),
+  );
+}
+
+interface Rendered {
+  body: string;
+  contentType?: string;
+  articleId?: number;
+  storedViews?: number;
+  lastModified?: string;
+}
+
+/** The first value of a query parameter, as a string ('' when absent or not text). */
+function param(query: unknown, name: string): string {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Page numbers: 1 when absent, null when not a positive integer, Infinity when absurdly big. */
+export function parsePage(raw: string): number | null {
+  const s = raw.trim();
+  if (s === '') return 1;
+  if (!/^\d+$/.test(s)) return null;
+  if (s.length > 9) return Infinity;
+  const n = Number(s);
+  return n >= 1 ? n : null;
+}
+
+function validDay(raw: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
+  const d = new Date(`${raw}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw ? undefined : raw;
+}
+
+/** The public portal: home, categories, articles, search, feeds, sitemap, robots.txt, images. */
+export async function portalRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.db;
+  const rt = portalRuntime(db, (message, error) => app.log.error({ err: error }, message));
+  const { siteName } = rt.config;
+  let acquired = false;
+  app.addHook('onReady', async () => {
+    rt.acquire();
+    acquired = true;
+  });
+  app.addHook('onClose', async () => {
+    if (acquired) await rt.release();
+  });
+
+  const baseUrl = (request: FastifyRequest) =>
+    rt.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+
+  async function site(request: FastifyRequest, extra: Partial<Site> = {}): Promise<Site> {
+    return {
+      name: siteName,
+      baseUrl: baseUrl(request),
+      categories: await pub.publicCategories(db),
+      ...extra,
+    };
+  }
+
+  async function message(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    title: string,
+    text: string,
+  ) {
+    const s = await site(request);
+    const html = layout(
+      { title, canonical: `${s.baseUrl}/`, noindex: true },
+      s,
+      messageBody(title, text),
+    );
+    return reply.status(status).type(HTML).header('cache-control', 'no-store').send(html);
+  }
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    message(
+      request,
+      reply,
+      404,
+      'Không tìm thấy trang',
+      'Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.',
+    );
+
+  /**
+   * Serves a page from the cache (rendering it on a miss) with ETag/Last-Modified. An article
+   * page is counted here, before any 304, so a cached or revalidated view still counts once.
+   */
+  async function serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<Rendered | null>,
+    options: { countView?: boolean; cacheControl?: string } = {},
+  ) {
+    const cacheKey = `${baseUrl(request)}|${key}`;
+    let page = rt.cache.get(cacheKey);
+    if (!page) {
+      const generation = rt.cache.generation;
+      const rendered = await render();
+      if (!rendered) return notFound(request, reply);
+      const gap = rendered.body.indexOf(VIEW_COUNT_GAP);
+      const head = gap < 0 ? rendered.body : rendered.body.slice(0, gap);
+      const tail = gap < 0 ? null : rendered.body.slice(gap + VIEW_COUNT_GAP.length);
+      page = {
+        head,
+        tail,
+        articleId: rendered.articleId ?? null,
+        storedViews: rendered.storedViews ?? 0,
+        etag: etagOf(head, tail ?? ''),
+        lastModified: new Date(rendered.lastModified ?? nowIso()).toUTCString(),
+        contentType: rendered.contentType ?? HTML,
+      } satisfies CachedPage;
+      if (page.articleId !== null) rt.views.noteStored(page.articleId, page.storedViews);
+      rt.cache.set(cacheKey, page, generation);
+    }
+    const id = page.articleId;
+    if (
+      id !== null &&
+      options.countView &&
+      request.method === 'GET' &&
+      !isAutomated(request.headers)
+    ) {
+      rt.views.record(id);
+    }
+    reply
+      .type(page.contentType)
+      .header('etag', page.etag)
+      .header('last-modified', page.lastModified)
+      .header('cache-control', options.cacheControl ?? 'no-cache');
+    if (isFresh(request.headers, page)) return reply.status(304).send();
+    if (page.tail === null || id === null) return reply.send(page.head);
+    return reply.send(page.head + formatNumber(rt.views.shown(id, page.storedViews)) + page.tail);
+  }
+
+  const feeds = (s: Site, category?: { slug: string; name: string }): Meta['feeds'] => [
+    { type: 'rss', href: `${s.baseUrl}/rss.xml`, title: `${siteName} (RSS)` },
+    { type: 'atom', href: `${s.baseUrl}/atom.xml`, title: `${siteName} (Atom)` },
+    ...(category
+      ? [
+          {
+            type: 'rss' as const,
+            href: `${s.baseUrl}/chuyen-muc/${category.slug}/rss.xml`,
+            title: `${category.name} (RSS)`,
+          },
+          {
+            type: 'atom' as const,
+            href: `${s.baseUrl}/chuyen-muc/${category.slug}/atom.xml`,
+            title: `${category.name} (Atom)`,
+          },
+        ]
+      : []),
+  ];
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    serve(
+      request,
+      reply,
+      'home',
+      async () => {
+        const s = await site(request, { currentCategory: '' });
+        const data = await pub.homeData(db, nowIso());
+        const meta: Meta = {
+          title: siteName,
+          description: `Tin tức của ${siteName}`,
+          canonical: `${s.baseUrl}/`,
+          feeds: feeds(s),
+        };
+        return {
+          body: layout(meta, s, homeBody(data.latest, data.sections, siteName)),
+          lastModified: data.latest[0]?.row.updated_at,
+        };
+      },
+      { cacheControl: 'public, max-age=60' },
+    ),
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/chuyen-muc/:slug',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const slug = request.params.slug;
+      if (!SLUG.test(slug) || slug.length > 100) {
+        const folded = slugify(slug, 100);
+        return folded && folded !== slug && slug.length <= 300
+          ? reply.redirect(`/chuyen-muc/${folded}`, 301)
+          : notFound(request, reply);
+      }
+      const page = parsePage(param(request.query, 'trang'));
+      if (page === null)
+        return message(
+          request,
+          reply,
+          400,
+          'Số trang không hợp lệ',
+          'Số trang phải là số nguyên dương, ví dụ ?trang=2.',
+        );
+      let beyond = false;
+      const result = await serve(
+        request,
+        reply,
+        `cat:${slug}:${page}`,
+        async () => {
+          if (!Number.isFinite(page)) {
+            beyond = true;
+            return null;
+          }
+          const data = await pub.categoryData(db, slug, page, PAGE_SIZE, nowIso());
+          if (!data) return null;
+          const lastPage = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+          if (page > lastPage) {
+            beyond = true;
+            return null;
+          }
+          const s = await site(request, { currentCategory: slug });
+          const canonical = `${s.baseUrl}/chuyen-muc/${slug}${page > 1 ? `?trang=${page}` : ''}`;
+          const meta: Meta = {
+            title: data.category.name,
+            canonical,
+            feeds: feeds(s, data.category),
+          };
+          return {
+            body: layout(meta, s, categoryBody(data.category, data.items, page, lastPage)),
+            lastModified: data.items[0]?.row.updated_at,
+          };
+        },
+        { cacheControl: 'public, max-age=60' },
+      );
+      if (beyond) {
+        return message(
+          request,
+          reply,
+          404,
+          'Không có trang này',
+          `Chuyên mục không có trang ${page === Infinity ? 'này' : page}.`,
+        );
+      }
+      return result;
+    },
+  );
+
+  async function articleRoute(
+    request: FastifyRequest<{ Params: { slug: string } }>,
+    reply: FastifyReply,
+    print: boolean,
+  ) {
+    const slug = request.params.slug;
+    if (!SLUG.test(slug) || slug.length > 120) {
+      const folded = slugify(slug, 120);
+      return folded && folded !== slug && slug.length <= 500
+        ? reply.redirect(`${articlePath(folded)}${print ? '/ban-in' : ''}`, 301)
+        : notFound(request, reply);
+    }
+    return serve(
+      request,
+      reply,
+      `${print ? 'print' : 'article'}:${slug}`,
+      async () => {
+        const data = await pub.articleData(db, slug, nowIso());
+        if (!data) return null;
+        const { row, categories, related } = data;
+        const s = await site(request, { currentCategory: categories[0]?.slug });
+        const meta: Meta = {
+          title: row.title,
+          description: row.summary || htmlToText(row.body_html).slice(0, 300),
+          canonical: `${s.baseUrl}${articlePath(row.slug)}`,
+          image:
+            row.cover_image_id !== null ? `${s.baseUrl}${imagePath(row.cover_image_id)}` : null,
+          imageAlt: row.cover_alt,
+          type: 'article',
+          publishedTime: row.publish_at,
+          feeds: feeds(s),
+          noindex: print,
+        };
+        return {
+          body: layout(meta, s, articleBody(row, categories, related, print)),
+          articleId: row.id,
+          storedViews: Number(row.views),
+          lastModified: row.updated_at,
+        };
+      },
+      { countView: !print },
+    );
+  }
+
+  app.get<{ Params: { slug: string } }>(
+    '/bai-viet/:slug',
+    { schema: { hide: true } },
+    (request, reply) => articleRoute(request, reply, false),
+  );
+  app.get<{ Params: { slug: string } }>(
+    '/bai-viet/:slug/ban-in',
+    { schema: { hide: true } },
+    (request, reply) => articleRoute(request, reply, true),
+  );
+
+  app.get('/tim-kiem', { schema: { hide: true } }, async (request, reply) => {
+    const q = param(request.query, 'q').slice(0, 10_000);
+    const categorySlug = param(request.query, 'chuyen-muc').slice(0, 100) || undefined;
+    const from = validDay(param(request.query, 'tu'));
+    const to = validDay(param(request.query, 'den'));
+    const page = parsePage(param(request.query, 'trang'));
+    if (page === null)
+      return message(
+        request,
+        reply,
+        400,
+        'Số trang không hợp lệ',
+        'Số trang phải là số nguyên dương.',
+      );
+    const s = await site(request, { q: q.slice(0, 200) });
+    const params = { q, categorySlug, from, to };
+    const searching =
+      q.trim() !== '' || categorySlug !== undefined || from !== undefined || to !== undefined;
+    const result =
+      searching && Number.isFinite(page)
+        ? await pub.searchData(db, { ...params, page, pageSize: PAGE_SIZE }, nowIso())
+        : searching
+          ? { terms: [], items: [], total: 0 }
+          : null;
+    const lastPage = Math.max(1, Math.ceil((result?.total ?? 0) / PAGE_SIZE));
+    const href = (n: number) => {
+      const qs = new URLSearchParams();
+      if (q) qs.set('q', q.slice(0, 200));
+      if (categorySlug) qs.set('chuyen-muc', categorySlug);
+      if (from) qs.set('tu', from);
+      if (to) qs.set('den', to);
+      if (n > 1) qs.set('trang', String(n));
+      return `/tim-kiem?${qs.toString()}`;
+    };
+    const title = q.trim() ? `Tìm kiếm: ${q.trim().slice(0, 80)}` : 'Tìm kiếm';
+    const meta: Meta = { title, canonical: `${s.baseUrl}/tim-kiem`, noindex: true };
+    const shownPage = Number.isFinite(page) ? page : lastPage + 1;
+    return reply
+      .status(result && page > lastPage && result.total > 0 ? 404 : 200)
+      .type(HTML)
+      .header('cache-control', 'no-store')
+      .send(layout(meta, s, searchBody(params, s.categories, result, shownPage, lastPage, href)));
+  });
+
+  const feedRoute =
+    (kind: 'rss' | 'atom') =>
+    async (request: FastifyRequest<{ Params: { slug?: string } }>, reply: FastifyReply) => {
+      const slug = request.params.slug ?? null;
+      if (slug !== null && !SLUG.test(slug)) return notFound(request, reply);
+      return serve(
+        request,
+        reply,
+        `${kind}:${slug ?? ''}`,
+        async () => {
+          const data = await pub.feedData(db, slug, nowIso());
+          if (!data) return null;
+          const info = {
+            siteName,
+            baseUrl: baseUrl(request),
+            category: data.category,
+            rows: data.rows,
+          };
+          return {
+            body: kind === 'rss' ? rss(info) : atom(info),
+            contentType:
+              kind === 'rss'
+                ? 'application/rss+xml; charset=utf-8'
+                : 'application/atom+xml; charset=utf-8',
+            lastModified: data.rows[0]?.updated_at,
+          };
+        },
+        { cacheControl: 'public, max-age=300' },
+      );
+    };
+  app.get('/rss.xml', { schema: { hide: true } }, feedRoute('rss'));
+  app.get('/atom.xml', { schema: { hide: true } }, feedRoute('atom'));
+  app.get('/chuyen-muc/:slug/rss.xml', { schema: { hide: true } }, feedRoute('rss'));
+  app.get('/chuyen-muc/:slug/atom.xml', { schema: { hide: true } }, feedRoute('atom'));
+
+  app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) =>
+    serve(
+      request,
+      reply,
+      'sitemap',
+      async () => {
+        const data = await pub.sitemapData(db, nowIso());
+        return {
+          body: sitemap(baseUrl(request), data.articles, data.categories),
+          contentType: 'application/xml; charset=utf-8',
+        };
+      },
+      { cacheControl: 'public, max-age=300' },
+    ),
+  );
+
+  app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(robots(baseUrl(request))),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/anh/:id',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+      const image = Number.isFinite(id) ? await pub.imageData(db, id) : undefined;
+      if (!image) return notFound(request, reply);
+      const etag = `"img-${image.id}-${image.size}"`;
+      reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type(image.mime).send(Buffer.from(image.bytes));
+    },
   );
 }

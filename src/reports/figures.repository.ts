@@ -64,14 +64,10 @@ export async function yearFigures(
   filter: { unitIds?: number[]; indicatorId?: number } = {},
 ): Promise<YearFigureRow[]> {
   const q = (n: number) =>
-    sql<
-      number | null
-    >`max(case when ${sql.ref('quarter')} = ${sql.lit(n)} then ${sql.ref('value')} end)`.as(
-      `q${n}`,
-    );
+    sql<number | null>`max(case when ${sql.ref('quarter')} = ${sql.lit(n)} then ${sql.ref('value')} end)`;
   let query = db
     .selectFrom('indicator_values')
-    .select(['unit_id', 'indicator_id', q(1), q(2), q(3), q(4)])
+    .select(['unit_id', 'indicator_id', q(1).as('q1'), q(2).as('q2'), q(3).as('q3'), q(4).as('q4')])
     .where('year', '=', year);
   if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
   if (filter.indicatorId !== undefined)

@@ -258,6 +258,7 @@ export async function saveReport(
   ctx: Ctx,
   id: number,
   input: SaveReportBody,
+  note: 'save' | 'excel' = 'save',
 ): Promise<Report> {
   const loaded = await loadForEdit(db, ctx, id, input.version);
   const version = await getTemplateVersion(db, loaded.period.template_version_id);
@@ -287,7 +288,7 @@ export async function saveReport(
   }
   await syncProposals(db, id, input.proposals, at);
   const after = { ...loaded, row: updated };
-  await writeRevision(db, ctx, after, 'save');
+  await writeRevision(db, ctx, after, note);
   await recordAudit(db, ctx, {
     action: 'update',
     entityType: 'report',

@@ -62,9 +62,11 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with a fresh profile and no background network traffic. */
+/**
+ * Launches headless Chromium with no background network traffic. Playwright gives every launch
+ * a fresh, empty profile folder of its own (it refuses a --user-data-dir argument).
+ */
 export async function launchBrowser(): Promise<RunningBrowser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -76,14 +78,12 @@ export async function launchBrowser(): Promise<RunningBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
     async close() {
       await browser.close();
-      fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -114,6 +114,8 @@ export async function login(
 
 /** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
 export async function expectNoSeriousA11yViolations(page: Page, what = page.url()): Promise<void> {
+  // Colours measured mid-transition (a button fading in) are not what a reader sees.
+  await page.waitForTimeout(400);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
@@ -123,7 +125,7 @@ export async function expectNoSeriousA11yViolations(page: Page, what = page.url(
       .map(
         (v) =>
           `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
-            .map((n) => n.target.join(' '))
+            .map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
             .slice(0, 5)
             .join('\n  ')}`,
       )

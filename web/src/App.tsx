@@ -1,4 +1,4 @@
-import { lazy, useEffect } from 'react';
+import { lazy, useEffect, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -13,18 +13,42 @@ import HomePage from './pages/HomePage';
 import LoginPage from './pages/LoginPage';
 import { theme } from './theme';
 
+const RELOADED_KEY = 'giaoban.chunkReload';
+
+/**
+ * A page loaded on first visit. After a new release the old chunk files are gone, so a tab
+ * opened before it fails to load them: reload once to pick up the new index.html.
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(() =>
+    load().then(
+      (module) => {
+        sessionStorage.removeItem(RELOADED_KEY);
+        return module;
+      },
+      (error: unknown) => {
+        if (sessionStorage.getItem(RELOADED_KEY)) throw error;
+        sessionStorage.setItem(RELOADED_KEY, '1');
+        window.location.reload();
+        return new Promise<never>(() => {});
+      },
+    ),
+  );
+}
+
 // Admin pages and the rarer ones load on first visit: most users only see Home at first.
-const UnitsPage = lazy(() => import('./pages/UnitsPage'));
-const AccountsPage = lazy(() => import('./pages/AccountsPage'));
-const AuditPage = lazy(() => import('./pages/AuditPage'));
-const ProfilePage = lazy(() => import('./pages/ProfilePage'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const UnitsPage = lazyPage(() => import('./pages/UnitsPage'));
+const AccountsPage = lazyPage(() => import('./pages/AccountsPage'));
+const AuditPage = lazyPage(() => import('./pages/AuditPage'));
+const ProfilePage = lazyPage(() => import('./pages/ProfilePage'));
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not get better by asking again; a flaky network might.
-      retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
       // Forms send the version they read; silently refetching under them helps no one.
       refetchOnWindowFocus: false,
     },

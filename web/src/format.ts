@@ -26,9 +26,11 @@ export function formatDateTime(iso: string | null | undefined): string {
  * client-side pickers match "dong ky" to "Đồng Kỵ" too.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
+
+/** Select search that ignores case and diacritics: "can bo" finds "Cán bộ tổng hợp". */
+export const foldedLabelSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    typeof option?.label === 'string' && foldText(option.label).includes(foldText(input)),
+};

@@ -21,11 +21,7 @@ export function toNamePath(field: string): NamePath {
  */
 export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   if (!isApiError(error)) return false;
-  const known = new Set(
-    form
-      .getFieldsError()
-      .map((entry) => JSON.stringify(entry.name)),
-  );
+  const known = new Set(form.getFieldsError().map((entry) => JSON.stringify(entry.name)));
   const matched = Object.entries(error.fields)
     .map(([field, message]) => ({ name: toNamePath(field), errors: [message] }))
     .filter((entry) => known.has(JSON.stringify(entry.name)));

@@ -8,6 +8,9 @@ import type { ThemeConfig } from 'antd';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0b57d0',
+    // antd derives a lighter hover shade (#2f78de, 4.3:1 with white): keep hover at AA too.
+    colorPrimaryHover: '#0a4fbd',
+    colorPrimaryActive: '#083f96',
     colorLink: '#0b57d0',
     colorInfo: '#0b57d0',
     colorError: '#b3261e',

@@ -56,8 +56,15 @@ export function useUnitMutations() {
     onSettled: settle,
   });
   const move = useMutation({
-    mutationFn: ({ id, ...body }: { id: number; version: number; parentId: number | null; position: number }) =>
-      api.post<Unit>(`/units/${id}/move`, body),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: number;
+      version: number;
+      parentId: number | null;
+      position: number;
+    }) => api.post<Unit>(`/units/${id}/move`, body),
     onSuccess: (unit) => storeUnit(queryClient, unit),
     // Siblings' sort orders change too: only a full reload shows the new order.
     onSettled: settle,

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import { ROLES, type RoleGrant, type Unit } from '../api/types';
+import { foldedLabelSearch } from '../format';
 import { requiredRule } from '../forms';
 import { useI18n } from '../i18n';
 import { UnitTreeSelect } from './UnitTreeSelect';
@@ -51,7 +52,7 @@ export function RoleEditor({ units }: { units: readonly Unit[] }) {
                 rules={[requiredRule(t, 'accounts.roleRole', true)]}
                 style={{ flex: 2, minWidth: 0 }}
               >
-                <Select options={roleOptions} />
+                <Select options={roleOptions} showSearch={foldedLabelSearch} />
               </Form.Item>
               <Button
                 aria-label={t('accounts.removeRole')}

@@ -5,7 +5,13 @@ import { grantKey } from '../roles';
 import { tagColors } from '../theme';
 
 /** One tag per grant: "Vai trò – Đơn vị". */
-export function RoleTags({ roles, unitsById }: { roles: RoleGrant[]; unitsById: Map<number, Unit> }) {
+export function RoleTags({
+  roles,
+  unitsById,
+}: {
+  roles: RoleGrant[];
+  unitsById: Map<number, Unit>;
+}) {
   const { t } = useI18n();
   if (roles.length === 0) return <span>{t('common.none')}</span>;
   return (

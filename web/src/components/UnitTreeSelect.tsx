@@ -48,8 +48,11 @@ export function UnitTreeSelect({ units, value, onChange, disabledIds, id, ...res
       onChange={(next) => onChange?.(next ?? null)}
       treeData={treeData}
       treeDefaultExpandAll
+      // Which field Enter's "first match" looks at; the folded filter below decides what shows.
+      treeNodeFilterProp="title"
       showSearch={{
-        filterTreeNode: (input, node) => foldText(String(node.title)).includes(foldText(input)),
+        filterTreeNode: (input, node) =>
+          typeof node.title === 'string' && foldText(node.title).includes(foldText(input)),
       }}
       popupMatchSelectWidth={false}
       // Accessibility repairs for the popup (checked by axe in the browser tests): the input's

@@ -12,8 +12,6 @@ export const en: Record<MessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.edit': 'Edit',
   'common.delete': 'Delete',
-  'common.yes': 'Yes',
-  'common.no': 'No',
   'common.all': 'All',
   'common.loading': 'Loading…',
   'common.saved': 'Saved',
@@ -34,11 +32,9 @@ export const en: Record<MessageKey, string> = {
   'error.backHome': 'Back to the overview',
 
   'login.title': 'Sign in',
-  'login.subtitle': 'Giao Ban workspace',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
-  'login.failed': 'Sign-in failed',
 
   'nav.mainMenu': 'Main menu',
   'nav.home': 'Overview',
@@ -47,10 +43,7 @@ export const en: Record<MessageKey, string> = {
   'nav.audit': 'Audit log',
   'nav.profile': 'Profile',
   'nav.profileHint': 'Profile / change password',
-  'nav.changePassword': 'Change password',
   'nav.logout': 'Sign out',
-  'nav.collapse': 'Collapse menu',
-  'nav.expand': 'Expand menu',
 
   'home.welcome': 'Welcome, {name}',
   'home.position': 'Position',
@@ -101,7 +94,6 @@ export const en: Record<MessageKey, string> = {
     'Only a unit with no child units, accounts or records can be deleted; otherwise deactivate it.',
   'units.deleted': 'Unit deleted',
   'units.readOnly': 'You can only view the units.',
-  'units.cannotMoveIntoSelf': 'A unit cannot be moved under itself or one of its children.',
 
   'accounts.title': 'Accounts',
   'accounts.add': 'Add account',

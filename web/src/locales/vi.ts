@@ -13,8 +13,6 @@ export const vi = {
   'common.cancel': 'Hủy',
   'common.edit': 'Sửa',
   'common.delete': 'Xóa',
-  'common.yes': 'Có',
-  'common.no': 'Không',
   'common.all': 'Tất cả',
   'common.loading': 'Đang tải…',
   'common.saved': 'Đã lưu',
@@ -35,11 +33,9 @@ export const vi = {
   'error.backHome': 'Về trang tổng quan',
 
   'login.title': 'Đăng nhập',
-  'login.subtitle': 'Không gian làm việc Giao Ban',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
-  'login.failed': 'Đăng nhập không thành công',
 
   'nav.mainMenu': 'Trình đơn chính',
   'nav.home': 'Tổng quan',
@@ -48,10 +44,7 @@ export const vi = {
   'nav.audit': 'Nhật ký thay đổi',
   'nav.profile': 'Hồ sơ cá nhân',
   'nav.profileHint': 'Hồ sơ cá nhân / Đổi mật khẩu',
-  'nav.changePassword': 'Đổi mật khẩu',
   'nav.logout': 'Đăng xuất',
-  'nav.collapse': 'Thu gọn trình đơn',
-  'nav.expand': 'Mở rộng trình đơn',
 
   'home.welcome': 'Xin chào, {name}',
   'home.position': 'Chức vụ',
@@ -102,7 +95,6 @@ export const vi = {
     'Chỉ xóa được đơn vị chưa có đơn vị con, tài khoản hay dữ liệu; nếu không, hãy cho ngừng hoạt động.',
   'units.deleted': 'Đã xóa đơn vị',
   'units.readOnly': 'Bạn chỉ có quyền xem danh sách đơn vị.',
-  'units.cannotMoveIntoSelf': 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị con của nó.',
 
   'accounts.title': 'Tài khoản',
   'accounts.add': 'Thêm tài khoản',

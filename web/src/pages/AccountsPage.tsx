@@ -40,7 +40,11 @@ export default function AccountsPage() {
       <PageHeader
         title={t('accounts.title')}
         actions={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setDialog({ kind: 'create' })}
+          >
             {t('accounts.add')}
           </Button>
         }

@@ -14,7 +14,7 @@ interface LoginValues {
 /** Where to go after signing in: back to the page that asked for it, never off-site. */
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state) {
-    const from = (state as { from: unknown }).from;
+    const { from } = state;
     if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//')) return from;
   }
   return '/';

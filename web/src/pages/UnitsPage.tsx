@@ -46,7 +46,10 @@ export default function UnitsPage() {
 
   /** Selects a unit and opens its branch. A unit created a moment ago is not in `list` yet,
    * so the caller may name its parent. */
-  const select = (id: number | null, parentId = list.find((u) => u.id === id)?.parentId ?? null) => {
+  const select = (
+    id: number | null,
+    parentId = list.find((u) => u.id === id)?.parentId ?? null,
+  ) => {
     setCreating(null);
     setParams(id === null ? {} : { unit: String(id) }, { replace: true });
     if (parentId !== null) {
@@ -101,7 +104,10 @@ export default function UnitsPage() {
         actions={
           canEdit && (
             <>
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCreating({ parentId: null })}>
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setCreating({ parentId: null })}
+              >
                 {t('units.addRoot')}
               </Button>
               <Button

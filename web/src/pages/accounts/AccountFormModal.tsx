@@ -91,7 +91,11 @@ export function AccountFormModal({ account, units, onClose }: Props) {
   return (
     <Modal
       open
-      title={editing ? t('accounts.editTitle', { username: account.username }) : t('accounts.createTitle')}
+      title={
+        editing
+          ? t('accounts.editTitle', { username: account.username })
+          : t('accounts.createTitle')
+      }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: saving }}

@@ -10,7 +10,13 @@ interface ResetValues {
 }
 
 /** An admin sets a new password for someone who lost theirs. */
-export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
+export function ResetPasswordModal({
+  account,
+  onClose,
+}: {
+  account: Account;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();

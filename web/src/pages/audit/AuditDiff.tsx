@@ -50,7 +50,11 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} style={row.changed ? changedRow : undefined} data-changed={row.changed}>
+            <tr
+              key={row.key}
+              style={row.changed ? changedRow : undefined}
+              data-changed={row.changed}
+            >
               <th scope="row" style={{ ...cell, textAlign: 'start', fontWeight: 'inherit' }}>
                 {row.changed && <span aria-hidden>● </span>}
                 {row.key}

@@ -39,7 +39,10 @@ export function AuditFilters({ value, onChange }: Props) {
         allowClear
         value={value.action}
         onChange={(action?: string) => set({ action })}
-        options={AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`auditAction.${action}`) }))}
+        options={AUDIT_ACTIONS.map((action) => ({
+          value: action,
+          label: t(`auditAction.${action}`),
+        }))}
         style={{ width: 200 }}
       />
       {/* The range picker has two inputs and no label of its own: name each one. */}

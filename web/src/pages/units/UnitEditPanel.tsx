@@ -8,7 +8,13 @@ import { reloadUnit, useUnitMutations } from '../../api/units';
 import { ActiveTag } from '../../components/ActiveTag';
 import { showFieldErrors } from '../../forms';
 import { useI18n } from '../../i18n';
-import { normalizeShortName, UnitFields, unitFieldValues, type UnitFieldValues } from './UnitFields';
+import {
+  normalizeShortName,
+  UnitFields,
+  unitFieldValues,
+  type UnitFieldValues,
+} from './UnitFields';
+import { UnitDetails } from './UnitDetails';
 import { UnitMoveSection } from './UnitMoveSection';
 
 interface EditValues extends UnitFieldValues {
@@ -102,24 +108,25 @@ export function UnitEditPanel({ unit, units, canEdit, onDeleted }: Props) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form<EditValues>
-        form={form}
-        name="unit"
-        layout="vertical"
-        initialValues={toValues(unit)}
-        disabled={!canEdit}
-        onFinish={submit}
-      >
-        <UnitFields />
-        <Form.Item name="active" label={t('units.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        {canEdit && (
+      {canEdit ? (
+        <Form<EditValues>
+          form={form}
+          name="unit"
+          layout="vertical"
+          initialValues={toValues(unit)}
+          onFinish={submit}
+        >
+          <UnitFields />
+          <Form.Item name="active" label={t('units.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}
           </Button>
-        )}
-      </Form>
+        </Form>
+      ) : (
+        <UnitDetails unit={unit} parent={units.find((u) => u.id === unit.parentId) ?? null} />
+      )}
       {canEdit && (
         <>
           <Divider />

@@ -1,5 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { UNIT_KINDS, type Unit, type UnitKind } from '../../api/types';
+import { foldedLabelSearch } from '../../format';
 import { requiredRule } from '../../forms';
 import { useI18n } from '../../i18n';
 
@@ -31,7 +32,10 @@ export function UnitFields() {
         <Input maxLength={50} />
       </Form.Item>
       <Form.Item name="kind" label={t('units.kind')} rules={[requiredRule(t, 'units.kind', true)]}>
-        <Select options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} />
+        <Select
+          showSearch={foldedLabelSearch}
+          options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
+        />
       </Form.Item>
     </>
   );

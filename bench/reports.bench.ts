@@ -1,0 +1,169 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { migrateToLatest, openPostgres, openSqlite, type Database } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
+import { progressTable } from '../src/reports/progress.service.ts';
+
+/*
+ * A province-sized reporting data set — 1,000 units × 50 indicators × 4 quarters × 5 years
+ * (1,000,000 values, 250,000 targets) — and the time to build one year's progress table for
+ * every unit, on SQLite and on PostgreSQL, against a plain SELECT of the same year's values.
+ *
+ *   npm run bench -- reports
+ *
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names a
+ * server where a fresh database is created and dropped; without one, in-process PGlite.
+ */
+
+const UNITS = 1000;
+const INDICATORS = 50;
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+const YEAR = 2024;
+const RUNS = 7;
+const GOAL_MS = 200;
+
+async function seed(db: Database): Promise<void> {
+  const now = new Date().toISOString();
+  const root = await db
+    .insertInto('units')
+    .values({ parent_id: null, kind: 'party_committee', name: 'Tỉnh ủy', name_folded: 'tinh uy', short_name: null, sort_order: 0, active: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unitIds: number[] = [];
+  for (let start = 0; start < UNITS; start += 500) {
+    const rows = Array.from({ length: Math.min(500, UNITS - start) }, (_, i) => ({
+      parent_id: root.id,
+      kind: 'grassroots_committee',
+      name: `Đảng ủy xã ${start + i + 1}`,
+      name_folded: `dang uy xa ${start + i + 1}`,
+      short_name: null,
+      sort_order: start + i,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    unitIds.push(...(await db.insertInto('units').values(rows).returning('id').execute()).map((r) => r.id));
+  }
+  const indicatorIds = (
+    await db
+      .insertInto('indicators')
+      .values(
+        Array.from({ length: INDICATORS }, (_, i) => ({
+          code: `CT${i + 1}`,
+          name: `Chỉ tiêu ${i + 1}`,
+          measure: 'người',
+          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4],
+          higher_is_better: 1,
+          allow_negative: 0,
+          sort_order: i,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning('id')
+      .execute()
+  ).map((r) => r.id);
+  // Multi-row inserts within SQLite's 32,766 bound parameters (7 per value row).
+  const CHUNK = 4000;
+  await db.transaction().execute(async (trx) => {
+    let values: DB['indicator_values'][] = [];
+    let targets: DB['indicator_targets'][] = [];
+    for (const year of YEARS) {
+      for (const unitId of unitIds) {
+        for (const indicatorId of indicatorIds) {
+          targets.push({ unit_id: unitId, indicator_id: indicatorId, year, value: 100 + ((unitId * 7 + indicatorId) % 50), updated_at: now });
+          for (let quarter = 1; quarter <= 4; quarter++) {
+            values.push({ unit_id: unitId, indicator_id: indicatorId, year, quarter, value: (unitId + indicatorId * quarter) % 40, report_id: null, updated_at: now });
+          }
+        }
+        if (values.length >= CHUNK) {
+          await trx.insertInto('indicator_values').values(values).execute();
+          values = [];
+        }
+        if (targets.length >= CHUNK) {
+          await trx.insertInto('indicator_targets').values(targets).execute();
+          targets = [];
+        }
+      }
+    }
+    if (values.length) await trx.insertInto('indicator_values').values(values).execute();
+    if (targets.length) await trx.insertInto('indicator_targets').values(targets).execute();
+  });
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up: statement caches, buffer pool
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function measure(label: string, db: Database): Promise<void> {
+  const t0 = performance.now();
+  await migrateToLatest(db);
+  await seed(db);
+  if (label.startsWith('postgres')) await sql`analyze`.execute(db);
+  const built = ((performance.now() - t0) / 1000).toFixed(1);
+  let rows = 0;
+  const progress = await time(async () => {
+    rows = (await progressTable(db, YEAR)).rows.length;
+  });
+  let scanned = 0;
+  const scan = await time(async () => {
+    scanned = (await db.selectFrom('indicator_values').select(['unit_id', 'indicator_id', 'quarter', 'value']).where('year', '=', YEAR).execute()).length;
+  });
+  const verdict = progress < GOAL_MS ? 'under' : 'OVER';
+  console.log(
+    `${label.padEnd(22)} data built in ${built} s | progress table (${rows} rows from ${scanned} values): ` +
+      `${progress.toFixed(1)} ms (median of ${RUNS}) | plain SELECT scan: ${scan.toFixed(1)} ms | ` +
+      `ratio ${(progress / scan).toFixed(2)} | goal ${GOAL_MS} ms: ${verdict}`,
+  );
+}
+
+async function withPostgres(fn: (db: Database, label: string) => Promise<void>): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `giaoban_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL at ${new URL(url).host} unreachable: using in-process PGlite instead.`);
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(new PGlite()) });
+    try {
+      await fn(db, 'postgres (PGlite)');
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = openPostgres(target.toString(), 4);
+  try {
+    await fn(db, 'postgres (server)');
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log(`${UNITS} units × ${INDICATORS} indicators × 4 quarters × ${YEARS.length} years; year ${YEAR}`);
+  const sqlite = openSqlite(':memory:');
+  try {
+    await measure('sqlite', sqlite);
+  } finally {
+    await sqlite.destroy();
+  }
+  await withPostgres((db, label) => measure(label, db));
+}

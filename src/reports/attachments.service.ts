@@ -1,0 +1,88 @@
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.service.ts';
+import { nowIso } from '../db/dialect.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError, NotFound } from '../http/errors.ts';
+import type { Ctx } from '../units/roles.ts';
+import { loadReadable } from './report-access.ts';
+import * as repo from './reports.repository.ts';
+import { loadForEdit } from './reports.service.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Attachments are stored in the database (one backup holds everything), so they are capped. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Allowed types by extension, with the MIME type the file is served as. */
+const ALLOWED: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
+
+/** The MIME type a file name is served as, or null when its type is not allowed. */
+export function allowedType(fileName: string): string | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  return ALLOWED[ext] ?? null;
+}
+
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'tep';
+  return base.replace(/[\u0000-\u001f"<>|:*?]/g, '_').slice(0, 255) || 'tep';
+}
+
+export async function addAttachment(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+  version: number,
+  file: { fileName: string; data: Buffer },
+) {
+  await loadForEdit(db, ctx, reportId, version);
+  const fileName = cleanFileName(file.fileName);
+  const mime = allowedType(fileName);
+  if (!mime) throw new AppError(415, 'file_type_not_allowed', { type: fileName.split('.').pop() ?? '' });
+  if (file.data.length > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'file_too_large', { limit: '5 MB' });
+  const row = await repo.insertAttachment(db, {
+    report_id: reportId,
+    file_name: fileName,
+    mime_type: mime,
+    size: file.data.length,
+    data: file.data,
+    uploaded_by: ctx.actor.id,
+    uploaded_by_name: ctx.actor.fullName,
+    created_at: nowIso(),
+  });
+  await recordAudit(db, ctx, { action: 'create', entityType: 'attachment', entityId: row.id, summary: fileName, after: { reportId, fileName, size: row.size } });
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    size: row.size,
+    uploadedByName: row.uploaded_by_name,
+    createdAt: row.created_at,
+  };
+}
+
+export async function getAttachment(db: Db, ctx: Ctx, id: number) {
+  const row = await repo.findAttachment(db, id);
+  if (!row) throw NotFound('attachment');
+  await loadReadable(db, ctx, row.report_id);
+  return { fileName: row.file_name, mimeType: row.mime_type, data: Buffer.from(row.data) };
+}
+
+/** Removes an attachment while the report is a draft (the caller sends the report's version). */
+export async function deleteAttachment(db: Db, ctx: Ctx, id: number, version: number) {
+  const row = await repo.findAttachment(db, id);
+  if (!row) throw NotFound('attachment');
+  await loadForEdit(db, ctx, row.report_id, version);
+  await repo.deleteAttachment(db, id);
+  await recordAudit(db, ctx, { action: 'delete', entityType: 'attachment', entityId: id, summary: row.file_name, before: { reportId: row.report_id, fileName: row.file_name } });
+}

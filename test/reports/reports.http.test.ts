@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../src/test-support/engines.ts';
+import { buildTestApp, loginCookie } from '../../src/test-support/factories.ts';
+import { buildReportSetup } from '../../src/test-support/report-factories.ts';
+import { XLSX, multipartFile } from './http-helpers.ts';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'reports');
+
+interface ReportBody {
+  version: number;
+  state: string;
+  sections: { key: string; html: string }[];
+  indicators: { indicatorId: number; code: string; value: number | null }[];
+}
+
+describeEachEngine('reports over HTTP', (db) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp(db());
+  });
+  afterAll(() => app.close());
+
+  const get = async (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+  const put = async (cookie: string, url: string, payload: object) =>
+    app.inject({ method: 'PUT', url, payload, headers: { cookie } });
+
+  it('two sessions editing one report: the second save gets 409 and nothing is lost', async () => {
+    const s = await buildReportSetup(db());
+    const first = await loginCookie(app, s.accounts.reporter.username);
+    const second = await loginCookie(app, s.accounts.head.username);
+    const url = `/api/v1/reports/${s.report.id}`;
+    const readByFirst = (await get(first, url)).json<ReportBody>();
+    const readBySecond = (await get(second, url)).json<ReportBody>();
+    expect(readByFirst.version).toBe(readBySecond.version);
+
+    const saved = await put(first, url, {
+      version: readByFirst.version,
+      sections: { ket_qua: '<p>Bản của người thứ nhất.</p>' },
+      values: [{ indicatorId: s.indicators.fund.id, value: 90 }],
+      proposals: [],
+    });
+    expect(saved.statusCode).toBe(200);
+
+    const stale = await put(second, url, {
+      version: readBySecond.version,
+      sections: { ket_qua: '<p>Bản của người thứ hai.</p>' },
+      values: [{ indicatorId: s.indicators.fund.id, value: 10 }],
+      proposals: [],
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('Báo cáo') } });
+
+    const now = (await get(second, url)).json<ReportBody>();
+    expect(now.sections.find((x) => x.key === 'ket_qua')!.html).toBe('<p>Bản của người thứ nhất.</p>');
+    expect(now.indicators.find((i) => i.indicatorId === s.indicators.fund.id)!.value).toBe(90);
+    const revisions = (await get(second, `${url}/revisions`)).json<{ items: unknown[] }>();
+    expect(revisions.items).toHaveLength(1);
+  });
+
+  it('round-trips the indicator sheet the app writes', async () => {
+    const s = await buildReportSetup(db());
+    const cookie = await loginCookie(app, s.accounts.reporter.username);
+    const download = await get(cookie, `/api/v1/reports/${s.report.id}/indicators.xlsx`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A5').value).toBe(s.indicators.fund.code);
+    sheet.getCell('E5').value = 123.5;
+    sheet.getCell('E6').value = '1.250';
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${s.report.id}/indicators.xlsx?version=1`,
+      headers: { cookie, ...multipartFile('chi-tieu.xlsx', file, XLSX).headers },
+      payload: multipartFile('chi-tieu.xlsx', file, XLSX).payload,
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    expect(upload.json<ReportBody>().indicators.map((i) => i.value)).toEqual([123.5, 1250]);
+  });
+
+  it('reads a sheet LibreOffice saved, and refuses a bad one whole, listing each cell', async () => {
+    const s = await buildReportSetup(db(), { codes: ['LO_QUY', 'LO_HOIVIEN'] });
+    const cookie = await loginCookie(app, s.accounts.reporter.username);
+    const send = (name: string, version: number) => {
+      const body = multipartFile(name, fs.readFileSync(path.join(FIXTURES, name)), XLSX);
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/reports/${s.report.id}/indicators.xlsx?version=${version}`,
+        headers: { cookie, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const good = await send('chi-tieu-hop-le.xlsx', 1);
+    expect(good.statusCode, good.body).toBe(200);
+    const saved = good.json<ReportBody>();
+    expect(saved.indicators.map((i) => [i.code, i.value])).toEqual([
+      ['LO_QUY', 75],
+      ['LO_HOIVIEN', 412],
+    ]);
+
+    const bad = await send('chi-tieu-loi.xlsx', saved.version);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({
+      error: {
+        code: 'excel_invalid',
+        message: 'Tệp Excel có 4 lỗi; chưa lưu số liệu nào. Hãy sửa rồi tải lên lại.',
+        fields: {
+          E2: 'Phải là số.',
+          E3: 'Không được âm.',
+          A4: 'Không có chỉ tiêu mã "KHONG_CO" trong báo cáo này.',
+          D5: 'Dòng này thuộc kỳ "Quý II/2017", không phải "Quý III/2017".',
+        },
+      },
+    });
+    const after = (await get(cookie, `/api/v1/reports/${s.report.id}`)).json<ReportBody>();
+    expect(after.version).toBe(saved.version);
+    expect(after.indicators.map((i) => i.value)).toEqual([75, 412]);
+  });
+
+  it('validates every field with a message naming it, in Vietnamese or English', async () => {
+    const s = await buildReportSetup(db());
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/periods',
+      headers: { cookie: secretary, 'accept-language': 'en' },
+      payload: { unitId: s.convener.id, kind: 'quarter', year: 2018, number: 1, templateId: s.template.id, cutoffDate: '2017-11-01' },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: { fields: { cutoffDate: 'Must not be before 2017-12-15.' } } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/periods',
+      headers: { cookie: secretary },
+      payload: { unitId: s.convener.id, kind: 'quarterly', year: 1800, number: 9, templateId: 'x' },
+    });
+    expect(wrong.json<{ error: { fields: Record<string, string> } }>().error.fields).toMatchObject({
+      kind: expect.stringContaining('Phải là một trong'),
+      year: 'Không được nhỏ hơn 2000.',
+      templateId: 'Phải là số nguyên.',
+    });
+    const fifth = await app.inject({
+      method: 'POST',
+      url: '/api/v1/periods',
+      headers: { cookie: secretary },
+      payload: { unitId: s.convener.id, kind: 'half', year: 2018, number: 3, templateId: s.template.id },
+    });
+    expect(fifth.json()).toMatchObject({ error: { fields: { number: 'Giá trị không hợp lệ.' } } });
+  });
+
+  it('takes period defaults from the settings, and opens the next period in one action', async () => {
+    const s = await buildReportSetup(db(), { kind: 'quarter', year: 2019, number: 4 });
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    const settings = (await get(secretary, '/api/v1/report-settings')).json<{ version: number }>();
+    const changed = await put(secretary, '/api/v1/report-settings', {
+      version: settings.version,
+      periodRule: { dataFromDay: 1, cutoffDay: 20, deadlineDaysAfterCutoff: 3 },
+    });
+    expect(changed.statusCode).toBe(200);
+    const defaults = (await get(secretary, '/api/v1/periods/defaults?kind=quarter&year=2020&number=1')).json();
+    expect(defaults).toEqual({
+      name: 'Quý I/2020',
+      startDate: '2020-01-01',
+      endDate: '2020-03-31',
+      dataFrom: '2019-12-01',
+      cutoffDate: '2020-03-20',
+      deadline: '2020-03-23',
+    });
+    const next = await app.inject({ method: 'POST', url: `/api/v1/periods/${s.period.id}/next`, headers: { cookie: secretary } });
+    expect(next.statusCode).toBe(201);
+    expect(next.json()).toMatchObject({ name: 'Quý I/2020', deadline: '2020-03-23', unitIds: s.period.unitIds });
+    const again = await app.inject({ method: 'POST', url: `/api/v1/periods/${s.period.id}/next`, headers: { cookie: secretary } });
+    expect(again.json()).toMatchObject({ error: { code: 'period_exists' } });
+    // Put the rule back for the other tests sharing this database.
+    await put(secretary, '/api/v1/report-settings', {
+      version: settings.version + 1,
+      periodRule: { dataFromDay: 15, cutoffDay: 14, deadlineDaysAfterCutoff: 6 },
+    });
+  });
+
+  it('shows progress against target with status and forecast', async () => {
+    const s = await buildReportSetup(db(), { year: 2021, number: 2 });
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    const reporter = await loginCookie(app, s.accounts.reporter.username);
+    await put(secretary, '/api/v1/targets', {
+      year: 2021,
+      items: [
+        { unitId: s.unit.id, indicatorId: s.indicators.fund.id, value: 400 },
+        { unitId: s.unit.id, indicatorId: s.indicators.members.id, value: 500 },
+      ],
+    });
+    await put(reporter, `/api/v1/reports/${s.report.id}`, {
+      version: 1,
+      sections: {},
+      values: [
+        { indicatorId: s.indicators.fund.id, value: 150 },
+        { indicatorId: s.indicators.members.id, value: 520 },
+      ],
+      proposals: [],
+    });
+    const progress = (await get(reporter, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).json<{
+      asOf: string;
+      rows: { indicatorId: number; actual: number; percent: number; status: string; forecast: number }[];
+    }>();
+    expect(progress.asOf).toBe('2021-06-30');
+    const fund = progress.rows.find((r) => r.indicatorId === s.indicators.fund.id)!;
+    expect(fund).toMatchObject({ actual: 150, percent: 37.5, status: 'behind' });
+    expect(fund.forecast).toBeCloseTo(302.5, 0);
+    expect(progress.rows.find((r) => r.indicatorId === s.indicators.members.id)).toMatchObject({ actual: 520, status: 'on_track' });
+    const other = await loginCookie(app, s.accounts.otherReporter.username);
+    expect((await get(other, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).statusCode).toBe(403);
+  });
+});
