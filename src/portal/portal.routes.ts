@@ -134,14 +134,18 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     key: string,
     render: () => Promise<Rendered | null>,
-    options: { countView?: boolean; cacheControl?: string } = {},
+    options: {
+      countView?: boolean;
+      cacheControl?: string;
+      missing?: () => Promise<FastifyReply>;
+    } = {},
   ) {
     const cacheKey = `${baseUrl(request)}|${key}`;
     let page = rt.cache.get(cacheKey);
     if (!page) {
       const generation = rt.cache.generation;
       const rendered = await render();
-      if (!rendered) return notFound(request, reply);
+      if (!rendered) return options.missing ? options.missing() : notFound(request, reply);
       const gap = rendered.body.indexOf(VIEW_COUNT_GAP);
       const head = gap < 0 ? rendered.body : rendered.body.slice(0, gap);
       const tail = gap < 0 ? null : rendered.body.slice(gap + VIEW_COUNT_GAP.length);
@@ -239,7 +243,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
           'Số trang phải là số nguyên dương, ví dụ ?trang=2.',
         );
       let beyond = false;
-      const result = await serve(
+      return serve(
         request,
         reply,
         `cat:${slug}:${page}`,
@@ -267,18 +271,14 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
             lastModified: data.items[0]?.row.updated_at,
           };
         },
-        { cacheControl: 'public, max-age=60' },
+        {
+          cacheControl: 'public, max-age=60',
+          missing: () =>
+            beyond
+              ? message(request, reply, 404, 'Không có trang này', 'Chuyên mục không có trang này.')
+              : notFound(request, reply),
+        },
       );
-      if (beyond) {
-        return message(
-          request,
-          reply,
-          404,
-          'Không có trang này',
-          `Chuyên mục không có trang ${page === Infinity ? 'này' : page}.`,
-        );
-      }
-      return result;
     },
   );
 

@@ -81,6 +81,8 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
       locked_until: null,
       last_login_at: now,
     });
+    // Sign-ins are rare enough to carry the clean-up of sessions that ran out.
+    await sessions.deleteExpiredSessions(trx, now);
     await sessions.insertSession(trx, {
       id: sessionId(token),
       account_id: account.id,

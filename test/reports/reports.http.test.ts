@@ -73,12 +73,12 @@ describeEachEngine('reports over HTTP', (db) => {
     expect(sheet.getCell('A5').value).toBe(s.indicators.fund.code);
     sheet.getCell('E5').value = 123.5;
     sheet.getCell('E6').value = '1.250';
-    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const body = multipartFile('chi-tieu.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
     const upload = await app.inject({
       method: 'POST',
       url: `/api/v1/reports/${s.report.id}/indicators.xlsx?version=1`,
-      headers: { cookie, ...multipartFile('chi-tieu.xlsx', file, XLSX).headers },
-      payload: multipartFile('chi-tieu.xlsx', file, XLSX).payload,
+      headers: { cookie, ...body.headers },
+      payload: body.payload,
     });
     expect(upload.statusCode, upload.body).toBe(200);
     expect(upload.json<ReportBody>().indicators.map((i) => i.value)).toEqual([123.5, 1250]);
@@ -109,11 +109,12 @@ describeEachEngine('reports over HTTP', (db) => {
     expect(bad.json()).toEqual({
       error: {
         code: 'excel_invalid',
-        message: 'Tệp Excel có 4 lỗi; chưa lưu số liệu nào. Hãy sửa rồi tải lên lại.',
+        message: 'Tệp Excel có 5 lỗi; chưa lưu số liệu nào. Hãy sửa rồi tải lên lại.',
         fields: {
           E2: 'Phải là số.',
           E3: 'Không được âm.',
           A4: 'Không có chỉ tiêu mã "KHONG_CO" trong báo cáo này.',
+          A5: 'Bị lặp lại.',
           D5: 'Dòng này thuộc kỳ "Quý II/2017", không phải "Quý III/2017".',
         },
       },

@@ -7,6 +7,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { resetSession } from './api/auth';
 import { RequireAdmin, RequireAuth } from './components/RequireAuth';
+import { features } from './features/registry';
 import { useI18n } from './i18n';
 import AppLayout from './pages/AppLayout';
 import HomePage from './pages/HomePage';
@@ -95,6 +96,11 @@ function AppRoutes() {
           }
         />
         <Route path="profile" element={<ProfilePage />} />
+        {features
+          .flatMap((feature) => feature.routes)
+          .map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,6 +11,7 @@ import { Button, Flex, Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { features } from '../features/registry';
 import { FullPageSpin } from '../components/RequireAuth';
 import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
@@ -22,7 +23,7 @@ function sectionOf(pathname: string): string {
 }
 
 export default function AppLayout() {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -34,6 +35,11 @@ export default function AppLayout() {
   // is a nested interactive control for screen readers.
   const items: MenuProps['items'] = [
     { key: '/', icon: <DashboardOutlined aria-hidden />, label: t('nav.home') },
+    // The briefing's own work (reports, meetings, portal…) comes first, administration after.
+    ...features
+      .flatMap((feature) => feature.menu)
+      .filter((item) => item.visible?.(user) ?? true)
+      .map((item) => ({ key: item.key, icon: item.icon, label: item.label[lang] })),
     { key: '/units', icon: <ApartmentOutlined aria-hidden />, label: t('nav.units') },
     ...(admin
       ? [

@@ -1,4 +1,53 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BarChartOutlined, CalendarOutlined, FileTextOutlined, MessageOutlined } from '@ant-design/icons';
+import { Skeleton } from 'antd';
+import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
+const ReportsListPage = lazy(() => import('./ReportsListPage'));
+const ReportPage = lazy(() => import('./ReportPage'));
+const PeriodsPage = lazy(() => import('./PeriodsPage'));
+const BoardPage = lazy(() => import('./BoardPage'));
+const ProgressPage = lazy(() => import('./ProgressPage'));
+const ProposalsPage = lazy(() => import('./ProposalsPage'));
+
+const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
+const holds = (...roles: Role[]) => (user: Me) => user.roles.some((r) => roles.includes(r.role));
+
 /** The reports pages of the workspace. */
-export const reportsFeature: WorkspaceFeature = { routes: [], menu: [] };
+export const reportsFeature: WorkspaceFeature = {
+  routes: [
+    { path: 'reports', element: page(<ReportsListPage />) },
+    { path: 'reports/:id', element: page(<ReportPage />) },
+    { path: 'periods', element: page(<PeriodsPage />) },
+    { path: 'periods/:id', element: page(<BoardPage />) },
+    { path: 'progress', element: page(<ProgressPage />) },
+    { path: 'proposals', element: page(<ProposalsPage />) },
+  ],
+  menu: [
+    {
+      key: '/reports',
+      icon: <FileTextOutlined />,
+      label: { vi: 'Báo cáo đơn vị', en: 'Unit reports' },
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+    {
+      key: '/periods',
+      icon: <CalendarOutlined />,
+      label: { vi: 'Kỳ báo cáo', en: 'Reporting periods' },
+      visible: holds('secretariat', 'chair'),
+    },
+    {
+      key: '/progress',
+      icon: <BarChartOutlined />,
+      label: { vi: 'Tiến độ chỉ tiêu', en: 'Indicator progress' },
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+    {
+      key: '/proposals',
+      icon: <MessageOutlined />,
+      label: { vi: 'Kiến nghị', en: 'Proposals' },
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+  ],
+};

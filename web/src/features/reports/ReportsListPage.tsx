@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Card, Select, Table, Typography } from 'antd';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { formatDateTime } from '../../format';
+import { usePeriods, useReportList, type ReportSummary } from './api';
+import { useReportsI18n } from './i18n';
+import { StateTag, formatDay } from './shared';
+
+/** The reports the user may read: their unit's, or every unit's for the secretariat. */
+export default function ReportsListPage() {
+  const { t } = useReportsI18n();
+  const periods = usePeriods();
+  const [periodId, setPeriodId] = useState<number | undefined>();
+  const list = useReportList(periodId);
+  return (
+    <>
+      <PageHeader title={t('reports.title')} />
+      <Card size="small">
+        <label htmlFor="reports-period" style={{ marginRight: 8 }}>
+          {t('common.period')}
+        </label>
+        <Select
+          id="reports-period"
+          allowClear
+          style={{ minWidth: 220, marginBottom: 12 }}
+          placeholder={t('common.all')}
+          value={periodId}
+          onChange={setPeriodId}
+          options={(periods.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        />
+        {list.error ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<ReportSummary>
+            size="small"
+            rowKey="id"
+            loading={list.isLoading}
+            dataSource={list.data ?? []}
+            locale={{ emptyText: t('reports.empty') }}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: t('common.period'), dataIndex: 'periodName' },
+              {
+                title: t('common.unit'),
+                dataIndex: 'unitName',
+                render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link>,
+              },
+              {
+                title: t('common.state'),
+                render: (_: unknown, r) => (
+                  <>
+                    <StateTag state={r.state} />
+                    {r.late && <Typography.Text type="danger">{t('common.late')}</Typography.Text>}
+                  </>
+                ),
+              },
+              { title: t('common.deadline'), dataIndex: 'deadline', render: formatDay },
+              { title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatDateTime(v) },
+            ]}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

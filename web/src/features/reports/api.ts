@@ -1,0 +1,251 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../api';
+import { getLang } from '../../i18n';
+
+/** Types of the reporting API (see the OpenAPI document, tag "reports"). */
+
+export type ReportState = 'draft' | 'awaiting_approval' | 'submitted' | 'accepted' | 'returned';
+export type ReportAction = 'send' | 'approve' | 'send_back' | 'accept' | 'return' | 'reopen';
+export type PeriodKind = 'quarter' | 'half' | 'nine_months' | 'year';
+export type BoardStatus = 'accepted' | 'submitted' | 'awaiting_approval' | 'returned' | 'missing';
+export type ProgressStatus = 'on_track' | 'behind' | 'no_target' | 'no_data';
+
+export interface Period {
+  id: number;
+  unitId: number;
+  kind: PeriodKind;
+  year: number;
+  number: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  dataFrom: string;
+  cutoffDate: string;
+  deadline: string;
+  templateId: number;
+  templateVersionId: number;
+  status: 'open' | 'closed';
+  unitIds: number[];
+  version: number;
+}
+
+export interface ReportSummary {
+  id: number;
+  periodId: number;
+  periodName: string;
+  deadline: string;
+  unitId: number;
+  unitName: string;
+  state: ReportState;
+  late: boolean;
+  submittedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface Proposal {
+  id: number;
+  text: string;
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: string | null;
+  version: number;
+}
+
+export interface Report extends ReportSummary {
+  periodKind: PeriodKind;
+  periodYear: number;
+  periodNumber: number;
+  periodStatus: string;
+  returnComment: string | null;
+  acceptedAt: string | null;
+  actions: ReportAction[];
+  editable: boolean;
+  sections: { key: string; title: string; html: string }[];
+  indicators: { indicatorId: number; code: string; name: string; measure: string; allowNegative: boolean; value: number | null }[];
+  proposals: Proposal[];
+  attachments: { id: number; fileName: string; mimeType: string; size: number; uploadedByName: string | null; createdAt: string }[];
+  events: { action: string; fromState: string; toState: string; comment: string | null; late: boolean; actorName: string | null; at: string }[];
+  reminders: { message: string; sentByName: string | null; at: string }[];
+}
+
+export interface ReportContent {
+  sections: Record<string, string>;
+  values: { indicatorId: number; value: number | null }[];
+  proposals: { id?: number; text: string }[];
+}
+
+export interface Template {
+  id: number;
+  unitId: number;
+  name: string;
+  current: { id: number; number: number; sections: { key: string; title: string }[] };
+  version: number;
+}
+
+export interface Indicator {
+  id: number;
+  code: string;
+  name: string;
+  measure: string;
+  aggregation: 'sum' | 'latest' | 'max' | 'average';
+  higherIsBetter: boolean;
+  allowNegative: boolean;
+  active: boolean;
+  version: number;
+}
+
+export interface BoardRow {
+  unitId: number;
+  unitName: string;
+  reportId: number;
+  state: ReportState;
+  status: BoardStatus;
+  late: boolean;
+  overdue: boolean;
+  submittedAt: string | null;
+  reminders: number;
+  lastReminderAt: string | null;
+}
+
+export interface ProgressRow {
+  unitId?: number;
+  unitName?: string;
+  indicatorId: number;
+  code: string;
+  name: string;
+  measure: string;
+  quarters: (number | null)[];
+  actual: number | null;
+  target: number | null;
+  percent: number | null;
+  expected: number | null;
+  status: ProgressStatus;
+  forecast: number | null;
+}
+
+export interface ProgressTable {
+  year: number;
+  asOf: string;
+  fraction: number;
+  rows: Required<ProgressRow>[];
+  totals: ProgressRow[];
+}
+
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  sections: { key: string; title: string; changed: boolean; changes: { op: 'equal' | 'insert' | 'delete'; text: string }[] }[];
+  values: { indicatorId: number; code: string; name: string; before: number | null; after: number | null }[];
+  proposals: { added: string[]; removed: string[] };
+}
+
+type Items<T> = { items: T[] };
+
+export const reportsKey = ['reports'] as const;
+
+export function usePeriods() {
+  return useQuery({ queryKey: [...reportsKey, 'periods'], queryFn: async () => (await api.get<Items<Period>>('/periods')).items });
+}
+
+export function useTemplates() {
+  return useQuery({ queryKey: [...reportsKey, 'templates'], queryFn: async () => (await api.get<Items<Template>>('/templates')).items });
+}
+
+export function useIndicators() {
+  return useQuery({ queryKey: [...reportsKey, 'indicators'], queryFn: async () => (await api.get<Items<Indicator>>('/indicators')).items });
+}
+
+export function useReportList(periodId: number | undefined) {
+  return useQuery({
+    queryKey: [...reportsKey, 'list', periodId ?? null],
+    queryFn: async () => (await api.get<Items<ReportSummary>>('/reports', { periodId })).items,
+  });
+}
+
+export function useReport(id: number) {
+  return useQuery({ queryKey: [...reportsKey, 'report', id], queryFn: () => api.get<Report>(`/reports/${id}`) });
+}
+
+export function useBoard(periodId: number) {
+  return useQuery({
+    queryKey: [...reportsKey, 'board', periodId],
+    queryFn: () =>
+      api.get<{ period: Period; today: string; counts: Record<string, number>; rows: BoardRow[] }>(`/periods/${periodId}/board`),
+  });
+}
+
+export function useProgress(query: { year: number; unitId?: number; indicatorId?: number }) {
+  return useQuery({ queryKey: [...reportsKey, 'progress', query], queryFn: () => api.get<ProgressTable>('/progress', query) });
+}
+
+export function useRevisions(reportId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...reportsKey, 'revisions', reportId],
+    enabled,
+    queryFn: async () =>
+      (await api.get<Items<{ number: number; state: string; note: string; authorName: string | null; at: string }>>(`/reports/${reportId}/revisions`)).items,
+  });
+}
+
+export function useProposals(periodId: number | undefined) {
+  return useQuery({
+    queryKey: [...reportsKey, 'proposals', periodId ?? null],
+    queryFn: async () =>
+      (await api.get<Items<Proposal & { reportId: number; unitName: string; periodName: string }>>('/proposals', { periodId })).items,
+  });
+}
+
+/** Invalidates everything of the feature after a change. */
+export function useReportsRefresh() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: reportsKey });
+}
+
+export function useReportMutations(id: number) {
+  const queryClient = useQueryClient();
+  const store = (report: Report) => {
+    queryClient.setQueryData([...reportsKey, 'report', id], report);
+    void queryClient.invalidateQueries({ queryKey: reportsKey, predicate: (q) => q.queryKey[2] !== id });
+  };
+  const save = useMutation({
+    mutationFn: (body: ReportContent & { version: number }) => putJson<Report>(`/reports/${id}`, body),
+    onSuccess: store,
+  });
+  const transition = useMutation({
+    mutationFn: (body: { version: number; action: ReportAction; comment?: string }) =>
+      api.post<Report>(`/reports/${id}/transitions`, body),
+    onSuccess: store,
+  });
+  return { save, transition };
+}
+
+async function sendRaw<T>(method: string, path: string, body: BodyInit, type?: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
+  if (type) headers['Content-Type'] = type;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, body, credentials: 'same-origin', headers });
+  } catch {
+    throw new ApiError(0, 'network', 'Network error');
+  }
+  const data = (await response.json().catch(() => null)) as
+    | { error?: { code?: string; message?: string; fields?: Record<string, string> } }
+    | null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.error?.code ?? `http_${response.status}`, data?.error?.message ?? response.statusText, data?.error?.fields ?? {});
+  }
+  return data as T;
+}
+
+/** PUT with a JSON body (the shared client has no PUT). */
+export function putJson<T>(path: string, body: unknown): Promise<T> {
+  return sendRaw<T>('PUT', path, JSON.stringify(body), 'application/json');
+}
+
+/** Uploads one file as multipart/form-data, in the field "file". */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return sendRaw<T>('POST', path, form);
+}
