@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     // Verbose, so the output names every test with its engine: [sqlite], [postgres (…)].
     reporters: ['verbose'],

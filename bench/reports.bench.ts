@@ -28,7 +28,17 @@ async function seed(db: Database): Promise<void> {
   const now = new Date().toISOString();
   const root = await db
     .insertInto('units')
-    .values({ parent_id: null, kind: 'party_committee', name: 'Tỉnh ủy', name_folded: 'tinh uy', short_name: null, sort_order: 0, active: 1, created_at: now, updated_at: now })
+    .values({
+      parent_id: null,
+      kind: 'party_committee',
+      name: 'Tỉnh ủy',
+      name_folded: 'tinh uy',
+      short_name: null,
+      sort_order: 0,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const unitIds: number[] = [];
@@ -44,7 +54,9 @@ async function seed(db: Database): Promise<void> {
       created_at: now,
       updated_at: now,
     }));
-    unitIds.push(...(await db.insertInto('units').values(rows).returning('id').execute()).map((r) => r.id));
+    unitIds.push(
+      ...(await db.insertInto('units').values(rows).returning('id').execute()).map((r) => r.id),
+    );
   }
   const indicatorIds = (
     await db
@@ -74,9 +86,23 @@ async function seed(db: Database): Promise<void> {
     for (const year of YEARS) {
       for (const unitId of unitIds) {
         for (const indicatorId of indicatorIds) {
-          targets.push({ unit_id: unitId, indicator_id: indicatorId, year, value: 100 + ((unitId * 7 + indicatorId) % 50), updated_at: now });
+          targets.push({
+            unit_id: unitId,
+            indicator_id: indicatorId,
+            year,
+            value: 100 + ((unitId * 7 + indicatorId) % 50),
+            updated_at: now,
+          });
           for (let quarter = 1; quarter <= 4; quarter++) {
-            values.push({ unit_id: unitId, indicator_id: indicatorId, year, quarter, value: (unitId + indicatorId * quarter) % 40, report_id: null, updated_at: now });
+            values.push({
+              unit_id: unitId,
+              indicator_id: indicatorId,
+              year,
+              quarter,
+              value: (unitId + indicatorId * quarter) % 40,
+              report_id: null,
+              updated_at: now,
+            });
           }
         }
         if (values.length >= CHUNK) {
@@ -118,7 +144,13 @@ async function measure(label: string, db: Database): Promise<void> {
   });
   let scanned = 0;
   const scan = await time(async () => {
-    scanned = (await db.selectFrom('indicator_values').select(['unit_id', 'indicator_id', 'quarter', 'value']).where('year', '=', YEAR).execute()).length;
+    scanned = (
+      await db
+        .selectFrom('indicator_values')
+        .select(['unit_id', 'indicator_id', 'quarter', 'value'])
+        .where('year', '=', YEAR)
+        .execute()
+    ).length;
   });
   const verdict = progress < GOAL_MS ? 'under' : 'OVER';
   console.log(
@@ -158,7 +190,9 @@ async function withPostgres(fn: (db: Database, label: string) => Promise<void>):
 }
 
 export async function run(): Promise<void> {
-  console.log(`${UNITS} units × ${INDICATORS} indicators × 4 quarters × ${YEARS.length} years; year ${YEAR}`);
+  console.log(
+    `${UNITS} units × ${INDICATORS} indicators × 4 quarters × ${YEARS.length} years; year ${YEAR}`,
+  );
   const sqlite = openSqlite(':memory:');
   try {
     await measure('sqlite', sqlite);

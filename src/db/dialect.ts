@@ -75,7 +75,7 @@ export function binaryColumnType(db: Kysely<unknown>): ColumnDataType {
 const PG_ARTICLE_VECTOR = sql`(setweight(to_tsvector('simple', portal_articles.title_folded), 'A') || setweight(to_tsvector('simple', portal_articles.body_folded), 'B'))`;
 
 /** Creates the article search index (migration 0202). */
-export async function createArticleSearchIndex(db: Kysely<any>): Promise<void> {
+export async function createArticleSearchIndex(db: Kysely<unknown>): Promise<void> {
   if (engineOf(db) === 'sqlite') {
     await sql`CREATE VIRTUAL TABLE portal_search USING fts5(title, body, tokenize = 'unicode61')`.execute(
       db,
@@ -87,14 +87,14 @@ export async function createArticleSearchIndex(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function dropArticleSearchIndex(db: Kysely<any>): Promise<void> {
+export async function dropArticleSearchIndex(db: Kysely<unknown>): Promise<void> {
   if (engineOf(db) === 'sqlite') await sql`DROP TABLE portal_search`.execute(db);
   else await sql`DROP INDEX portal_articles_search_idx`.execute(db);
 }
 
 /** Refreshes one article's row of the search index (SQLite only; PostgreSQL indexes the row). */
 export async function syncArticleSearch(
-  db: Kysely<any>,
+  db: Kysely<unknown>,
   id: number,
   titleFolded: string | null,
   bodyFolded = '',
@@ -113,7 +113,7 @@ export async function syncArticleSearch(
  * words, all required; the last one also as a prefix) against `portal_articles`.
  */
 export function articleFullText(
-  db: Kysely<any>,
+  db: Kysely<unknown>,
   terms: readonly string[],
 ): { where: Expression<SqlBool>; rank: RawBuilder<number> } {
   if (terms.some((t) => !/^[a-z0-9]+$/.test(t)) || terms.length === 0) {

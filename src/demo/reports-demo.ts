@@ -24,16 +24,70 @@ interface DemoIndicator {
 }
 
 const INDICATORS: DemoIndicator[] = [
-  { code: 'QUY_VNN', name: 'Quỹ "Vì người nghèo" vận động được', measure: 'triệu đồng', aggregation: 'sum', base: 200 },
-  { code: 'NHA_DDK', name: 'Nhà đại đoàn kết, nhà tình nghĩa xây mới hoặc hỗ trợ sửa chữa', measure: 'nhà', aggregation: 'sum', base: 4 },
-  { code: 'QUA_TANG', name: 'Suất quà tặng hộ nghèo, gia đình chính sách', measure: 'suất', aggregation: 'sum', base: 300 },
-  { code: 'LOP_TH', name: 'Lớp tập huấn, bồi dưỡng đã tổ chức', measure: 'lớp', aggregation: 'sum', base: 8 },
-  { code: 'NGUOI_TH', name: 'Hội viên, đoàn viên được tập huấn', measure: 'người', aggregation: 'sum', base: 600 },
-  { code: 'HV_MOI', name: 'Hội viên, đoàn viên mới kết nạp', measure: 'người', aggregation: 'sum', base: 150 },
-  { code: 'MH_CLB', name: 'Mô hình, câu lạc bộ đang hoạt động', measure: 'mô hình', aggregation: 'latest', base: 12 },
+  {
+    code: 'QUY_VNN',
+    name: 'Quỹ "Vì người nghèo" vận động được',
+    measure: 'triệu đồng',
+    aggregation: 'sum',
+    base: 200,
+  },
+  {
+    code: 'NHA_DDK',
+    name: 'Nhà đại đoàn kết, nhà tình nghĩa xây mới hoặc hỗ trợ sửa chữa',
+    measure: 'nhà',
+    aggregation: 'sum',
+    base: 4,
+  },
+  {
+    code: 'QUA_TANG',
+    name: 'Suất quà tặng hộ nghèo, gia đình chính sách',
+    measure: 'suất',
+    aggregation: 'sum',
+    base: 300,
+  },
+  {
+    code: 'LOP_TH',
+    name: 'Lớp tập huấn, bồi dưỡng đã tổ chức',
+    measure: 'lớp',
+    aggregation: 'sum',
+    base: 8,
+  },
+  {
+    code: 'NGUOI_TH',
+    name: 'Hội viên, đoàn viên được tập huấn',
+    measure: 'người',
+    aggregation: 'sum',
+    base: 600,
+  },
+  {
+    code: 'HV_MOI',
+    name: 'Hội viên, đoàn viên mới kết nạp',
+    measure: 'người',
+    aggregation: 'sum',
+    base: 150,
+  },
+  {
+    code: 'MH_CLB',
+    name: 'Mô hình, câu lạc bộ đang hoạt động',
+    measure: 'mô hình',
+    aggregation: 'latest',
+    base: 12,
+  },
   { code: 'DV_MOI', name: 'Đảng viên mới kết nạp', measure: 'người', aggregation: 'sum', base: 20 },
-  { code: 'KT_GS', name: 'Cuộc kiểm tra, giám sát tổ chức đảng và đảng viên', measure: 'cuộc', aggregation: 'sum', base: 10 },
-  { code: 'TUYEN_TRUYEN', name: 'Hội nghị, buổi tuyên truyền, quán triệt đã tổ chức', measure: 'buổi', aggregation: 'sum', base: 16 },
+  {
+    code: 'KT_GS',
+    name: 'Cuộc kiểm tra, giám sát tổ chức đảng và đảng viên',
+    measure: 'cuộc',
+    aggregation: 'sum',
+    base: 10,
+  },
+  {
+    code: 'TUYEN_TRUYEN',
+    name: 'Hội nghị, buổi tuyên truyền, quán triệt đã tổ chức',
+    measure: 'buổi',
+    aggregation: 'sum',
+    base: 16,
+  },
 ];
 
 const BY_KIND: Partial<Record<UnitKind, string[]>> = {
@@ -82,10 +136,16 @@ const SECTION_TEXT = {
 };
 
 const PROPOSALS: Record<string, string[]> = {
-  mttq: ['Đề nghị Thường trực Thị ủy chỉ đạo các phường đồng loạt ra quân vận động quỹ "Vì người nghèo" từ đầu tháng 10.'],
-  hoinongdan: ['Đề nghị bố trí kinh phí mở thêm hai lớp tập huấn kỹ thuật trồng trọt cho hội viên.'],
+  mttq: [
+    'Đề nghị Thường trực Thị ủy chỉ đạo các phường đồng loạt ra quân vận động quỹ "Vì người nghèo" từ đầu tháng 10.',
+  ],
+  hoinongdan: [
+    'Đề nghị bố trí kinh phí mở thêm hai lớp tập huấn kỹ thuật trồng trọt cho hội viên.',
+  ],
   thidoan: ['Đề nghị tạo điều kiện về địa điểm sinh hoạt cho câu lạc bộ thanh niên khởi nghiệp.'],
-  dongky: ['Đề nghị Thị ủy tiếp tục quan tâm chỉ đạo công tác giải phóng mặt bằng dự án tại phường Đồng Kỵ.'],
+  dongky: [
+    'Đề nghị Thị ủy tiếp tục quan tâm chỉ đạo công tác giải phóng mặt bằng dự án tại phường Đồng Kỵ.',
+  ],
 };
 
 /** A deterministic spread around 1, so the demo's figures differ by unit and quarter. */
@@ -101,12 +161,21 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
   const unit = (key: string) => unitIds.get(key)!;
   const secretaryId = accountIds.get('vanphong')!;
   const ctx: Ctx = {
-    actor: { id: secretaryId, username: 'vanphong', fullName: 'Ngô Thị Hằng', roles: [{ unitId: unit('thiuy'), role: 'secretariat' }] },
+    actor: {
+      id: secretaryId,
+      username: 'vanphong',
+      fullName: 'Ngô Thị Hằng',
+      roles: [{ unitId: unit('thiuy'), role: 'secretariat' }],
+    },
     requestId: null,
   };
   const codes = new Map<string, { id: number; def: DemoIndicator }>();
   for (const def of INDICATORS) {
-    const created = await catalog.createIndicator(trx, ctx, { ...def, higherIsBetter: true, allowNegative: false });
+    const created = await catalog.createIndicator(trx, ctx, {
+      ...def,
+      higherIsBetter: true,
+      allowNegative: false,
+    });
     codes.set(def.code, { id: created.id, def });
   }
   const template = await catalog.createTemplate(trx, ctx, {
@@ -122,7 +191,16 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
   for (const [u, r] of REPORTING.entries()) {
     for (const code of BY_KIND[r.kind] ?? []) {
       const { id, def } = codes.get(code)!;
-      await figures.writeTarget(trx, { unitId: unit(r.key), indicatorId: id, year: 2017, value: Math.round(def.base * r.scale * jitter(u + id)) }, iso('2017-01-10'));
+      await figures.writeTarget(
+        trx,
+        {
+          unitId: unit(r.key),
+          indicatorId: id,
+          year: 2017,
+          value: Math.round(def.base * r.scale * jitter(u + id)),
+        },
+        iso('2017-01-10'),
+      );
     }
   }
 
@@ -146,7 +224,8 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
       const state: ReportState = quarter === 3 ? (Q3_STATES[r.key] ?? 'accepted') : 'accepted';
       await fillReport(trx, { row, period, r, u, quarter, qName, state, codes, secretaryId });
     }
-    if (quarter < 3) await periods.updatePeriod(trx, ctx, period.id, { version: 1, status: 'closed' });
+    if (quarter < 3)
+      await periods.updatePeriod(trx, ctx, period.id, { version: 1, status: 'closed' });
   }
 }
 
@@ -168,32 +247,54 @@ async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
   if (state === 'draft' && quarter === 3) {
     if (r.key === 'hoiphunu') {
       await reports.updateReport(trx, row.id, row.version, {
-        sections_json: JSON.stringify({ ket_qua: '<p>Hội đã tổ chức các hoạt động chào mừng ngày Phụ nữ Việt Nam 20/10 (đang hoàn thiện).</p>' }),
+        sections_json: JSON.stringify({
+          ket_qua:
+            '<p>Hội đã tổ chức các hoạt động chào mừng ngày Phụ nữ Việt Nam 20/10 (đang hoàn thiện).</p>',
+        }),
         updated_at: iso('2017-09-18', '15:30'),
       });
     }
     return;
   }
   const sections = Object.fromEntries(
-    Object.entries(SECTION_TEXT).map(([k, f]) => [k, f(r.key === 'mttq' ? 'Ủy ban MTTQ thị xã' : 'đơn vị', a.qName)]),
+    Object.entries(SECTION_TEXT).map(([k, f]) => [
+      k,
+      f(r.key === 'mttq' ? 'Ủy ban MTTQ thị xã' : 'đơn vị', a.qName),
+    ]),
   );
-  const submitted = addDaysIso(a.period.cutoffDate, r.key === 'hoinongdan' && quarter === 3 ? 14 : 2 + (a.u % 4));
+  const submitted = addDaysIso(
+    a.period.cutoffDate,
+    r.key === 'hoinongdan' && quarter === 3 ? 14 : 2 + (a.u % 4),
+  );
   const late = submitted.slice(0, 10) > a.period.deadline ? 1 : 0;
   const values = new Map<number, number | null>();
   for (const code of BY_KIND[r.kind] ?? []) {
     const { id, def } = a.codes.get(code)!;
     const yearly = def.base * r.scale;
-    const v = def.aggregation === 'latest' ? yearly * (0.6 + 0.1 * quarter) : (yearly / 4) * jitter(a.u * 7 + id * 3 + quarter) * 1.06;
+    const v =
+      def.aggregation === 'latest'
+        ? yearly * (0.6 + 0.1 * quarter)
+        : (yearly / 4) * jitter(a.u * 7 + id * 3 + quarter) * 1.06;
     values.set(id, Math.max(0, Math.round(v)));
   }
-  await figures.writeQuarterValues(trx, { unitId: row.unit_id, year: 2017, quarter, reportId: row.id }, values, submitted);
+  await figures.writeQuarterValues(
+    trx,
+    { unitId: row.unit_id, year: 2017, quarter, reportId: row.id },
+    values,
+    submitted,
+  );
   const proposals = quarter === 3 ? (PROPOSALS[r.key] ?? []) : [];
-  for (const [i, text] of proposals.entries()) await reports.insertProposal(trx, row.id, i, text, submitted);
+  for (const [i, text] of proposals.entries())
+    await reports.insertProposal(trx, row.id, i, text, submitted);
   await reports.insertRevision(trx, {
     report_id: row.id,
     number: 1,
     state: 'draft',
-    content_json: JSON.stringify({ sections, values: Object.fromEntries([...values].map(([k, v]) => [String(k), v])), proposals }),
+    content_json: JSON.stringify({
+      sections,
+      values: Object.fromEntries([...values].map(([k, v]) => [String(k), v])),
+      proposals,
+    }),
     author_id: null,
     author_name: null,
     note: 'save',
@@ -210,7 +311,10 @@ async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
       action,
       from_state: from,
       to_state: to,
-      comment: action === 'return' ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.' : null,
+      comment:
+        action === 'return'
+          ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.'
+          : null,
       late: action === 'approve' ? late : 0,
       actor_id: bySecretary ? a.secretaryId : null,
       actor_name: bySecretary ? 'Ngô Thị Hằng' : null,
@@ -223,7 +327,10 @@ async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
     late: state === 'awaiting_approval' ? 0 : late,
     submitted_at: state === 'awaiting_approval' ? null : submitted,
     accepted_at: state === 'accepted' ? addDaysIso(a.period.cutoffDate, 8) : null,
-    return_comment: state === 'returned' ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.' : null,
+    return_comment:
+      state === 'returned'
+        ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.'
+        : null,
     updated_at: submitted,
   });
 }

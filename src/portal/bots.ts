@@ -14,5 +14,18 @@ export function isAutomated(headers: {
   if (ua === '') return true;
   const purpose = String(headers['sec-purpose'] ?? headers.purpose ?? '');
   if (/prefetch|preview/i.test(purpose)) return true;
-  return isbot(ua);
+  return cachedIsBot(ua);
+}
+
+// isbot runs one large regular expression; the same few User-Agent strings come again and
+// again, so remember the answers (bounded, cleared when full).
+const verdicts = new Map<string, boolean>();
+function cachedIsBot(ua: string): boolean {
+  let verdict = verdicts.get(ua);
+  if (verdict === undefined) {
+    verdict = isbot(ua);
+    if (verdicts.size >= 5000) verdicts.clear();
+    if (ua.length <= 512) verdicts.set(ua, verdict);
+  }
+  return verdict;
 }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 /** A rendered page kept in memory. An article page keeps the view count out, as a gap. */
 export interface CachedPage {
   /** The HTML before and after the view count; `tail` is null for pages without a count. */
-  head: string;
-  tail: string | null;
+  head: Buffer;
+  tail: Buffer | null;
   articleId: number | null;
   storedViews: number;
   etag: string;

@@ -48,8 +48,10 @@ export async function addAttachment(
   await loadForEdit(db, ctx, reportId, version);
   const fileName = cleanFileName(file.fileName);
   const mime = allowedType(fileName);
-  if (!mime) throw new AppError(415, 'file_type_not_allowed', { type: fileName.split('.').pop() ?? '' });
-  if (file.data.length > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'file_too_large', { limit: '5 MB' });
+  if (!mime)
+    throw new AppError(415, 'file_type_not_allowed', { type: fileName.split('.').pop() ?? '' });
+  if (file.data.length > ATTACHMENT_MAX_BYTES)
+    throw new AppError(413, 'file_too_large', { limit: '5 MB' });
   const row = await repo.insertAttachment(db, {
     report_id: reportId,
     file_name: fileName,
@@ -60,7 +62,13 @@ export async function addAttachment(
     uploaded_by_name: ctx.actor.fullName,
     created_at: nowIso(),
   });
-  await recordAudit(db, ctx, { action: 'create', entityType: 'attachment', entityId: row.id, summary: fileName, after: { reportId, fileName, size: row.size } });
+  await recordAudit(db, ctx, {
+    action: 'create',
+    entityType: 'attachment',
+    entityId: row.id,
+    summary: fileName,
+    after: { reportId, fileName, size: row.size },
+  });
   return {
     id: row.id,
     fileName: row.file_name,
@@ -84,5 +92,11 @@ export async function deleteAttachment(db: Db, ctx: Ctx, id: number, version: nu
   if (!row) throw NotFound('attachment');
   await loadForEdit(db, ctx, row.report_id, version);
   await repo.deleteAttachment(db, id);
-  await recordAudit(db, ctx, { action: 'delete', entityType: 'attachment', entityId: id, summary: row.file_name, before: { reportId: row.report_id, fileName: row.file_name } });
+  await recordAudit(db, ctx, {
+    action: 'delete',
+    entityType: 'attachment',
+    entityId: id,
+    summary: row.file_name,
+    before: { reportId: row.report_id, fileName: row.file_name },
+  });
 }

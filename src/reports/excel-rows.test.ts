@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cellNumber, columnLetter, locateColumns, validateSheetRows } from './excel-rows.ts';
 
 describe('indicator sheet rows', () => {
-  const columns = locateColumns(['Mã chỉ tiêu', 'Tên chỉ tiêu', 'Đơn vị tính', 'KỲ BÁO CÁO', 'gia tri']);
+  const columns = locateColumns([
+    'Mã chỉ tiêu',
+    'Tên chỉ tiêu',
+    'Đơn vị tính',
+    'KỲ BÁO CÁO',
+    'gia tri',
+  ]);
   const ctx = {
     indicators: new Map([
       ['QUY_VNN', { id: 1, allowNegative: false }],

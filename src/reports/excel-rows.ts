@@ -21,7 +21,10 @@ export function locateColumns(header: readonly unknown[]): Partial<Record<SheetC
   const found: Partial<Record<SheetColumn, number>> = {};
   header.forEach((cell, index) => {
     const text = fold(cellText(cell));
-    for (const [key, names] of Object.entries(SHEET_COLUMNS) as [SheetColumn, { vi: string; en: string }][]) {
+    for (const [key, names] of Object.entries(SHEET_COLUMNS) as [
+      SheetColumn,
+      { vi: string; en: string },
+    ][]) {
       if (text === fold(names.vi) || text === fold(names.en)) found[key] ??= index + 1;
     }
   });
@@ -37,7 +40,11 @@ export function cellText(value: unknown): string {
   if (typeof value === 'object') {
     const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
     if ('result' in v) return cellText(v.result);
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return cellText(v.text);
   }
   return '';
@@ -49,10 +56,12 @@ export function cellText(value: unknown): string {
  */
 export function cellNumber(value: unknown): number | null | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (value !== null && typeof value === 'object' && 'result' in value) return cellNumber((value as { result: unknown }).result);
+  if (value !== null && typeof value === 'object' && 'result' in value)
+    return cellNumber((value as { result: unknown }).result);
   const text = cellText(value).replace(/\s/g, '');
   if (text === '') return null;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text))
+    return Number(text.replace(/\./g, '').replace(',', '.'));
   if (/^-?\d+([.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
   return undefined;
 }
@@ -72,7 +81,8 @@ export interface RowContext {
 /** A column letter from its 1-based number: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
@@ -83,11 +93,15 @@ export function columnLetter(n: number): string {
 export function validateSheetRows(
   rows: readonly SheetRow[],
   ctx: RowContext,
-): { values: { indicatorId: number; value: number | null }[]; errors: Record<string, FieldProblem> } {
+): {
+  values: { indicatorId: number; value: number | null }[];
+  errors: Record<string, FieldProblem>;
+} {
   const errors: Record<string, FieldProblem> = {};
   const values: { indicatorId: number; value: number | null }[] = [];
   const seen = new Set<string>();
-  const at = (column: SheetColumn, row: number) => `${columnLetter(ctx.columns[column] ?? 1)}${row}`;
+  const at = (column: SheetColumn, row: number) =>
+    `${columnLetter(ctx.columns[column] ?? 1)}${row}`;
   for (const { row, cells } of rows) {
     const code = cellText(cells.code).toUpperCase();
     const indicator = ctx.indicators.get(code);
@@ -98,12 +112,16 @@ export function validateSheetRows(
     if (ctx.columns.period !== undefined) {
       const period = cellText(cells.period);
       if (period && fold(period) !== fold(ctx.periodName)) {
-        errors[at('period', row)] = { rule: 'wrongPeriod', params: { found: period, expected: ctx.periodName } };
+        errors[at('period', row)] = {
+          rule: 'wrongPeriod',
+          params: { found: period, expected: ctx.periodName },
+        };
       }
     }
     const value = cellNumber(cells.value);
     if (value === undefined) errors[at('value', row)] = { rule: 'notNumber' };
-    else if (value !== null && value < 0 && indicator && !indicator.allowNegative) errors[at('value', row)] = { rule: 'negative' };
+    else if (value !== null && value < 0 && indicator && !indicator.allowNegative)
+      errors[at('value', row)] = { rule: 'negative' };
     else if (indicator) values.push({ indicatorId: indicator.id, value });
   }
   return { values, errors };

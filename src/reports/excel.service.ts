@@ -4,7 +4,13 @@ import type { DB } from '../db/schema.ts';
 import { AppError, Forbidden } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { loadUnitTree } from '../units/units.service.ts';
-import { SHEET_COLUMNS, locateColumns, validateSheetRows, type SheetColumn, type SheetRow } from './excel-rows.ts';
+import {
+  SHEET_COLUMNS,
+  locateColumns,
+  validateSheetRows,
+  type SheetColumn,
+  type SheetRow,
+} from './excel-rows.ts';
 import type { ProgressTable } from './figures.schema.ts';
 import { loadPeriod } from './periods.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
@@ -31,26 +37,42 @@ function styleHeader(row: ExcelJS.Row) {
 }
 
 /** A unit's indicator sheet for one period, to fill in and upload back. */
-export async function indicatorSheet(db: Db, ctx: Ctx, reportId: number): Promise<{ fileName: string; data: Buffer }> {
+export async function indicatorSheet(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+): Promise<{ fileName: string; data: Buffer }> {
   const report = await getReport(db, ctx, reportId);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Giao Ban';
   const sheet = workbook.addWorksheet('Chỉ tiêu');
   sheet.getCell('A1').value = `Số liệu chỉ tiêu: ${report.unitName}`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = `Kỳ báo cáo: ${report.periodName}. Chỉ điền cột "Giá trị"; để trống nếu chưa có số liệu.`;
+  sheet.getCell('A2').value =
+    `Kỳ báo cáo: ${report.periodName}. Chỉ điền cột "Giá trị"; để trống nếu chưa có số liệu.`;
   const header = sheet.getRow(HEADER_ROW);
   header.values = ORDER.map((c) => SHEET_COLUMNS[c].vi);
   styleHeader(header);
   for (const [i, ind] of report.indicators.entries()) {
-    sheet.getRow(HEADER_ROW + 1 + i).values = [ind.code, ind.name, ind.measure, report.periodName, ind.value ?? null];
+    sheet.getRow(HEADER_ROW + 1 + i).values = [
+      ind.code,
+      ind.name,
+      ind.measure,
+      report.periodName,
+      ind.value ?? null,
+    ];
   }
   sheet.columns.forEach((col, i) => (col.width = [16, 60, 14, 16, 14][i]));
-  return { fileName: `chi-tieu-${report.periodYear}-${report.periodKind}${report.periodNumber}-${report.unitId}.xlsx`, data: await toBuffer(workbook) };
+  return {
+    fileName: `chi-tieu-${report.periodYear}-${report.periodKind}${report.periodNumber}-${report.unitId}.xlsx`,
+    data: await toBuffer(workbook),
+  };
 }
 
 /** Reads the sheet's data rows under the header row, whichever row that is. */
-async function readSheet(data: Buffer): Promise<{ rows: SheetRow[]; columns: Partial<Record<SheetColumn, number>> }> {
+async function readSheet(
+  data: Buffer,
+): Promise<{ rows: SheetRow[]; columns: Partial<Record<SheetColumn, number>> }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -74,7 +96,8 @@ async function readSheet(data: Buffer): Promise<{ rows: SheetRow[]; columns: Par
   sheet.eachRow((row, n) => {
     if (n <= headerAt) return;
     const cells: SheetRow['cells'] = {};
-    for (const [key, col] of Object.entries(columns) as [SheetColumn, number][]) cells[key] = row.getCell(col).value;
+    for (const [key, col] of Object.entries(columns) as [SheetColumn, number][])
+      cells[key] = row.getCell(col).value;
     const blank = Object.values(cells).every((v) => v === null || v === undefined || v === '');
     if (!blank) rows.push({ row: n, cells });
   });
@@ -86,12 +109,23 @@ async function readSheet(data: Buffer): Promise<{ rows: SheetRow[]; columns: Par
  * 400 listing each problem by cell. A good sheet is saved like any other edit (a revision, 409
  * on a stale version).
  */
-export async function uploadIndicatorSheet(db: Db, ctx: Ctx, reportId: number, version: number, data: Buffer): Promise<Report> {
+export async function uploadIndicatorSheet(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+  version: number,
+  data: Buffer,
+): Promise<Report> {
   await loadForEdit(db, ctx, reportId, version);
   const report = await getReport(db, ctx, reportId);
   const { rows, columns } = await readSheet(data);
   const { values, errors } = validateSheetRows(rows, {
-    indicators: new Map(report.indicators.map((i) => [i.code.toUpperCase(), { id: i.indicatorId, allowNegative: i.allowNegative }])),
+    indicators: new Map(
+      report.indicators.map((i) => [
+        i.code.toUpperCase(),
+        { id: i.indicatorId, allowNegative: i.allowNegative },
+      ]),
+    ),
     periodName: report.periodName,
     columns,
   });
@@ -101,16 +135,46 @@ export async function uploadIndicatorSheet(db: Db, ctx: Ctx, reportId: number, v
     db,
     ctx,
     reportId,
-    { version, sections: {}, values, proposals: report.proposals.map((p) => ({ id: p.id, text: p.text })) },
+    {
+      version,
+      sections: {},
+      values,
+      proposals: report.proposals.map((p) => ({ id: p.id, text: p.text })),
+    },
     'excel',
   );
 }
 
-function progressSheet(workbook: ExcelJS.Workbook, title: string, table: ProgressTable, quarter: number | null) {
+function progressSheet(
+  workbook: ExcelJS.Workbook,
+  title: string,
+  table: ProgressTable,
+  quarter: number | null,
+) {
   const sheet = workbook.addWorksheet(title.replace(/[*?:\\/[\]]/g, '-').slice(0, 31));
-  const head = ['Đơn vị', 'Mã chỉ tiêu', 'Tên chỉ tiêu', 'Đơn vị tính', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Lũy kế', 'Chỉ tiêu năm', 'Tỷ lệ (%)', 'Dự kiến cả năm', 'Đánh giá'];
-  const status = { on_track: 'Đúng tiến độ', behind: 'Chậm tiến độ', no_target: 'Chưa giao chỉ tiêu', no_data: 'Chưa có số liệu' };
-  sheet.getCell('A1').value = `${title} (số liệu đến ngày ${table.asOf.split('-').reverse().join('/')})`;
+  const head = [
+    'Đơn vị',
+    'Mã chỉ tiêu',
+    'Tên chỉ tiêu',
+    'Đơn vị tính',
+    'Quý I',
+    'Quý II',
+    'Quý III',
+    'Quý IV',
+    'Lũy kế',
+    'Chỉ tiêu năm',
+    'Tỷ lệ (%)',
+    'Dự kiến cả năm',
+    'Đánh giá',
+  ];
+  const status = {
+    on_track: 'Đúng tiến độ',
+    behind: 'Chậm tiến độ',
+    no_target: 'Chưa giao chỉ tiêu',
+    no_data: 'Chưa có số liệu',
+  };
+  sheet.getCell('A1').value =
+    `${title} (số liệu đến ngày ${table.asOf.split('-').reverse().join('/')})`;
   sheet.getCell('A1').font = { bold: true };
   styleHeader(sheet.getRow(3));
   sheet.getRow(3).values = head;
@@ -120,7 +184,18 @@ function progressSheet(workbook: ExcelJS.Workbook, title: string, table: Progres
     ...table.totals.map((r) => ['Tổng cộng', r, quarter] as const),
   ];
   for (const [unitName, r] of lines) {
-    sheet.addRow([unitName, r.code, r.name, r.measure, ...r.quarters, r.actual, r.target, r.percent, r.forecast, status[r.status]]);
+    sheet.addRow([
+      unitName,
+      r.code,
+      r.name,
+      r.measure,
+      ...r.quarters,
+      r.actual,
+      r.target,
+      r.percent,
+      r.forecast,
+      status[r.status],
+    ]);
   }
   sheet.columns.forEach((col, i) => (col.width = i === 0 || i === 2 ? 40 : 13));
 }
@@ -132,8 +207,16 @@ export async function periodExport(db: Db, ctx: Ctx, periodId: number) {
   const unitIds = (await repo.listReports(db, { periodId })).map((r) => r.unit_id);
   const table = await progressTable(db, period.year, { unitIds, asOf: period.end_date });
   const workbook = new ExcelJS.Workbook();
-  progressSheet(workbook, `Số liệu ${period.name}`, table, period.kind === 'quarter' ? period.number : null);
-  return { fileName: `so-lieu-${period.year}-${period.kind}${period.number}.xlsx`, data: await toBuffer(workbook) };
+  progressSheet(
+    workbook,
+    `Số liệu ${period.name}`,
+    table,
+    period.kind === 'quarter' ? period.number : null,
+  );
+  return {
+    fileName: `so-lieu-${period.year}-${period.kind}${period.number}.xlsx`,
+    data: await toBuffer(workbook),
+  };
 }
 
 /** The year's progress for every unit the caller may read. */
@@ -143,4 +226,3 @@ export async function yearExport(db: Db, ctx: Ctx, year: number) {
   progressSheet(workbook, `Tiến độ năm ${year}`, table, null);
   return { fileName: `tien-do-${year}.xlsx`, data: await toBuffer(workbook) };
 }
-

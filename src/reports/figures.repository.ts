@@ -64,7 +64,9 @@ export async function yearFigures(
   filter: { unitIds?: number[]; indicatorId?: number } = {},
 ): Promise<YearFigureRow[]> {
   const q = (n: number) =>
-    sql<number | null>`max(case when ${sql.ref('quarter')} = ${sql.lit(n)} then ${sql.ref('value')} end)`;
+    sql<
+      number | null
+    >`max(case when ${sql.ref('quarter')} = ${sql.lit(n)} then ${sql.ref('value')} end)`;
   let query = db
     .selectFrom('indicator_values')
     .select(['unit_id', 'indicator_id', q(1).as('q1'), q(2).as('q2'), q(3).as('q3'), q(4).as('q4')])

@@ -3,11 +3,16 @@ import { Nullable } from '../http/schema-helpers.ts';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
-export const TargetQuery = Type.Object({ year: Year, unitId: Type.Optional(Type.Integer({ minimum: 1 })) });
+export const TargetQuery = Type.Object({
+  year: Year,
+  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
 export type TargetQuery = Static<typeof TargetQuery>;
 export const TargetList = Type.Object({
   year: Type.Integer(),
-  items: Type.Array(Type.Object({ unitId: Type.Integer(), indicatorId: Type.Integer(), value: Type.Number() })),
+  items: Type.Array(
+    Type.Object({ unitId: Type.Integer(), indicatorId: Type.Integer(), value: Type.Number() }),
+  ),
 });
 export const SetTargetsBody = Type.Object(
   {
@@ -17,7 +22,9 @@ export const SetTargetsBody = Type.Object(
         {
           unitId: Type.Integer({ minimum: 1 }),
           indicatorId: Type.Integer({ minimum: 1 }),
-          value: Nullable(Type.Number({ minimum: -1e12, maximum: 1e12, description: 'null removes the target' })),
+          value: Nullable(
+            Type.Number({ minimum: -1e12, maximum: 1e12, description: 'null removes the target' }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -32,7 +39,9 @@ export const ProgressQuery = Type.Object({
   year: Year,
   unitId: Type.Optional(Type.Integer({ minimum: 1 })),
   indicatorId: Type.Optional(Type.Integer({ minimum: 1 })),
-  asOf: Type.Optional(Type.String({ format: 'date', description: 'Default: the end of the last quarter with data' })),
+  asOf: Type.Optional(
+    Type.String({ format: 'date', description: 'Default: the end of the last quarter with data' }),
+  ),
 });
 export type ProgressQuery = Static<typeof ProgressQuery>;
 
@@ -55,7 +64,9 @@ export const ProgressTable = Type.Object({
   year: Type.Integer(),
   asOf: Type.String(),
   fraction: Type.Number(),
-  rows: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String(), ...ProgressFields })),
+  rows: Type.Array(
+    Type.Object({ unitId: Type.Integer(), unitName: Type.String(), ...ProgressFields }),
+  ),
   totals: Type.Array(Type.Object(ProgressFields)),
 });
 export type ProgressTable = Static<typeof ProgressTable>;

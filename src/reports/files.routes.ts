@@ -5,7 +5,12 @@ import { Type } from 'typebox';
 import { ctxOf } from '../http/context.ts';
 import { AppError, Invalid } from '../http/errors.ts';
 import { IdParams, Version, errorResponses } from '../http/schema-helpers.ts';
-import { ATTACHMENT_MAX_BYTES, addAttachment, deleteAttachment, getAttachment } from './attachments.service.ts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  addAttachment,
+  deleteAttachment,
+  getAttachment,
+} from './attachments.service.ts';
 import { indicatorSheet, uploadIndicatorSheet } from './excel.service.ts';
 import { Attachment } from './reports.schema.ts';
 
@@ -13,11 +18,20 @@ const tags = ['reports'];
 const VersionQuery = Type.Object({ version: Version });
 
 /** Sends a file with a download name that survives Vietnamese letters. */
-export function sendFile(reply: FastifyReply, file: { fileName: string; data: Buffer; mimeType?: string }) {
-  const ascii = file.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '');
+export function sendFile(
+  reply: FastifyReply,
+  file: { fileName: string; data: Buffer; mimeType?: string },
+) {
+  const ascii = file.fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
   return reply
     .type(file.mimeType ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
     .send(file.data);
 }
 
@@ -26,7 +40,8 @@ async function oneFile(request: FastifyRequest): Promise<{ fileName: string; dat
   const part = await request.file();
   if (!part) throw Invalid({ file: { rule: 'required' } });
   const data = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', { limit: '5 MB' });
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(413, 'file_too_large', { limit: '5 MB' });
     throw error;
   });
   return { fileName: part.filename, data };
@@ -34,54 +49,103 @@ async function oneFile(request: FastifyRequest): Promise<{ fileName: string; dat
 
 /** Excel round trip and attachments: the routes that move files. */
 export async function fileRoutes(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } });
+  await fastify.register(multipart, {
+    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 },
+  });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
 
-  app.get('/reports/:id/indicators.xlsx', {
-    schema: { tags, summary: "The unit's indicator sheet for the period, to fill in", params: IdParams, response: errorResponses(401, 403, 404) },
-  }, async (request, reply) => sendFile(reply, await indicatorSheet(db, ctxOf(request), request.params.id)));
-
-  app.post('/reports/:id/indicators.xlsx', {
-    schema: {
-      tags,
-      summary: 'Upload a filled sheet (multipart, field "file"): every row is checked first; any error and nothing is saved',
-      consumes: ['multipart/form-data'],
-      params: IdParams,
-      querystring: VersionQuery,
-      response: { 200: Type.Ref('Report'), ...errorResponses(400, 401, 403, 404, 409, 413) },
+  app.get(
+    '/reports/:id/indicators.xlsx',
+    {
+      schema: {
+        tags,
+        summary: "The unit's indicator sheet for the period, to fill in",
+        params: IdParams,
+        response: errorResponses(401, 403, 404),
+      },
     },
-  }, async (request) => {
-    const ctx = ctxOf(request);
-    const file = await oneFile(request);
-    return db.transaction().execute((trx) => uploadIndicatorSheet(trx, ctx, request.params.id, request.query.version, file.data));
-  });
+    async (request, reply) =>
+      sendFile(reply, await indicatorSheet(db, ctxOf(request), request.params.id)),
+  );
 
-  app.post('/reports/:id/attachments', {
-    schema: {
-      tags,
-      summary: 'Attach a file to a draft (PDF, Word, Excel, OpenDocument, PNG, JPEG; up to 5 MB)',
-      consumes: ['multipart/form-data'],
-      params: IdParams,
-      querystring: VersionQuery,
-      response: { 201: Attachment, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+  app.post(
+    '/reports/:id/indicators.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload a filled sheet (multipart, field "file"): every row is checked first; any error and nothing is saved',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 200: Type.Ref('Report'), ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
     },
-  }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    const file = await oneFile(request);
-    const saved = await db.transaction().execute((trx) => addAttachment(trx, ctx, request.params.id, request.query.version, file));
-    return reply.status(201).send(saved);
-  });
+    async (request) => {
+      const ctx = ctxOf(request);
+      const file = await oneFile(request);
+      return db
+        .transaction()
+        .execute((trx) =>
+          uploadIndicatorSheet(trx, ctx, request.params.id, request.query.version, file.data),
+        );
+    },
+  );
 
-  app.get('/attachments/:id', {
-    schema: { tags, summary: 'Download an attachment', params: IdParams, response: errorResponses(401, 403, 404) },
-  }, async (request, reply) => sendFile(reply, await getAttachment(db, ctxOf(request), request.params.id)));
+  app.post(
+    '/reports/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file to a draft (PDF, Word, Excel, OpenDocument, PNG, JPEG; up to 5 MB)',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 201: Attachment, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const file = await oneFile(request);
+      const saved = await db
+        .transaction()
+        .execute((trx) => addAttachment(trx, ctx, request.params.id, request.query.version, file));
+      return reply.status(201).send(saved);
+    },
+  );
 
-  app.delete('/attachments/:id', {
-    schema: { tags, summary: "Remove an attachment from a draft (send the report's version)", params: IdParams, querystring: VersionQuery, response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) } },
-  }, async (request, reply) => {
-    const ctx = ctxOf(request);
-    await db.transaction().execute((trx) => deleteAttachment(trx, ctx, request.params.id, request.query.version));
-    return reply.status(204).send(null);
-  });
+  app.get(
+    '/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment',
+        params: IdParams,
+        response: errorResponses(401, 403, 404),
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await getAttachment(db, ctxOf(request), request.params.id)),
+  );
+
+  app.delete(
+    '/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: "Remove an attachment from a draft (send the report's version)",
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      await db
+        .transaction()
+        .execute((trx) => deleteAttachment(trx, ctx, request.params.id, request.query.version));
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -9,7 +9,12 @@ import { vnToday } from './board.service.ts';
 import type { Indicator } from './catalog.schema.ts';
 import { listIndicators } from './catalog.service.ts';
 import * as repo from './figures.repository.ts';
-import type { ProgressQuery, ProgressTable, SetTargetsBody, TargetQuery } from './figures.schema.ts';
+import type {
+  ProgressQuery,
+  ProgressTable,
+  SetTargetsBody,
+  TargetQuery,
+} from './figures.schema.ts';
 import {
   aggregate,
   combineUnits,
@@ -30,7 +35,9 @@ async function readableUnits(db: Db, ctx: Ctx, unitId: number | undefined): Prom
     if (!canReadUnitFigures(ctx.actor, unitId, tree)) throw Forbidden();
     return [unitId];
   }
-  const ids = (await listUnits(db)).map((u) => u.id).filter((id) => canReadUnitFigures(ctx.actor, id, tree));
+  const ids = (await listUnits(db))
+    .map((u) => u.id)
+    .filter((id) => canReadUnitFigures(ctx.actor, id, tree));
   if (ids.length === 0) throw Forbidden();
   return ids;
 }
@@ -40,7 +47,11 @@ export async function listTargets(db: Db, ctx: Ctx, query: TargetQuery) {
   const rows = await repo.listTargets(db, query.year, { unitIds });
   return {
     year: query.year,
-    items: rows.map((r) => ({ unitId: r.unit_id, indicatorId: r.indicator_id, value: Number(r.value) })),
+    items: rows.map((r) => ({
+      unitId: r.unit_id,
+      indicatorId: r.indicator_id,
+      value: Number(r.value),
+    })),
   };
 }
 
@@ -55,7 +66,8 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
     if (!tree.has(t.unitId)) problems[`items.${i}.unitId`] = { rule: 'notFound' };
     else if (!canSetTargets(ctx.actor, t.unitId, tree)) refused = true;
     if (!indicator) problems[`items.${i}.indicatorId`] = { rule: 'notFound' };
-    else if (t.value !== null && t.value < 0 && !indicator.allowNegative) problems[`items.${i}.value`] = { rule: 'negative' };
+    else if (t.value !== null && t.value < 0 && !indicator.allowNegative)
+      problems[`items.${i}.value`] = { rule: 'negative' };
   }
   if (refused) throw Forbidden();
   if (Object.keys(problems).length > 0) throw Invalid(problems);
@@ -83,22 +95,38 @@ function quartersOf(row: repo.YearFigureRow | undefined): QuarterValues {
 export async function progressTable(
   db: Db,
   year: number,
-  opts: { unitIds?: number[]; indicatorId?: number; asOf?: string; indicators?: Indicator[]; unitNames?: Map<number, string> } = {},
+  opts: {
+    unitIds?: number[];
+    indicatorId?: number;
+    asOf?: string;
+    indicators?: Indicator[];
+    unitNames?: Map<number, string>;
+  } = {},
 ): Promise<ProgressTable> {
   const filter = { unitIds: opts.unitIds, indicatorId: opts.indicatorId };
-  const [values, targets] = await Promise.all([repo.yearFigures(db, year, filter), repo.listTargets(db, year, filter)]);
+  const [values, targets] = await Promise.all([
+    repo.yearFigures(db, year, filter),
+    repo.listTargets(db, year, filter),
+  ]);
   const indicators = new Map((opts.indicators ?? (await listIndicators(db))).map((i) => [i.id, i]));
   const names = opts.unitNames ?? new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   let asOf = opts.asOf;
   if (!asOf) {
-    const last = Math.max(0, ...values.map((v) => (v.q4 !== null ? 4 : v.q3 !== null ? 3 : v.q2 !== null ? 2 : v.q1 !== null ? 1 : 0)));
+    const last = Math.max(
+      0,
+      ...values.map((v) =>
+        v.q4 !== null ? 4 : v.q3 !== null ? 3 : v.q2 !== null ? 2 : v.q1 !== null ? 1 : 0,
+      ),
+    );
     const today = vnToday();
     asOf = last > 0 ? quarterEnd(year, last) : today < `${year}-12-31` ? today : `${year}-12-31`;
   }
   const fraction = yearFraction(year, asOf);
   const key = (u: number, i: number) => `${u}:${i}`;
   const byKey = new Map(values.map((v) => [key(v.unit_id, v.indicator_id), v]));
-  const targetByKey = new Map(targets.map((t) => [key(t.unit_id, t.indicator_id), Number(t.value)]));
+  const targetByKey = new Map(
+    targets.map((t) => [key(t.unit_id, t.indicator_id), Number(t.value)]),
+  );
   const keys = new Set([...byKey.keys(), ...targetByKey.keys()]);
   const rows: ProgressTable['rows'] = [];
   for (const k of keys) {
@@ -115,7 +143,9 @@ export async function progressTable(
       ...progressOf(ind, actual, targetByKey.get(k) ?? null, fraction),
     });
   }
-  rows.sort((a, b) => a.unitId - b.unitId || indicatorOrder(indicators, a.indicatorId, b.indicatorId));
+  rows.sort(
+    (a, b) => a.unitId - b.unitId || indicatorOrder(indicators, a.indicatorId, b.indicatorId),
+  );
   return { year, asOf, fraction, rows, totals: totals(rows, indicators, fraction) };
 }
 
@@ -142,9 +172,20 @@ function totals(rows: ProgressTable['rows'], indicators: Map<number, Indicator>,
     .map((id) => {
       const ind = indicators.get(id)!;
       const list = groups.get(id)!;
-      const quarters = [0, 1, 2, 3].map((q) => combineUnits(list.map((r) => r.quarters[q] ?? null), ind.aggregation));
-      const actual = combineUnits(list.map((r) => r.actual), ind.aggregation);
-      const target = combineUnits(list.map((r) => r.target), ind.aggregation);
+      const quarters = [0, 1, 2, 3].map((q) =>
+        combineUnits(
+          list.map((r) => r.quarters[q] ?? null),
+          ind.aggregation,
+        ),
+      );
+      const actual = combineUnits(
+        list.map((r) => r.actual),
+        ind.aggregation,
+      );
+      const target = combineUnits(
+        list.map((r) => r.target),
+        ind.aggregation,
+      );
       return { ...describe(ind), quarters, ...progressOf(ind, actual, target, fraction) };
     });
 }
@@ -152,5 +193,9 @@ function totals(rows: ProgressTable['rows'], indicators: Map<number, Indicator>,
 /** The progress table limited to the units the caller may read. */
 export async function getProgress(db: Db, ctx: Ctx, query: ProgressQuery): Promise<ProgressTable> {
   const unitIds = await readableUnits(db, ctx, query.unitId);
-  return progressTable(db, query.year, { unitIds, indicatorId: query.indicatorId, asOf: query.asOf });
+  return progressTable(db, query.year, {
+    unitIds,
+    indicatorId: query.indicatorId,
+    asOf: query.asOf,
+  });
 }

@@ -26,13 +26,26 @@ export async function listProposals(db: Db, ctx: Ctx, query: ProposalQuery) {
     (r) =>
       canWriteReport(ctx.actor, r.unit_id, tree) ||
       (r.state !== 'draft' &&
-        canReadReport(ctx.actor, { unitId: r.unit_id, convenerId: periods.get(r.period_id)!.unit_id }, tree)),
+        canReadReport(
+          ctx.actor,
+          { unitId: r.unit_id, convenerId: periods.get(r.period_id)!.unit_id },
+          tree,
+        )),
   );
   const reportById = new Map(reports.map((r) => [r.id, r]));
-  const rows = await repo.listProposals(db, reports.map((r) => r.id));
+  const rows = await repo.listProposals(
+    db,
+    reports.map((r) => r.id),
+  );
   return {
     items: rows
-      .filter((p) => (query.status === undefined ? true : query.status === 'answered' ? p.answer !== null : p.answer === null))
+      .filter((p) =>
+        query.status === undefined
+          ? true
+          : query.status === 'answered'
+            ? p.answer !== null
+            : p.answer === null,
+      )
       .map((p) => {
         const report = reportById.get(p.report_id)!;
         const period = periods.get(report.period_id)!;

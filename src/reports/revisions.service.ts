@@ -15,7 +15,13 @@ export async function listRevisions(db: Db, ctx: Ctx, reportId: number) {
   await loadReadable(db, ctx, reportId);
   const rows = await repo.listRevisions(db, reportId);
   return {
-    items: rows.map((r) => ({ number: r.number, state: r.state, note: r.note, authorName: r.author_name, at: r.at })),
+    items: rows.map((r) => ({
+      number: r.number,
+      state: r.state,
+      note: r.note,
+      authorName: r.author_name,
+      at: r.at,
+    })),
   };
 }
 
@@ -26,7 +32,13 @@ async function content(db: Db, reportId: number, number: number): Promise<Report
 }
 
 /** What changed between two revisions: a word diff per section, values, proposals. */
-export async function diffRevisions(db: Db, ctx: Ctx, reportId: number, from: number, to: number): Promise<ReportDiff> {
+export async function diffRevisions(
+  db: Db,
+  ctx: Ctx,
+  reportId: number,
+  from: number,
+  to: number,
+): Promise<ReportDiff> {
   const loaded = await loadReadable(db, ctx, reportId);
   const a = await content(db, reportId, from);
   const b = await content(db, reportId, to);
@@ -38,10 +50,17 @@ export async function diffRevisions(db: Db, ctx: Ctx, reportId: number, from: nu
     to,
     sections: template.sections.map((s) => {
       const changes = diffSections(a.sections[s.key] ?? '', b.sections[s.key] ?? '');
-      return { key: s.key, title: s.title, changed: changes.some((c) => c.op !== 'equal'), changes };
+      return {
+        key: s.key,
+        title: s.title,
+        changed: changes.some((c) => c.op !== 'equal'),
+        changes,
+      };
     }),
     values: indicators
-      .filter((i) => valueIds.has(String(i.id)) && a.values[String(i.id)] !== b.values[String(i.id)])
+      .filter(
+        (i) => valueIds.has(String(i.id)) && a.values[String(i.id)] !== b.values[String(i.id)],
+      )
       .map((i) => ({
         indicatorId: i.id,
         code: i.code,

@@ -20,7 +20,12 @@ type Db = Kysely<DB> | Transaction<DB>;
  * state; the policy says whether this caller is who takes it. A submission after the deadline
  * is marked late, never refused.
  */
-export async function transitionReport(db: Db, ctx: Ctx, id: number, input: TransitionBody): Promise<Report> {
+export async function transitionReport(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: TransitionBody,
+): Promise<Report> {
   const loaded = await loadReadable(db, ctx, id);
   const { row, period } = loaded;
   const transition = TRANSITIONS[input.action];

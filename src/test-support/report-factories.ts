@@ -11,7 +11,13 @@ import { buildAccount, buildUnit, ctxFor, uniq } from './factories.ts';
 export async function buildIndicator(
   db: Database,
   ctx: Parameters<typeof catalog.createIndicator>[1],
-  overrides: { code?: string; aggregation?: Aggregation; allowNegative?: boolean; higherIsBetter?: boolean; measure?: string } = {},
+  overrides: {
+    code?: string;
+    aggregation?: Aggregation;
+    allowNegative?: boolean;
+    higherIsBetter?: boolean;
+    measure?: string;
+  } = {},
 ) {
   return catalog.createIndicator(db, ctx, {
     code: overrides.code ?? `CT_${uniq()}`,
@@ -41,17 +47,33 @@ export async function buildReportSetup(
 ) {
   const convener = await buildUnit(db, { kind: 'party_committee', name: `Thị ủy thử ${uniq()}` });
   const unitKind = options.unitKind ?? 'mass_organization';
-  const unit = await buildUnit(db, { parentId: convener.id, kind: unitKind, name: `Hội thử ${uniq()}` });
-  const other = await buildUnit(db, { parentId: convener.id, kind: unitKind, name: `Hội khác ${uniq()}` });
-  const secretary = await buildAccount(db, { roles: [{ unitId: convener.id, role: 'secretariat' }] });
+  const unit = await buildUnit(db, {
+    parentId: convener.id,
+    kind: unitKind,
+    name: `Hội thử ${uniq()}`,
+  });
+  const other = await buildUnit(db, {
+    parentId: convener.id,
+    kind: unitKind,
+    name: `Hội khác ${uniq()}`,
+  });
+  const secretary = await buildAccount(db, {
+    roles: [{ unitId: convener.id, role: 'secretariat' }],
+  });
   const chair = await buildAccount(db, { roles: [{ unitId: convener.id, role: 'chair' }] });
   const reporter = await buildAccount(db, { roles: [{ unitId: unit.id, role: 'reporter' }] });
   const head = await buildAccount(db, { roles: [{ unitId: unit.id, role: 'unit_head' }] });
   const otherReporter = await buildAccount(db, { roles: [{ unitId: other.id, role: 'reporter' }] });
   // Catalog keepers are secretariat or admin of a root unit: the convener is one.
   const secCtx = ctxFor(secretary);
-  const fund = await buildIndicator(db, secCtx, { measure: 'triệu đồng', code: options.codes?.[0] });
-  const members = await buildIndicator(db, secCtx, { aggregation: 'latest', code: options.codes?.[1] });
+  const fund = await buildIndicator(db, secCtx, {
+    measure: 'triệu đồng',
+    code: options.codes?.[0],
+  });
+  const members = await buildIndicator(db, secCtx, {
+    aggregation: 'latest',
+    code: options.codes?.[1],
+  });
   const template = await catalog.createTemplate(db, secCtx, {
     unitId: convener.id,
     name: `Mẫu thử ${uniq()}`,

@@ -20,7 +20,10 @@ const ctxOf = (fx: Fixture, who: 'secretary' | 'reporterA' | 'headA'): Ctx => {
     reporterA: { unitId: fx.a, role: 'reporter' },
     headA: { unitId: fx.a, role: 'unit_head' },
   };
-  return { actor: { id: fx.accounts[who], username: who, fullName: who, roles: [grants[who]] }, requestId: null };
+  return {
+    actor: { id: fx.accounts[who], username: who, fullName: who, roles: [grants[who]] },
+    requestId: null,
+  };
 };
 
 const counters = new WeakMap<object, number>();
@@ -68,10 +71,17 @@ async function freshPeriod(fx: Fixture) {
 }
 
 /** A's (or B's) report in a fresh period, moved along the workflow to `state`. */
-async function freshReport(fx: Fixture, unit: 'a' | 'b' = 'a', state: 'draft' | 'awaiting' | 'submitted' | 'saved' = 'draft') {
+async function freshReport(
+  fx: Fixture,
+  unit: 'a' | 'b' = 'a',
+  state: 'draft' | 'awaiting' | 'submitted' | 'saved' = 'draft',
+) {
   const period = await freshPeriod(fx);
-  const row = (await listReports(fx.db, { periodId: period.id })).find((r) => r.unit_id === fx[unit])!;
-  if (state === 'draft') return { period, report: await reports.getReport(fx.db, ctxOf(fx, 'secretary'), row.id) };
+  const row = (await listReports(fx.db, { periodId: period.id })).find(
+    (r) => r.unit_id === fx[unit],
+  )!;
+  if (state === 'draft')
+    return { period, report: await reports.getReport(fx.db, ctxOf(fx, 'secretary'), row.id) };
   let r = await reports.saveReport(fx.db, ctxOf(fx, 'reporterA'), row.id, {
     version: 1,
     sections: { ket_qua: '<p>Bản một</p>' },
@@ -79,11 +89,23 @@ async function freshReport(fx: Fixture, unit: 'a' | 'b' = 'a', state: 'draft' | 
     proposals: [{ text: 'Đề nghị thử' }],
   });
   if (state === 'saved') {
-    r = await reports.saveReport(fx.db, ctxOf(fx, 'reporterA'), row.id, { version: r.version, sections: { ket_qua: '<p>Bản hai</p>' }, values: [], proposals: [{ id: r.proposals[0]!.id, text: 'Đề nghị thử' }] });
+    r = await reports.saveReport(fx.db, ctxOf(fx, 'reporterA'), row.id, {
+      version: r.version,
+      sections: { ket_qua: '<p>Bản hai</p>' },
+      values: [],
+      proposals: [{ id: r.proposals[0]!.id, text: 'Đề nghị thử' }],
+    });
     return { period, report: r };
   }
-  r = await transitionReport(fx.db, ctxOf(fx, 'reporterA'), row.id, { version: r.version, action: 'send' });
-  if (state === 'submitted') r = await transitionReport(fx.db, ctxOf(fx, 'headA'), row.id, { version: r.version, action: 'approve' });
+  r = await transitionReport(fx.db, ctxOf(fx, 'reporterA'), row.id, {
+    version: r.version,
+    action: 'send',
+  });
+  if (state === 'submitted')
+    r = await transitionReport(fx.db, ctxOf(fx, 'headA'), row.id, {
+      version: r.version,
+      action: 'approve',
+    });
   return { period, report: r };
 }
 
@@ -102,30 +124,55 @@ const WRITERS_OF_A = ['reporterA', 'headA'] as const;
 const FOLLOWERS = ['secretary', 'chair'] as const;
 
 export const reportRows: Row[] = [
-  { route: 'GET /api/v1/report-settings', request: async () => ({ url: '/api/v1/report-settings' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/report-settings',
+    request: async () => ({ url: '/api/v1/report-settings' }),
+    expect: anySignedIn(200),
+  },
   {
     route: 'PUT /api/v1/report-settings',
     request: async (fx) => ({
       url: '/api/v1/report-settings',
-      payload: { version: (await catalog.getReportSettings(fx.db)).version, periodRule: { dataFromDay: 15, cutoffDay: 14, deadlineDaysAfterCutoff: 6 } },
+      payload: {
+        version: (await catalog.getReportSettings(fx.db)).version,
+        periodRule: { dataFromDay: 15, cutoffDay: 14, deadlineDaysAfterCutoff: 6 },
+      },
     }),
     expect: allow(['secretary', 'rootAdmin'], 200),
   },
-  { route: 'GET /api/v1/indicators', request: async () => ({ url: '/api/v1/indicators' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/indicators',
+    request: async () => ({ url: '/api/v1/indicators' }),
+    expect: anySignedIn(200),
+  },
   {
     route: 'POST /api/v1/indicators',
     request: async () => ({
       url: '/api/v1/indicators',
-      payload: { code: `N_${uniq()}`, name: 'Hội viên mới', measure: 'người', aggregation: 'sum', higherIsBetter: true, allowNegative: false },
+      payload: {
+        code: `N_${uniq()}`,
+        name: 'Hội viên mới',
+        measure: 'người',
+        aggregation: 'sum',
+        higherIsBetter: true,
+        allowNegative: false,
+      },
     }),
     expect: allow(['secretary', 'rootAdmin'], 201),
   },
   {
     route: 'PATCH /api/v1/indicators/:id',
-    request: async (fx) => ({ url: `/api/v1/indicators/${(await freshIndicator(fx)).id}`, payload: { version: 1, measure: 'lớp' } }),
+    request: async (fx) => ({
+      url: `/api/v1/indicators/${(await freshIndicator(fx)).id}`,
+      payload: { version: 1, measure: 'lớp' },
+    }),
     expect: allow(['secretary', 'rootAdmin'], 200),
   },
-  { route: 'GET /api/v1/templates', request: async () => ({ url: '/api/v1/templates' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/templates',
+    request: async () => ({ url: '/api/v1/templates' }),
+    expect: anySignedIn(200),
+  },
   {
     route: 'GET /api/v1/templates/:id',
     request: async (fx) => ({ url: `/api/v1/templates/${(await freshTemplate(fx)).id}` }),
@@ -133,18 +180,28 @@ export const reportRows: Row[] = [
   },
   {
     route: 'POST /api/v1/templates',
-    request: async (fx) => ({ url: '/api/v1/templates', payload: { unitId: fx.root, name: `Mẫu ${uniq()}` } }),
+    request: async (fx) => ({
+      url: '/api/v1/templates',
+      payload: { unitId: fx.root, name: `Mẫu ${uniq()}` },
+    }),
     expect: allow(['secretary'], 201),
   },
   {
     route: 'PUT /api/v1/templates/:id',
     request: async (fx) => {
       const t = await freshTemplate(fx);
-      return { url: `/api/v1/templates/${t.id}`, payload: { version: t.version, sections: t.current.sections, indicators: [] } };
+      return {
+        url: `/api/v1/templates/${t.id}`,
+        payload: { version: t.version, sections: t.current.sections, indicators: [] },
+      };
     },
     expect: allow(['secretary'], 200),
   },
-  { route: 'GET /api/v1/periods', request: async () => ({ url: '/api/v1/periods' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/periods',
+    request: async () => ({ url: '/api/v1/periods' }),
+    expect: anySignedIn(200),
+  },
   {
     route: 'GET /api/v1/periods/defaults',
     request: async () => ({ url: '/api/v1/periods/defaults?kind=quarter&year=2017&number=4' }),
@@ -159,7 +216,12 @@ export const reportRows: Row[] = [
     route: 'POST /api/v1/periods',
     request: async (fx) => ({
       url: '/api/v1/periods',
-      payload: { unitId: fx.root, ...nextKey(fx), templateId: (await freshTemplate(fx)).id, unitIds: [fx.a] },
+      payload: {
+        unitId: fx.root,
+        ...nextKey(fx),
+        templateId: (await freshTemplate(fx)).id,
+        unitIds: [fx.a],
+      },
     }),
     expect: allow(['secretary'], 201),
   },
@@ -170,7 +232,10 @@ export const reportRows: Row[] = [
   },
   {
     route: 'PATCH /api/v1/periods/:id',
-    request: async (fx) => ({ url: `/api/v1/periods/${(await freshPeriod(fx)).id}`, payload: { version: 1, status: 'closed' } }),
+    request: async (fx) => ({
+      url: `/api/v1/periods/${(await freshPeriod(fx)).id}`,
+      payload: { version: 1, status: 'closed' },
+    }),
     expect: allow(['secretary'], 200),
   },
   {
@@ -180,7 +245,10 @@ export const reportRows: Row[] = [
   },
   {
     route: 'POST /api/v1/periods/:id/reminders',
-    request: async (fx) => ({ url: `/api/v1/periods/${(await freshPeriod(fx)).id}/reminders`, payload: {} }),
+    request: async (fx) => ({
+      url: `/api/v1/periods/${(await freshPeriod(fx)).id}/reminders`,
+      payload: {},
+    }),
     expect: allow(['secretary'], 200),
   },
   {
@@ -188,7 +256,11 @@ export const reportRows: Row[] = [
     request: async (fx) => ({ url: `/api/v1/periods/${(await freshPeriod(fx)).id}/export.xlsx` }),
     expect: allow(FOLLOWERS, 200),
   },
-  { route: 'GET /api/v1/reports', request: async () => ({ url: '/api/v1/reports' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/reports',
+    request: async () => ({ url: '/api/v1/reports' }),
+    expect: anySignedIn(200),
+  },
   {
     route: "GET /api/v1/reports/:id (A's report)",
     request: async (fx) => ({ url: `/api/v1/reports/${(await freshReport(fx)).report.id}` }),
@@ -209,14 +281,20 @@ export const reportRows: Row[] = [
   },
   {
     route: 'POST /api/v1/reports/:id/transitions (send)',
-    request: async (fx) => ({ url: `/api/v1/reports/${(await freshReport(fx)).report.id}/transitions`, payload: { version: 1, action: 'send' } }),
+    request: async (fx) => ({
+      url: `/api/v1/reports/${(await freshReport(fx)).report.id}/transitions`,
+      payload: { version: 1, action: 'send' },
+    }),
     expect: allow(WRITERS_OF_A, 200),
   },
   {
     route: 'POST /api/v1/reports/:id/transitions (approve)',
     request: async (fx) => {
       const { report } = await freshReport(fx, 'a', 'awaiting');
-      return { url: `/api/v1/reports/${report.id}/transitions`, payload: { version: report.version, action: 'approve' } };
+      return {
+        url: `/api/v1/reports/${report.id}/transitions`,
+        payload: { version: report.version, action: 'approve' },
+      };
     },
     expect: allow(['headA'], 200),
   },
@@ -224,27 +302,41 @@ export const reportRows: Row[] = [
     route: 'POST /api/v1/reports/:id/transitions (return)',
     request: async (fx) => {
       const { report } = await freshReport(fx, 'a', 'submitted');
-      return { url: `/api/v1/reports/${report.id}/transitions`, payload: { version: report.version, action: 'return', comment: 'Bổ sung' } };
+      return {
+        url: `/api/v1/reports/${report.id}/transitions`,
+        payload: { version: report.version, action: 'return', comment: 'Bổ sung' },
+      };
     },
     expect: allow(['secretary'], 200),
   },
   {
     route: 'GET /api/v1/reports/:id/revisions',
-    request: async (fx) => ({ url: `/api/v1/reports/${(await freshReport(fx, 'a', 'saved')).report.id}/revisions` }),
+    request: async (fx) => ({
+      url: `/api/v1/reports/${(await freshReport(fx, 'a', 'saved')).report.id}/revisions`,
+    }),
     expect: allow(READERS_OF_A, 200),
   },
   {
     route: 'GET /api/v1/reports/:id/diff',
-    request: async (fx) => ({ url: `/api/v1/reports/${(await freshReport(fx, 'a', 'saved')).report.id}/diff?from=1&to=2` }),
+    request: async (fx) => ({
+      url: `/api/v1/reports/${(await freshReport(fx, 'a', 'saved')).report.id}/diff?from=1&to=2`,
+    }),
     expect: allow(READERS_OF_A, 200),
   },
-  { route: 'GET /api/v1/proposals', request: async () => ({ url: '/api/v1/proposals' }), expect: anySignedIn(200) },
+  {
+    route: 'GET /api/v1/proposals',
+    request: async () => ({ url: '/api/v1/proposals' }),
+    expect: anySignedIn(200),
+  },
   {
     route: 'POST /api/v1/proposals/:id/answer',
     request: async (fx) => {
       const { report } = await freshReport(fx, 'a', 'submitted');
       const p = report.proposals[0]!;
-      return { url: `/api/v1/proposals/${p.id}/answer`, payload: { version: p.version, answer: 'Đã giao Văn phòng.' } };
+      return {
+        url: `/api/v1/proposals/${p.id}/answer`,
+        payload: { version: p.version, answer: 'Đã giao Văn phòng.' },
+      };
     },
     expect: allow(FOLLOWERS, 200),
   },
@@ -257,11 +349,18 @@ export const reportRows: Row[] = [
     route: 'PUT /api/v1/targets',
     request: async (fx) => ({
       url: '/api/v1/targets',
-      payload: { year: 2017, items: [{ unitId: fx.a, indicatorId: (await freshIndicator(fx)).id, value: 100 }] },
+      payload: {
+        year: 2017,
+        items: [{ unitId: fx.a, indicatorId: (await freshIndicator(fx)).id, value: 100 }],
+      },
     }),
     expect: allow(['secretary'], 200),
   },
-  { route: 'GET /api/v1/progress', request: async () => ({ url: '/api/v1/progress?year=2017' }), expect: allow(READERS_OF_A, 200) },
+  {
+    route: 'GET /api/v1/progress',
+    request: async () => ({ url: '/api/v1/progress?year=2017' }),
+    expect: allow(READERS_OF_A, 200),
+  },
   {
     route: 'GET /api/v1/progress/export.xlsx',
     request: async () => ({ url: '/api/v1/progress/export.xlsx?year=2017' }),
@@ -269,7 +368,9 @@ export const reportRows: Row[] = [
   },
   {
     route: 'GET /api/v1/reports/:id/indicators.xlsx',
-    request: async (fx) => ({ url: `/api/v1/reports/${(await freshReport(fx)).report.id}/indicators.xlsx` }),
+    request: async (fx) => ({
+      url: `/api/v1/reports/${(await freshReport(fx)).report.id}/indicators.xlsx`,
+    }),
     expect: allow(READERS_OF_A, 200),
   },
   {
@@ -292,7 +393,10 @@ export const reportRows: Row[] = [
     route: 'GET /api/v1/attachments/:id',
     request: async (fx) => {
       const { report } = await freshReport(fx);
-      const a = await addAttachment(fx.db, ctxOf(fx, 'reporterA'), report.id, 1, { fileName: 'a.pdf', data: Buffer.from('%PDF') });
+      const a = await addAttachment(fx.db, ctxOf(fx, 'reporterA'), report.id, 1, {
+        fileName: 'a.pdf',
+        data: Buffer.from('%PDF'),
+      });
       return { url: `/api/v1/attachments/${a.id}` };
     },
     expect: allow(READERS_OF_A, 200),
@@ -301,7 +405,10 @@ export const reportRows: Row[] = [
     route: 'DELETE /api/v1/attachments/:id',
     request: async (fx) => {
       const { report } = await freshReport(fx);
-      const a = await addAttachment(fx.db, ctxOf(fx, 'reporterA'), report.id, 1, { fileName: 'a.pdf', data: Buffer.from('%PDF') });
+      const a = await addAttachment(fx.db, ctxOf(fx, 'reporterA'), report.id, 1, {
+        fileName: 'a.pdf',
+        data: Buffer.from('%PDF'),
+      });
       return { url: `/api/v1/attachments/${a.id}?version=1` };
     },
     expect: allow(WRITERS_OF_A, 204),

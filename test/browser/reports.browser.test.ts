@@ -49,21 +49,34 @@ describe('quarterly report flow in Chromium', () => {
 
   async function act(page: Page, button: string, state: string) {
     await page.getByRole('button', { name: button }).click();
-    await expect.poll(() => page.locator('.ant-tag').filter({ hasText: state }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.ant-tag').filter({ hasText: state }).count())
+      .toBeGreaterThan(0);
   }
 
   it('is filled and sent by the reporter, with indicator values', async () => {
     const page = await as(chromium.browser, 'phunu.tonghop');
-    await page.getByRole('link', { name: 'Báo cáo đơn vị' }).click();
-    await page.getByRole('row', { name: /Quý III\/2017/ }).getByRole('link').click();
-    await page.getByRole('heading', { name: /Hội Liên hiệp Phụ nữ thị xã Từ Sơn: Quý III\/2017/ }).waitFor();
+    await page.getByRole('menuitem', { name: 'Báo cáo đơn vị' }).click();
+    await page
+      .getByRole('row', { name: /Quý III\/2017/ })
+      .getByRole('link')
+      .click();
+    await page
+      .getByRole('heading', { name: /Hội Liên hiệp Phụ nữ thị xã Từ Sơn: Quý III\/2017/ })
+      .waitFor();
     expect(page.url()).toBe(reportUrl);
-    await page.getByRole('textbox', { name: 'Kết quả thực hiện nhiệm vụ' }).fill('Tổ chức 3 lớp tập huấn kỹ năng cho chi hội trưởng.');
-    await page.getByRole('textbox', { name: 'Hạn chế, vướng mắc' }).fill('Kinh phí hoạt động còn hạn hẹp.');
+    await page
+      .getByRole('textbox', { name: 'Kết quả thực hiện nhiệm vụ' })
+      .fill('Tổ chức 3 lớp tập huấn kỹ năng cho chi hội trưởng.');
+    await page
+      .getByRole('textbox', { name: 'Hạn chế, vướng mắc' })
+      .fill('Kinh phí hoạt động còn hạn hẹp.');
     await page.getByLabel('Giá trị: Quỹ "Vì người nghèo" vận động được').fill('45');
     await page.getByLabel('Giá trị: Lớp tập huấn, bồi dưỡng đã tổ chức').fill('3');
     await page.getByRole('button', { name: 'Thêm kiến nghị' }).click();
-    await page.getByLabel('Kiến nghị 1').fill('Đề nghị hỗ trợ kinh phí mở lớp dạy nghề cho phụ nữ.');
+    await page
+      .getByLabel('Kiến nghị 1', { exact: true })
+      .fill('Đề nghị hỗ trợ kinh phí mở lớp dạy nghề cho phụ nữ.');
     await expectNoSeriousA11yViolations(page, 'the report editor');
     await screenshot(page, 'reports-1-reporter-editing');
     await act(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
@@ -80,9 +93,13 @@ describe('quarterly report flow in Chromium', () => {
     const secretary = await as(chromium.browser, 'vanphong');
     await secretary.goto(reportUrl);
     await secretary.getByRole('button', { name: 'Trả lại đơn vị' }).click();
-    await secretary.getByLabel('Lý do trả lại (bắt buộc)').fill('Đề nghị bổ sung số hội viên được tập huấn.');
+    await secretary
+      .getByLabel('Lý do trả lại (bắt buộc)')
+      .fill('Đề nghị bổ sung số hội viên được tập huấn.');
     await secretary.getByRole('dialog').getByRole('button', { name: 'Trả lại đơn vị' }).click();
-    await expect.poll(() => secretary.locator('.ant-tag').filter({ hasText: 'Bị trả lại' }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => secretary.locator('.ant-tag').filter({ hasText: 'Bị trả lại' }).count())
+      .toBeGreaterThan(0);
     await secretary.context().close();
   });
 
@@ -115,9 +132,13 @@ describe('quarterly report flow in Chromium', () => {
     await expectNoSeriousA11yViolations(secretary, 'the period board');
     await screenshot(secretary, 'reports-3-board');
 
-    await secretary.getByRole('link', { name: 'Tiến độ chỉ tiêu' }).click();
+    await secretary.getByRole('menuitem', { name: 'Tiến độ chỉ tiêu' }).click();
     await secretary.getByLabel('Đơn vị', { exact: true }).click();
-    await secretary.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Hội Liên hiệp Phụ nữ' }).first().click();
+    await secretary
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Hội Liên hiệp Phụ nữ' })
+      .first()
+      .click();
     const trained = secretary.getByRole('row', { name: /Hội viên, đoàn viên được tập huấn/ });
     await trained.waitFor();
     // Q1 + Q2 from the demo plus the 180 just reported.
@@ -132,7 +153,9 @@ describe('quarterly report flow in Chromium', () => {
       .execute();
     expect(q3.find((v) => v.quarter === 3)?.value).toBe(180);
     const total = q3.reduce((a, v) => a + v.value, 0);
-    await expect.poll(() => trained.textContent()).toContain(new Intl.NumberFormat('vi-VN').format(total));
+    await expect
+      .poll(() => trained.textContent())
+      .toContain(new Intl.NumberFormat('vi-VN').format(total));
     await expectNoSeriousA11yViolations(secretary, 'the progress dashboard');
     await screenshot(secretary, 'reports-4-progress');
     await secretary.context().close();

@@ -24,7 +24,8 @@ describeEachEngine('reports over HTTP', (db) => {
   });
   afterAll(() => app.close());
 
-  const get = async (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+  const get = async (cookie: string, url: string) =>
+    app.inject({ method: 'GET', url, headers: { cookie } });
   const put = async (cookie: string, url: string, payload: object) =>
     app.inject({ method: 'PUT', url, payload, headers: { cookie } });
 
@@ -52,10 +53,14 @@ describeEachEngine('reports over HTTP', (db) => {
       proposals: [],
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('Báo cáo') } });
+    expect(stale.json()).toMatchObject({
+      error: { code: 'conflict', message: expect.stringContaining('Báo cáo') },
+    });
 
     const now = (await get(second, url)).json<ReportBody>();
-    expect(now.sections.find((x) => x.key === 'ket_qua')!.html).toBe('<p>Bản của người thứ nhất.</p>');
+    expect(now.sections.find((x) => x.key === 'ket_qua')!.html).toBe(
+      '<p>Bản của người thứ nhất.</p>',
+    );
     expect(now.indicators.find((i) => i.indicatorId === s.indicators.fund.id)!.value).toBe(90);
     const revisions = (await get(second, `${url}/revisions`)).json<{ items: unknown[] }>();
     expect(revisions.items).toHaveLength(1);
@@ -73,7 +78,11 @@ describeEachEngine('reports over HTTP', (db) => {
     expect(sheet.getCell('A5').value).toBe(s.indicators.fund.code);
     sheet.getCell('E5').value = 123.5;
     sheet.getCell('E6').value = '1.250';
-    const body = multipartFile('chi-tieu.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+    const body = multipartFile(
+      'chi-tieu.xlsx',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      XLSX,
+    );
     const upload = await app.inject({
       method: 'POST',
       url: `/api/v1/reports/${s.report.id}/indicators.xlsx?version=1`,
@@ -131,10 +140,19 @@ describeEachEngine('reports over HTTP', (db) => {
       method: 'POST',
       url: '/api/v1/periods',
       headers: { cookie: secretary, 'accept-language': 'en' },
-      payload: { unitId: s.convener.id, kind: 'quarter', year: 2018, number: 1, templateId: s.template.id, cutoffDate: '2017-11-01' },
+      payload: {
+        unitId: s.convener.id,
+        kind: 'quarter',
+        year: 2018,
+        number: 1,
+        templateId: s.template.id,
+        cutoffDate: '2017-11-01',
+      },
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json()).toMatchObject({ error: { fields: { cutoffDate: 'Must not be before 2017-12-15.' } } });
+    expect(r.json()).toMatchObject({
+      error: { fields: { cutoffDate: 'Must not be before 2017-12-15.' } },
+    });
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/v1/periods',
@@ -150,7 +168,13 @@ describeEachEngine('reports over HTTP', (db) => {
       method: 'POST',
       url: '/api/v1/periods',
       headers: { cookie: secretary },
-      payload: { unitId: s.convener.id, kind: 'half', year: 2018, number: 3, templateId: s.template.id },
+      payload: {
+        unitId: s.convener.id,
+        kind: 'half',
+        year: 2018,
+        number: 3,
+        templateId: s.template.id,
+      },
     });
     expect(fifth.json()).toMatchObject({ error: { fields: { number: 'Giá trị không hợp lệ.' } } });
   });
@@ -164,7 +188,9 @@ describeEachEngine('reports over HTTP', (db) => {
       periodRule: { dataFromDay: 1, cutoffDay: 20, deadlineDaysAfterCutoff: 3 },
     });
     expect(changed.statusCode).toBe(200);
-    const defaults = (await get(secretary, '/api/v1/periods/defaults?kind=quarter&year=2020&number=1')).json();
+    const defaults = (
+      await get(secretary, '/api/v1/periods/defaults?kind=quarter&year=2020&number=1')
+    ).json();
     expect(defaults).toEqual({
       name: 'Quý I/2020',
       startDate: '2020-01-01',
@@ -173,10 +199,22 @@ describeEachEngine('reports over HTTP', (db) => {
       cutoffDate: '2020-03-20',
       deadline: '2020-03-23',
     });
-    const next = await app.inject({ method: 'POST', url: `/api/v1/periods/${s.period.id}/next`, headers: { cookie: secretary } });
+    const next = await app.inject({
+      method: 'POST',
+      url: `/api/v1/periods/${s.period.id}/next`,
+      headers: { cookie: secretary },
+    });
     expect(next.statusCode).toBe(201);
-    expect(next.json()).toMatchObject({ name: 'Quý I/2020', deadline: '2020-03-23', unitIds: s.period.unitIds });
-    const again = await app.inject({ method: 'POST', url: `/api/v1/periods/${s.period.id}/next`, headers: { cookie: secretary } });
+    expect(next.json()).toMatchObject({
+      name: 'Quý I/2020',
+      deadline: '2020-03-23',
+      unitIds: s.period.unitIds,
+    });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/periods/${s.period.id}/next`,
+      headers: { cookie: secretary },
+    });
     expect(again.json()).toMatchObject({ error: { code: 'period_exists' } });
     // Put the rule back for the other tests sharing this database.
     await put(secretary, '/api/v1/report-settings', {
@@ -207,14 +245,25 @@ describeEachEngine('reports over HTTP', (db) => {
     });
     const progress = (await get(reporter, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).json<{
       asOf: string;
-      rows: { indicatorId: number; actual: number; percent: number; status: string; forecast: number }[];
+      rows: {
+        indicatorId: number;
+        actual: number;
+        percent: number;
+        status: string;
+        forecast: number;
+      }[];
     }>();
     expect(progress.asOf).toBe('2021-06-30');
     const fund = progress.rows.find((r) => r.indicatorId === s.indicators.fund.id)!;
     expect(fund).toMatchObject({ actual: 150, percent: 37.5, status: 'behind' });
     expect(fund.forecast).toBeCloseTo(302.5, 0);
-    expect(progress.rows.find((r) => r.indicatorId === s.indicators.members.id)).toMatchObject({ actual: 520, status: 'on_track' });
+    expect(progress.rows.find((r) => r.indicatorId === s.indicators.members.id)).toMatchObject({
+      actual: 520,
+      status: 'on_track',
+    });
     const other = await loginCookie(app, s.accounts.otherReporter.username);
-    expect((await get(other, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).statusCode).toBe(403);
+    expect((await get(other, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).statusCode).toBe(
+      403,
+    );
   });
 });

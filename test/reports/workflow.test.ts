@@ -30,15 +30,40 @@ describeEachEngine('report workflow service', (db) => {
     });
     expect(r.actions).toEqual(['send']);
     // The reporter cannot approve their own unit's report; the secretariat cannot send it.
-    expect(await codeOf(transitionReport(db(), s.ctx.reporter, id, { version: r.version, action: 'approve' }))).toBe('403 forbidden');
-    expect(await codeOf(transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'send' }))).toBe('403 forbidden');
+    expect(
+      await codeOf(
+        transitionReport(db(), s.ctx.reporter, id, { version: r.version, action: 'approve' }),
+      ),
+    ).toBe('403 forbidden');
+    expect(
+      await codeOf(
+        transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'send' }),
+      ),
+    ).toBe('403 forbidden');
     r = await transitionReport(db(), s.ctx.reporter, id, { version: r.version, action: 'send' });
     expect(r.state).toBe('awaiting_approval');
-    expect(await codeOf(reports.saveReport(db(), s.ctx.reporter, id, { version: r.version, sections: {}, values: [], proposals: [] }))).toBe('409 report_not_editable');
+    expect(
+      await codeOf(
+        reports.saveReport(db(), s.ctx.reporter, id, {
+          version: r.version,
+          sections: {},
+          values: [],
+          proposals: [],
+        }),
+      ),
+    ).toBe('409 report_not_editable');
     r = await transitionReport(db(), s.ctx.head, id, { version: r.version, action: 'approve' });
     expect(r).toMatchObject({ state: 'submitted', late: true }); // the 2017 deadline has long passed
-    expect(await codeOf(transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'return' }))).toBe('400 validation');
-    r = await transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'return', comment: 'Bổ sung số liệu quỹ.' });
+    expect(
+      await codeOf(
+        transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'return' }),
+      ),
+    ).toBe('400 validation');
+    r = await transitionReport(db(), s.ctx.secretary, id, {
+      version: r.version,
+      action: 'return',
+      comment: 'Bổ sung số liệu quỹ.',
+    });
     expect(r).toMatchObject({ state: 'returned', returnComment: 'Bổ sung số liệu quỹ.' });
     r = await transitionReport(db(), s.ctx.reporter, id, { version: r.version, action: 'reopen' });
     r = await reports.saveReport(db(), s.ctx.reporter, id, {
@@ -51,22 +76,48 @@ describeEachEngine('report workflow service', (db) => {
     r = await transitionReport(db(), s.ctx.head, id, { version: r.version, action: 'approve' });
     r = await transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'accept' });
     expect(r.state).toBe('accepted');
-    expect(r.events.map((e) => e.action)).toEqual(['send', 'approve', 'return', 'reopen', 'send', 'approve', 'accept']);
-    expect(await codeOf(transitionReport(db(), s.ctx.secretary, id, { version: r.version, action: 'return', comment: 'x' }))).toBe('409 report_wrong_state');
+    expect(r.events.map((e) => e.action)).toEqual([
+      'send',
+      'approve',
+      'return',
+      'reopen',
+      'send',
+      'approve',
+      'accept',
+    ]);
+    expect(
+      await codeOf(
+        transitionReport(db(), s.ctx.secretary, id, {
+          version: r.version,
+          action: 'return',
+          comment: 'x',
+        }),
+      ),
+    ).toBe('409 report_wrong_state');
 
     // Two saves, two revisions, and a diff between them.
     const revs = await revisions.listRevisions(db(), s.ctx.secretary, id);
     expect(revs.items.map((x) => x.number)).toEqual([2, 1]);
     const diff = await revisions.diffRevisions(db(), s.ctx.chair, id, 1, 2);
-    expect(diff.sections.find((x) => x.key === 'ket_qua')!.changes.filter((c) => c.op !== 'equal')).toEqual([
+    expect(
+      diff.sections.find((x) => x.key === 'ket_qua')!.changes.filter((c) => c.op !== 'equal'),
+    ).toEqual([
       { op: 'delete', text: '120' },
       { op: 'insert', text: '150' },
     ]);
-    expect(diff.values).toMatchObject([{ indicatorId: s.indicators.fund.id, before: 120, after: 150 }]);
+    expect(diff.values).toMatchObject([
+      { indicatorId: s.indicators.fund.id, before: 120, after: 150 },
+    ]);
 
     const b = await board.periodBoard(db(), s.ctx.secretary, s.period.id);
-    expect(b.rows.find((x) => x.unitId === s.unit.id)).toMatchObject({ status: 'accepted', late: true });
-    expect(b.rows.find((x) => x.unitId === s.other.id)).toMatchObject({ status: 'missing', overdue: true });
+    expect(b.rows.find((x) => x.unitId === s.unit.id)).toMatchObject({
+      status: 'accepted',
+      late: true,
+    });
+    expect(b.rows.find((x) => x.unitId === s.other.id)).toMatchObject({
+      status: 'missing',
+      overdue: true,
+    });
     const sent = await board.remindMissing(db(), s.ctx.secretary, s.period.id, {});
     expect(sent.unitIds).toEqual([s.other.id]);
     const otherReport = await reports.getReport(db(), s.ctx.otherReporter, s.otherReport.id);
@@ -75,21 +126,41 @@ describeEachEngine('report workflow service', (db) => {
     // The proposal is a record the committee answers.
     const list = await proposals.listProposals(db(), s.ctx.chair, { periodId: s.period.id });
     expect(list.items).toHaveLength(1);
-    const answered = await proposals.answerProposal(db(), s.ctx.chair, list.items[0]!.id, { version: list.items[0]!.version, answer: 'Thị ủy giao Văn phòng bố trí.' });
-    expect(answered).toMatchObject({ answer: 'Thị ủy giao Văn phòng bố trí.', answeredByName: s.ctx.chair.actor.fullName });
+    const answered = await proposals.answerProposal(db(), s.ctx.chair, list.items[0]!.id, {
+      version: list.items[0]!.version,
+      answer: 'Thị ủy giao Văn phòng bố trí.',
+    });
+    expect(answered).toMatchObject({
+      answer: 'Thị ủy giao Văn phòng bố trí.',
+      answeredByName: s.ctx.chair.actor.fullName,
+    });
   });
 
   it('keeps a reporter of one unit out of another unit’s report', async () => {
     const s = await buildReportSetup(db());
-    expect(await codeOf(reports.getReport(db(), s.ctx.otherReporter, s.report.id))).toBe('403 forbidden');
-    expect(await codeOf(reports.saveReport(db(), s.ctx.otherReporter, s.report.id, { version: 1, sections: {}, values: [], proposals: [] }))).toBe('403 forbidden');
+    expect(await codeOf(reports.getReport(db(), s.ctx.otherReporter, s.report.id))).toBe(
+      '403 forbidden',
+    );
+    expect(
+      await codeOf(
+        reports.saveReport(db(), s.ctx.otherReporter, s.report.id, {
+          version: 1,
+          sections: {},
+          values: [],
+          proposals: [],
+        }),
+      ),
+    ).toBe('403 forbidden');
   });
 
   it('sanitizes sections and validates values, naming each field', async () => {
     const s = await buildReportSetup(db());
     const r = await reports.saveReport(db(), s.ctx.reporter, s.report.id, {
       version: 1,
-      sections: { han_che: '<p onmouseover="x()">Khó <script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">đây</a></p>' },
+      sections: {
+        han_che:
+          '<p onmouseover="x()">Khó <script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">đây</a></p>',
+      },
       values: [],
       proposals: [],
     });
@@ -110,12 +181,18 @@ describeEachEngine('report workflow service', (db) => {
       await reports.saveReport(db(), s.ctx.reporter, s.report.id, {
         version: r.version,
         sections: {},
-        values: [{ indicatorId: s.indicators.fund.id, value: -5 }, { indicatorId: 999999, value: 1 }],
+        values: [
+          { indicatorId: s.indicators.fund.id, value: -5 },
+          { indicatorId: 999999, value: 1 },
+        ],
         proposals: [{ text: '  ' }],
       });
       expect.unreachable();
     } catch (e) {
-      expect((e as AppError).fields).toEqual({ 'values.0.value': { rule: 'negative' }, 'values.1.indicatorId': { rule: 'notFound' } });
+      expect((e as AppError).fields).toEqual({
+        'values.0.value': { rule: 'negative' },
+        'values.1.indicatorId': { rule: 'notFound' },
+      });
     }
     expect((await reports.getReport(db(), s.ctx.reporter, s.report.id)).version).toBe(r.version);
   });

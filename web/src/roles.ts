@@ -1,4 +1,4 @@
-import type { Me, RoleGrant } from './api/types';
+import type { Me, RoleGrant, Unit } from './api/types';
 
 /** Admins see the admin pages; the server still checks each write against the unit tree. */
 export function isAdmin(user: Pick<Me, 'roles'>): boolean {
@@ -7,4 +7,27 @@ export function isAdmin(user: Pick<Me, 'roles'>): boolean {
 
 export function grantKey(grant: RoleGrant): string {
   return `${grant.unitId}:${grant.role}`;
+}
+
+/**
+ * Mirrors the server's rule (src/units/policy.ts): an admin role held in a unit reaches that
+ * unit and every unit beneath it. Used only to hide controls the server would refuse.
+ */
+export function canAdministerUnit(
+  user: Pick<Me, 'roles'>,
+  unitId: number,
+  units: readonly Pick<Unit, 'id' | 'parentId'>[],
+): boolean {
+  const adminUnits = new Set(user.roles.filter((g) => g.role === 'admin').map((g) => g.unitId));
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const seen = new Set<number>();
+  for (
+    let id: number | null | undefined = unitId;
+    id !== null && id !== undefined && !seen.has(id);
+    id = parentOf.get(id)
+  ) {
+    if (adminUnits.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
 }

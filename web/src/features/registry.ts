@@ -4,3 +4,14 @@ import type { WorkspaceFeature } from './types';
 
 /** Features beyond units and accounts, in menu order. */
 export const features: WorkspaceFeature[] = [reportsFeature, portalFeature];
+
+/** Audit-log labels the features declare, merged by code. */
+export const featureEntityLabels = Object.assign(
+  {},
+  ...features.map((f) => f.auditLabels?.entity ?? {}),
+) as Record<string, Record<'vi' | 'en', string>>;
+
+export const featureActionLabels = Object.assign(
+  {},
+  ...features.map((f) => f.auditLabels?.action ?? {}),
+) as Record<string, Record<'vi' | 'en', string>>;

@@ -21,6 +21,11 @@ export interface FeatureMenuItem {
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
   menu: FeatureMenuItem[];
+  /** Labels of the audit log's entity types and actions this feature records. */
+  auditLabels?: {
+    entity?: Record<string, Record<Lang, string>>;
+    action?: Record<string, Record<Lang, string>>;
+  };
 }
 
 type Params = Record<string, string | number>;

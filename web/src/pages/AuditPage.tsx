@@ -6,18 +6,21 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { formatDateTime } from '../format';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
-import { isMessageKey, useI18n, type Translate } from '../i18n';
+import { featureActionLabels, featureEntityLabels } from '../features/registry';
+import { isMessageKey, useI18n, type Lang, type Translate } from '../i18n';
 import { AuditDiff } from './audit/AuditDiff';
 import { AuditFilters, type AuditFilterValues } from './audit/AuditFilters';
 
-/** A known code's label, or the code itself for kinds added by newer server features. */
-function label(t: Translate, prefix: 'auditAction' | 'entity', code: string): string {
+/** The shell's own label, else one a feature declares, else the code itself. */
+function label(t: Translate, lang: Lang, prefix: 'auditAction' | 'entity', code: string): string {
   const key = `${prefix}.${code}`;
-  return isMessageKey(key) ? t(key) : code;
+  if (isMessageKey(key)) return t(key);
+  const labels = prefix === 'entity' ? featureEntityLabels : featureActionLabels;
+  return labels[code]?.[lang] ?? code;
 }
 
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [filters, setFilters] = useState<AuditFilterValues>({ q: '' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -51,13 +54,13 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (action: string) => label(t, 'auditAction', action),
+      render: (action: string) => label(t, lang, 'auditAction', action),
     },
     {
       title: t('audit.entityType'),
       dataIndex: 'entityType',
       key: 'entityType',
-      render: (type: string) => label(t, 'entity', type),
+      render: (type: string) => label(t, lang, 'entity', type),
     },
     { title: t('audit.summary'), dataIndex: 'summary', key: 'summary' },
   ];

@@ -9,7 +9,7 @@ import { useUnitMutations, useUnits } from '../api/units';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
 import { useI18n } from '../i18n';
-import { isAdmin } from '../roles';
+import { canAdministerUnit, isAdmin } from '../roles';
 import { ancestorIds, type MoveTarget } from '../unitTree';
 import { UnitCreatePanel } from './units/UnitCreatePanel';
 import { UnitEditPanel } from './units/UnitEditPanel';
@@ -85,7 +85,7 @@ export default function UnitsPage() {
       key={`${selected.id}:${panelEpoch}`}
       unit={selected}
       units={list}
-      canEdit={canEdit}
+      canEdit={canAdministerUnit(user, selected.id, list)}
       onDeleted={() => select(null)}
     />
   ) : (

@@ -1,4 +1,27 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { ReadOutlined } from '@ant-design/icons';
+import { Skeleton } from 'antd';
+import type { Me } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
-/** The portal pages of the workspace. */
-export const portalFeature: WorkspaceFeature = { routes: [], menu: [] };
+const ArticlesPage = lazy(() => import('./ArticlesPage'));
+const ArticleEditPage = lazy(() => import('./ArticleEditPage'));
+
+const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
+const isEditor = (user: Me) => user.roles.some((r) => r.role === 'editor');
+
+/** The portal pages of the workspace: articles for editors. */
+export const portalFeature: WorkspaceFeature = {
+  routes: [
+    { path: 'portal/articles', element: page(<ArticlesPage />) },
+    { path: 'portal/articles/:id', element: page(<ArticleEditPage />) },
+  ],
+  menu: [
+    {
+      key: '/portal/articles',
+      icon: <ReadOutlined />,
+      label: { vi: 'Bài viết cổng thông tin', en: 'Portal articles' },
+      visible: isEditor,
+    },
+  ],
+};

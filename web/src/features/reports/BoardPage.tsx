@@ -34,19 +34,30 @@ export default function BoardPage() {
         actions={
           <>
             <Button href={`/api/v1/periods/${id}/export.xlsx`}>{t('board.export')}</Button>
-            <Button type="primary" onClick={() => void remind()} disabled={(counts.missing ?? 0) + (counts.returned ?? 0) === 0}>
+            <Button
+              type="primary"
+              onClick={() => void remind()}
+              disabled={(counts.missing ?? 0) + (counts.returned ?? 0) === 0}
+            >
               {t('board.remind')}
             </Button>
           </>
         }
       />
-      <Typography.Paragraph type="secondary">{t('board.today', { today: formatDay(today), deadline: formatDay(period.deadline) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('board.today', { today: formatDay(today), deadline: formatDay(period.deadline) })}
+      </Typography.Paragraph>
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        {(['accepted', 'submitted', 'awaiting_approval', 'returned', 'missing'] as const).map((s) => (
-          <Card key={s} size="small" style={{ minWidth: 140 }}>
-            <Statistic title={s === 'missing' ? t('board.missing') : t(`state.${s}`)} value={counts[s] ?? 0} />
-          </Card>
-        ))}
+        {(['accepted', 'submitted', 'awaiting_approval', 'returned', 'missing'] as const).map(
+          (s) => (
+            <Card key={s} size="small" style={{ minWidth: 140 }}>
+              <Statistic
+                title={s === 'missing' ? t('board.missing') : t(`state.${s}`)}
+                value={counts[s] ?? 0}
+              />
+            </Card>
+          ),
+        )}
         <Card size="small" style={{ minWidth: 140 }}>
           <Statistic title={t('common.late')} value={counts.late ?? 0} />
         </Card>
@@ -58,19 +69,33 @@ export default function BoardPage() {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: t('common.unit'), dataIndex: 'unitName', render: (n: string, r) => <Link to={`/reports/${r.reportId}`}>{n}</Link> },
+            {
+              title: t('common.unit'),
+              dataIndex: 'unitName',
+              render: (n: string, r) => <Link to={`/reports/${r.reportId}`}>{n}</Link>,
+            },
             {
               title: t('common.state'),
               render: (_: unknown, r) => (
                 <>
                   <BoardTag status={r.status} />
                   {r.late && <Typography.Text type="danger">{t('common.late')} </Typography.Text>}
-                  {r.overdue && <Typography.Text type="warning">{t('common.overdue')}</Typography.Text>}
+                  {r.overdue && (
+                    <Typography.Text type="warning">{t('common.overdue')}</Typography.Text>
+                  )}
                 </>
               ),
             },
-            { title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatDateTime(v) },
-            { title: t('board.reminders'), render: (_: unknown, r) => (r.reminders ? `${r.reminders} · ${formatDateTime(r.lastReminderAt)}` : '') },
+            {
+              title: t('reports.submittedAt'),
+              dataIndex: 'submittedAt',
+              render: (v: string | null) => formatDateTime(v),
+            },
+            {
+              title: t('board.reminders'),
+              render: (_: unknown, r) =>
+                r.reminders ? `${r.reminders} · ${formatDateTime(r.lastReminderAt)}` : '',
+            },
           ]}
         />
       </Card>

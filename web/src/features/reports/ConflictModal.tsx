@@ -33,8 +33,12 @@ export function ConflictModal({ mine, server, onKeepMine, onTakeTheirs }: Props)
       closable={false}
       maskClosable={false}
     >
-      <Typography.Paragraph>{t('conflict.intro', { version: server.version })}</Typography.Paragraph>
-      {sections.length === 0 && values.length === 0 && <Typography.Paragraph>{t('conflict.same')}</Typography.Paragraph>}
+      <Typography.Paragraph>
+        {t('conflict.intro', { version: server.version })}
+      </Typography.Paragraph>
+      {sections.length === 0 && values.length === 0 && (
+        <Typography.Paragraph>{t('conflict.same')}</Typography.Paragraph>
+      )}
       {sections.map((s) => (
         <div key={s.key}>
           <Typography.Title level={3} style={{ fontSize: 15 }}>

@@ -1,7 +1,11 @@
 import { Typography } from 'antd';
 
 /** A word diff: deletions struck through in red, insertions in green. */
-export function DiffText({ changes }: { changes: { op: 'equal' | 'insert' | 'delete'; text: string }[] }) {
+export function DiffText({
+  changes,
+}: {
+  changes: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+}) {
   return (
     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
       {changes.map((c, i) =>

@@ -1,14 +1,27 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Button, Card, DatePicker, Form, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { api, isApiError } from '../../api';
 import { useCurrentUser } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { usePeriods, useReportsRefresh, useTemplates, type Period, type PeriodKind } from './api';
 import { useReportsI18n } from './i18n';
-import { formatDay } from './shared';
+import { TAG_COLORS, formatDay } from './shared';
 
 const KINDS: PeriodKind[] = ['quarter', 'half', 'nine_months', 'year'];
 const COUNT: Record<PeriodKind, number> = { quarter: 4, half: 2, nine_months: 1, year: 1 };
@@ -37,7 +50,11 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
       .get<Defaults>('/periods/defaults', { kind, year, number })
       .then((d) => {
         setDefaults(d);
-        form.setFieldsValue({ dataFrom: dayjs(d.dataFrom), cutoffDate: dayjs(d.cutoffDate), deadline: dayjs(d.deadline) });
+        form.setFieldsValue({
+          dataFrom: dayjs(d.dataFrom),
+          cutoffDate: dayjs(d.cutoffDate),
+          deadline: dayjs(d.deadline),
+        });
       })
       .catch(() => setDefaults(null));
   }, [kind, year, number, form]);
@@ -59,17 +76,39 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
       onClose();
     } catch (error) {
       if (isApiError(error)) {
-        form.setFields(Object.entries(error.fields).map(([name, text]) => ({ name, errors: [text] })));
+        form.setFields(
+          Object.entries(error.fields).map(([name, text]) => ({ name, errors: [text] })),
+        );
         message.error(error.message);
       }
     }
   };
   return (
-    <Modal open title={t('periods.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'quarter', year: new Date().getFullYear(), number: 1, templateId: templates.data?.[0]?.id }}>
+    <Modal
+      open
+      title={t('periods.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{
+          kind: 'quarter',
+          year: new Date().getFullYear(),
+          number: 1,
+          templateId: templates.data?.[0]?.id,
+        }}
+      >
         <Space wrap>
           <Form.Item name="kind" label={t('periods.kind')} rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+            <Select
+              style={{ width: 140 }}
+              options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item name="number" label={t('periods.number')} rules={[{ required: true }]}>
             <InputNumber min={1} max={kind ? COUNT[kind] : 4} />
@@ -119,7 +158,13 @@ export default function PeriodsPage() {
     <>
       <PageHeader
         title={t('periods.title')}
-        actions={secretariatUnit !== undefined && <Button type="primary" onClick={() => setCreating(true)}>{t('periods.new')}</Button>}
+        actions={
+          secretariatUnit !== undefined && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('periods.new')}
+            </Button>
+          )
+        }
       />
       <Card size="small">
         {periods.error ? (
@@ -132,7 +177,11 @@ export default function PeriodsPage() {
             dataSource={periods.data ?? []}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
-              { title: t('common.period'), dataIndex: 'name', render: (name: string, p) => <Link to={`/periods/${p.id}`}>{name}</Link> },
+              {
+                title: t('common.period'),
+                dataIndex: 'name',
+                render: (name: string, p) => <Link to={`/periods/${p.id}`}>{name}</Link>,
+              },
               { title: t('periods.dataFrom'), dataIndex: 'dataFrom', render: formatDay },
               { title: t('periods.cutoff'), dataIndex: 'cutoffDate', render: formatDay },
               { title: t('common.deadline'), dataIndex: 'deadline', render: formatDay },
@@ -140,17 +189,34 @@ export default function PeriodsPage() {
               {
                 title: t('common.state'),
                 dataIndex: 'status',
-                render: (s: Period['status']) => <Tag color={s === 'open' ? 'blue' : 'default'}>{t(`periods.status.${s}`)}</Tag>,
+                render: (s: Period['status']) => (
+                  <Tag color={s === 'open' ? TAG_COLORS.blue : TAG_COLORS.grey}>
+                    {t(`periods.status.${s}`)}
+                  </Tag>
+                ),
               },
               {
                 title: '',
                 render: (_: unknown, p) =>
                   secretariatUnit !== undefined && (
                     <Space>
-                      <Button size="small" onClick={() => void run(() => api.post(`/periods/${p.id}/next`))}>
+                      <Button
+                        size="small"
+                        onClick={() => void run(() => api.post(`/periods/${p.id}/next`))}
+                      >
                         {t('periods.next')}
                       </Button>
-                      <Button size="small" onClick={() => void run(() => api.patch(`/periods/${p.id}`, { version: p.version, status: p.status === 'open' ? 'closed' : 'open' }))}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          void run(() =>
+                            api.patch(`/periods/${p.id}`, {
+                              version: p.version,
+                              status: p.status === 'open' ? 'closed' : 'open',
+                            }),
+                          )
+                        }
+                      >
                         {p.status === 'open' ? t('periods.close') : t('periods.reopen')}
                       </Button>
                     </Space>
@@ -160,7 +226,9 @@ export default function PeriodsPage() {
           />
         )}
       </Card>
-      {creating && secretariatUnit !== undefined && <NewPeriodModal unitId={secretariatUnit} onClose={() => setCreating(false)} />}
+      {creating && secretariatUnit !== undefined && (
+        <NewPeriodModal unitId={secretariatUnit} onClose={() => setCreating(false)} />
+      )}
     </>
   );
 }

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Button, Card, Col, Flex, InputNumber, Row, Select, Table, Typography } from 'antd';
 import { useUnits } from '../../api/units';
 import { PageHeader } from '../../components/PageHeader';
@@ -27,20 +37,69 @@ export default function ProgressPage() {
   }));
   const columns = [
     ...(byUnit ? [{ title: t('common.unit'), dataIndex: 'unitName', key: 'unit' }] : []),
-    { title: t('common.indicator'), key: 'ind', render: (_: unknown, r: ProgressRow) => `${r.name} (${r.measure})` },
-    { title: t('progress.actual'), dataIndex: 'actual', key: 'actual', align: 'right' as const, render: formatNumber },
-    { title: t('progress.target'), dataIndex: 'target', key: 'target', align: 'right' as const, render: formatNumber },
-    { title: t('progress.percent'), dataIndex: 'percent', key: 'percent', align: 'right' as const, render: formatNumber },
-    { title: t('progress.expected'), dataIndex: 'expected', key: 'expected', align: 'right' as const, render: formatNumber },
-    { title: t('progress.forecast'), dataIndex: 'forecast', key: 'forecast', align: 'right' as const, render: formatNumber },
-    { title: t('common.state'), key: 'status', render: (_: unknown, r: ProgressRow) => <ProgressTag status={r.status} /> },
+    {
+      title: t('common.indicator'),
+      key: 'ind',
+      render: (_: unknown, r: ProgressRow) => `${r.name} (${r.measure})`,
+    },
+    {
+      title: t('progress.actual'),
+      dataIndex: 'actual',
+      key: 'actual',
+      align: 'right' as const,
+      render: formatNumber,
+    },
+    {
+      title: t('progress.target'),
+      dataIndex: 'target',
+      key: 'target',
+      align: 'right' as const,
+      render: formatNumber,
+    },
+    {
+      title: t('progress.percent'),
+      dataIndex: 'percent',
+      key: 'percent',
+      align: 'right' as const,
+      render: formatNumber,
+    },
+    {
+      title: t('progress.expected'),
+      dataIndex: 'expected',
+      key: 'expected',
+      align: 'right' as const,
+      render: formatNumber,
+    },
+    {
+      title: t('progress.forecast'),
+      dataIndex: 'forecast',
+      key: 'forecast',
+      align: 'right' as const,
+      render: formatNumber,
+    },
+    {
+      title: t('common.state'),
+      key: 'status',
+      render: (_: unknown, r: ProgressRow) => <ProgressTag status={r.status} />,
+    },
   ];
   return (
     <>
-      <PageHeader title={t('progress.title')} actions={<Button href={`/api/v1/progress/export.xlsx?year=${year}`}>{t('progress.export')}</Button>} />
+      <PageHeader
+        title={t('progress.title')}
+        actions={
+          <Button href={`/api/v1/progress/export.xlsx?year=${year}`}>{t('progress.export')}</Button>
+        }
+      />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <label htmlFor="progress-year">{t('common.year')}</label>
-        <InputNumber id="progress-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <InputNumber
+          id="progress-year"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => v && setYear(v)}
+        />
         <label htmlFor="progress-unit">{t('common.unit')}</label>
         <Select
           id="progress-unit"
@@ -60,25 +119,45 @@ export default function ProgressPage() {
           placeholder={t('common.all')}
           value={indicatorId}
           onChange={setIndicatorId}
-          options={(indicators.data ?? []).map((i) => ({ value: i.id, label: `${i.code} · ${i.name}` }))}
+          options={(indicators.data ?? []).map((i) => ({
+            value: i.id,
+            label: `${i.code} · ${i.name}`,
+          }))}
         />
       </Flex>
-      {progress.error && <QueryError error={progress.error} onRetry={() => void progress.refetch()} />}
+      {progress.error && (
+        <QueryError error={progress.error} onRetry={() => void progress.refetch()} />
+      )}
       {data && (
-        <Typography.Paragraph type="secondary">{t('progress.asOf', { date: formatDay(data.asOf), percent: expectedPct })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('progress.asOf', { date: formatDay(data.asOf), percent: expectedPct })}
+        </Typography.Paragraph>
       )}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('progress.chart')}>
-            <div role="img" aria-label={t('progress.chart')} style={{ width: '100%', height: Math.max(260, chartData.length * 28 + 60) }}>
+            <div
+              role="img"
+              aria-label={t('progress.chart')}
+              style={{ width: '100%', height: Math.max(260, chartData.length * 28 + 60) }}
+            >
               <ResponsiveContainer>
                 <BarChart data={chartData} layout="vertical" margin={{ left: 20, right: 20 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis type="number" unit="%" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} />
+                  <XAxis
+                    type="number"
+                    unit="%"
+                    domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
+                  />
                   <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
                   <Tooltip />
                   <Legend />
-                  <ReferenceLine x={expectedPct} stroke="#d4380d" strokeDasharray="4 4" label={{ value: t('progress.expected'), position: 'top', fontSize: 11 }} />
+                  <ReferenceLine
+                    x={expectedPct}
+                    stroke="#d4380d"
+                    strokeDasharray="4 4"
+                    label={{ value: t('progress.expected'), position: 'top', fontSize: 11 }}
+                  />
                   <ReferenceLine x={100} stroke="#389e0d" />
                   <Bar dataKey={t('progress.percent')} fill="#1677ff" />
                 </BarChart>

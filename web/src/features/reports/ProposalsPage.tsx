@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { usePeriods, useProposals, useReportsRefresh, type Proposal } from './api';
 import { useReportsI18n } from './i18n';
+import { TAG_COLORS } from './shared';
 
 type Item = Proposal & { reportId: number; unitName: string; periodName: string };
 
@@ -55,14 +56,18 @@ export default function ProposalsPage() {
             dataSource={list.data ?? []}
             columns={[
               { title: t('common.period'), dataIndex: 'periodName', width: 120 },
-              { title: t('common.unit'), dataIndex: 'unitName', render: (n: string, p) => <Link to={`/reports/${p.reportId}`}>{n}</Link> },
+              {
+                title: t('common.unit'),
+                dataIndex: 'unitName',
+                render: (n: string, p) => <Link to={`/reports/${p.reportId}`}>{n}</Link>,
+              },
               { title: t('proposals.text'), dataIndex: 'text' },
               {
                 title: t('proposals.answer'),
                 render: (_: unknown, p) =>
                   p.answer ? (
                     <>
-                      <Tag color="green">{t('proposals.answered')}</Tag> {p.answer}
+                      <Tag color={TAG_COLORS.green}>{t('proposals.answered')}</Tag> {p.answer}
                     </>
                   ) : (
                     <Button size="small" onClick={() => (setAnswering(p), setAnswer(''))}>
@@ -84,7 +89,12 @@ export default function ProposalsPage() {
         onCancel={() => setAnswering(null)}
       >
         <label htmlFor="proposal-answer">{t('proposals.answer')}</label>
-        <Input.TextArea id="proposal-answer" rows={4} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        <Input.TextArea
+          id="proposal-answer"
+          rows={4}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+        />
       </Modal>
     </>
   );

@@ -51,7 +51,11 @@ export function IndicatorValues({ report, content, setContent, errors }: Props) 
                       style={{ width: '100%' }}
                       onChange={(v) => setValue(row.indicatorId, typeof v === 'number' ? v : null)}
                     />
-                    {errors[`values.${index}.value`] && <Typography.Text type="danger">{errors[`values.${index}.value`]}</Typography.Text>}
+                    {errors[`values.${index}.value`] && (
+                      <Typography.Text type="danger">
+                        {errors[`values.${index}.value`]}
+                      </Typography.Text>
+                    )}
                   </>
                 ) : (
                   formatNumber(row.value)
@@ -69,7 +73,10 @@ export function ProposalsEditor({ report, content, setContent, errors }: Props) 
   const { t } = useReportsI18n();
   const answers = new Map(report.proposals.map((p) => [p.id, p]));
   const setText = (i: number, text: string) =>
-    setContent((c) => ({ ...c, proposals: c.proposals.map((p, j) => (j === i ? { ...p, text } : p)) }));
+    setContent((c) => ({
+      ...c,
+      proposals: c.proposals.map((p, j) => (j === i ? { ...p, text } : p)),
+    }));
   return (
     <Card title={t('report.proposals')} size="small">
       <Flex vertical gap={8}>
@@ -90,11 +97,18 @@ export function ProposalsEditor({ report, content, setContent, errors }: Props) 
                   <Button
                     icon={<DeleteOutlined />}
                     aria-label={`${t('report.proposal.remove')} ${i + 1}`}
-                    onClick={() => setContent((c) => ({ ...c, proposals: c.proposals.filter((_, j) => j !== i) }))}
+                    onClick={() =>
+                      setContent((c) => ({
+                        ...c,
+                        proposals: c.proposals.filter((_, j) => j !== i),
+                      }))
+                    }
                   />
                 )}
               </Flex>
-              {errors[`proposals.${i}.text`] && <Typography.Text type="danger">{errors[`proposals.${i}.text`]}</Typography.Text>}
+              {errors[`proposals.${i}.text`] && (
+                <Typography.Text type="danger">{errors[`proposals.${i}.text`]}</Typography.Text>
+              )}
               {answered?.answer && (
                 <Typography.Paragraph type="success" style={{ margin: '4px 0 0' }}>
                   {t('report.proposal.answer', { answer: answered.answer })}
@@ -104,7 +118,10 @@ export function ProposalsEditor({ report, content, setContent, errors }: Props) 
           );
         })}
         {report.editable && (
-          <Button icon={<PlusOutlined />} onClick={() => setContent((c) => ({ ...c, proposals: [...c.proposals, { text: '' }] }))}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setContent((c) => ({ ...c, proposals: [...c.proposals, { text: '' }] }))}
+          >
             {t('report.proposal.add')}
           </Button>
         )}

@@ -14,11 +14,25 @@ interface Props {
 }
 
 /** A hidden file input behind a button, so the picker opens from a normal, labelled button. */
-function FilePicker({ label, accept, onFile, disabled }: { label: string; accept: string; onFile: (f: File) => void; disabled: boolean }) {
+function FilePicker({
+  label,
+  accept,
+  onFile,
+  disabled,
+}: {
+  label: string;
+  accept: string;
+  onFile: (f: File) => void;
+  disabled: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button icon={label.includes('Excel') ? <UploadOutlined /> : <PaperClipOutlined />} disabled={disabled} onClick={() => input.current?.click()}>
+      <Button
+        icon={label.includes('Excel') ? <UploadOutlined /> : <PaperClipOutlined />}
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
         {label}
       </Button>
       <input
@@ -42,12 +56,20 @@ export function ReportFiles({ report, baseVersion, dirty, onReport }: Props) {
   const { t } = useReportsI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [excelErrors, setExcelErrors] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [excelErrors, setExcelErrors] = useState<{
+    message: string;
+    fields: Record<string, string>;
+  } | null>(null);
   const canUpload = report.editable && !dirty;
 
   const uploadSheet = async (file: File) => {
     try {
-      onReport(await uploadFile<Report>(`/reports/${report.id}/indicators.xlsx?version=${baseVersion}`, file));
+      onReport(
+        await uploadFile<Report>(
+          `/reports/${report.id}/indicators.xlsx?version=${baseVersion}`,
+          file,
+        ),
+      );
       setExcelErrors(null);
       message.success(t('common.saved'));
     } catch (error) {
@@ -76,16 +98,29 @@ export function ReportFiles({ report, baseVersion, dirty, onReport }: Props) {
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
         {report.indicators.length > 0 && (
           <>
-            <Button icon={<DownloadOutlined />} href={`/api/v1/reports/${report.id}/indicators.xlsx`}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/v1/reports/${report.id}/indicators.xlsx`}
+            >
               {t('report.excel.download')}
             </Button>
             {report.editable && (
-              <FilePicker label={t('report.excel.upload')} accept=".xlsx" disabled={!canUpload} onFile={(f) => void uploadSheet(f)} />
+              <FilePicker
+                label={t('report.excel.upload')}
+                accept=".xlsx"
+                disabled={!canUpload}
+                onFile={(f) => void uploadSheet(f)}
+              />
             )}
           </>
         )}
         {report.editable && (
-          <FilePicker label={t('report.attach')} accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.png,.jpg,.jpeg" disabled={!report.editable} onFile={(f) => void attach(f)} />
+          <FilePicker
+            label={t('report.attach')}
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.png,.jpg,.jpeg"
+            disabled={!report.editable}
+            onFile={(f) => void attach(f)}
+          />
         )}
       </Flex>
       {excelErrors && (
@@ -114,7 +149,13 @@ export function ReportFiles({ report, baseVersion, dirty, onReport }: Props) {
               actions={
                 report.editable
                   ? [
-                      <Button key="x" size="small" danger type="link" onClick={() => void remove(a.id)}>
+                      <Button
+                        key="x"
+                        size="small"
+                        danger
+                        type="link"
+                        onClick={() => void remove(a.id)}
+                      >
                         ×
                       </Button>,
                     ]

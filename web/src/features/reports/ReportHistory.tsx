@@ -15,9 +15,13 @@ export function ReportHistory({ report }: { report: Report }) {
   const [from, setFrom] = useState<number | undefined>();
   const [to, setTo] = useState<number | undefined>();
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
-  const options = items.map((r) => ({ value: r.number, label: `#${r.number} · ${formatDateTime(r.at)}${r.authorName ? ` · ${r.authorName}` : ''}` }));
+  const options = items.map((r) => ({
+    value: r.number,
+    label: `#${r.number} · ${formatDateTime(r.at)}${r.authorName ? ` · ${r.authorName}` : ''}`,
+  }));
   const compare = async () => {
-    if (from !== undefined && to !== undefined) setDiff(await api.get<RevisionDiff>(`/reports/${report.id}/diff`, { from, to }));
+    if (from !== undefined && to !== undefined)
+      setDiff(await api.get<RevisionDiff>(`/reports/${report.id}/diff`, { from, to }));
   };
   return (
     <Card title={t('report.history')} size="small">
@@ -44,9 +48,24 @@ export function ReportHistory({ report }: { report: Report }) {
             {t('report.revisions')}
           </Typography.Title>
           <Flex gap={8} wrap>
-            <Select aria-label={`${t('report.compare')} 1`} style={{ minWidth: 260 }} options={options} value={from} onChange={setFrom} />
-            <Select aria-label={`${t('report.compare')} 2`} style={{ minWidth: 260 }} options={options} value={to} onChange={setTo} />
-            <Button onClick={() => void compare()} disabled={from === undefined || to === undefined}>
+            <Select
+              aria-label={`${t('report.compare')} 1`}
+              style={{ minWidth: 260 }}
+              options={options}
+              value={from}
+              onChange={setFrom}
+            />
+            <Select
+              aria-label={`${t('report.compare')} 2`}
+              style={{ minWidth: 260 }}
+              options={options}
+              value={to}
+              onChange={setTo}
+            />
+            <Button
+              onClick={() => void compare()}
+              disabled={from === undefined || to === undefined}
+            >
               {t('report.compare')}
             </Button>
           </Flex>

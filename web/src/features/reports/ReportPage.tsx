@@ -6,7 +6,14 @@ import { api, isApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
-import { reportsKey, useReport, useReportMutations, type Report, type ReportAction, type ReportContent } from './api';
+import {
+  reportsKey,
+  useReport,
+  useReportMutations,
+  type Report,
+  type ReportAction,
+  type ReportContent,
+} from './api';
 import { ConflictModal } from './ConflictModal';
 import { clearDraft, contentOf, readDraft, sameContent, writeDraft } from './content';
 import { useReportsI18n } from './i18n';
@@ -28,7 +35,11 @@ function initialState(report: Report) {
   const draft = readDraft(report.id);
   const server = contentOf(report);
   if (report.editable && draft && !sameContent(draft.content, server)) {
-    return { content: draft.content, baseVersion: Math.min(draft.baseVersion, report.version), restoredAt: draft.at };
+    return {
+      content: draft.content,
+      baseVersion: Math.min(draft.baseVersion, report.version),
+      restoredAt: draft.at,
+    };
   }
   return { content: server, baseVersion: report.version, restoredAt: null as string | null };
 }
@@ -94,7 +105,11 @@ function ReportEditor({ report }: { report: Report }) {
       version = saved.version;
     }
     try {
-      const moved = await transition.mutateAsync({ version, action, ...(note && { comment: note }) });
+      const moved = await transition.mutateAsync({
+        version,
+        action,
+        ...(note && { comment: note }),
+      });
       adopt(moved);
       setReturning(false);
       setComment('');
@@ -105,7 +120,8 @@ function ReportEditor({ report }: { report: Report }) {
   };
 
   const latestReminder = report.reminders[0];
-  const readOnlyReason = !report.editable && report.state !== 'draft' ? t('report.readOnly.state') : null;
+  const readOnlyReason =
+    !report.editable && report.state !== 'draft' ? t('report.readOnly.state') : null;
   return (
     <>
       <PageHeader
@@ -113,7 +129,12 @@ function ReportEditor({ report }: { report: Report }) {
         actions={
           <>
             {report.editable && (
-              <Button type={dirty ? 'primary' : 'default'} onClick={() => void doSave()} loading={save.isPending} disabled={!dirty}>
+              <Button
+                type={dirty ? 'primary' : 'default'}
+                onClick={() => void doSave()}
+                loading={save.isPending}
+                disabled={!dirty}
+              >
                 {t('common.save')}
               </Button>
             )}
@@ -134,14 +155,27 @@ function ReportEditor({ report }: { report: Report }) {
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <StateTag state={report.state} />
         {report.late && <Typography.Text type="danger">{t('common.late')}</Typography.Text>}
-        <Typography.Text type="secondary">{t('report.deadline', { date: formatDay(report.deadline) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('report.deadline', { date: formatDay(report.deadline) })}
+        </Typography.Text>
       </Flex>
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
         {report.returnComment && (report.state === 'returned' || report.state === 'draft') && (
-          <Alert type="warning" showIcon title={t('report.returned', { comment: report.returnComment })} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('report.returned', { comment: report.returnComment })}
+          />
         )}
         {latestReminder && report.state === 'draft' && (
-          <Alert type="info" showIcon title={t('report.reminder', { date: formatDateTime(latestReminder.at), message: latestReminder.message })} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('report.reminder', {
+              date: formatDateTime(latestReminder.at),
+              message: latestReminder.message,
+            })}
+          />
         )}
         {restoredAt && (
           <Alert
@@ -155,7 +189,9 @@ function ReportEditor({ report }: { report: Report }) {
             }
           />
         )}
-        {readOnlyReason && <Alert type="info" title={t('report.readOnly', { reason: readOnlyReason })} />}
+        {readOnlyReason && (
+          <Alert type="info" title={t('report.readOnly', { reason: readOnlyReason })} />
+        )}
         {dirty && <Typography.Text type="warning">{t('report.unsaved')}</Typography.Text>}
         <Card title={t('report.sections')} size="small">
           {report.sections.map((s) => (
@@ -167,14 +203,28 @@ function ReportEditor({ report }: { report: Report }) {
                 label={s.title}
                 html={content.sections[s.key] ?? ''}
                 editable={report.editable}
-                onChange={(html) => setContent((c) => ({ ...c, sections: { ...c.sections, [s.key]: html } }))}
+                onChange={(html) =>
+                  setContent((c) => ({ ...c, sections: { ...c.sections, [s.key]: html } }))
+                }
               />
-              {fieldErrors[`sections.${s.key}`] && <Typography.Text type="danger">{fieldErrors[`sections.${s.key}`]}</Typography.Text>}
+              {fieldErrors[`sections.${s.key}`] && (
+                <Typography.Text type="danger">{fieldErrors[`sections.${s.key}`]}</Typography.Text>
+              )}
             </div>
           ))}
         </Card>
-        <IndicatorValues report={report} content={content} setContent={setContent} errors={fieldErrors} />
-        <ProposalsEditor report={report} content={content} setContent={setContent} errors={fieldErrors} />
+        <IndicatorValues
+          report={report}
+          content={content}
+          setContent={setContent}
+          errors={fieldErrors}
+        />
+        <ProposalsEditor
+          report={report}
+          content={content}
+          setContent={setContent}
+          errors={fieldErrors}
+        />
         <ReportFiles report={report} baseVersion={baseVersion} dirty={dirty} onReport={adopt} />
         <ReportHistory report={report} />
       </Space>
@@ -202,7 +252,12 @@ function ReportEditor({ report }: { report: Report }) {
         onCancel={() => setReturning(false)}
       >
         <label htmlFor="return-comment">{t('report.returnReason')}</label>
-        <Input.TextArea id="return-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Input.TextArea
+          id="return-comment"
+          rows={4}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </Modal>
     </>
   );

@@ -57,7 +57,11 @@ export default function ReportsListPage() {
                 ),
               },
               { title: t('common.deadline'), dataIndex: 'deadline', render: formatDay },
-              { title: t('reports.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => formatDateTime(v) },
+              {
+                title: t('reports.submittedAt'),
+                dataIndex: 'submittedAt',
+                render: (v: string | null) => formatDateTime(v),
+              },
             ]}
           />
         )}

@@ -62,10 +62,32 @@ export interface Report extends ReportSummary {
   actions: ReportAction[];
   editable: boolean;
   sections: { key: string; title: string; html: string }[];
-  indicators: { indicatorId: number; code: string; name: string; measure: string; allowNegative: boolean; value: number | null }[];
+  indicators: {
+    indicatorId: number;
+    code: string;
+    name: string;
+    measure: string;
+    allowNegative: boolean;
+    value: number | null;
+  }[];
   proposals: Proposal[];
-  attachments: { id: number; fileName: string; mimeType: string; size: number; uploadedByName: string | null; createdAt: string }[];
-  events: { action: string; fromState: string; toState: string; comment: string | null; late: boolean; actorName: string | null; at: string }[];
+  attachments: {
+    id: number;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    uploadedByName: string | null;
+    createdAt: string;
+  }[];
+  events: {
+    action: string;
+    fromState: string;
+    toState: string;
+    comment: string | null;
+    late: boolean;
+    actorName: string | null;
+    at: string;
+  }[];
   reminders: { message: string; sentByName: string | null; at: string }[];
 }
 
@@ -135,8 +157,19 @@ export interface ProgressTable {
 export interface RevisionDiff {
   from: number;
   to: number;
-  sections: { key: string; title: string; changed: boolean; changes: { op: 'equal' | 'insert' | 'delete'; text: string }[] }[];
-  values: { indicatorId: number; code: string; name: string; before: number | null; after: number | null }[];
+  sections: {
+    key: string;
+    title: string;
+    changed: boolean;
+    changes: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+  }[];
+  values: {
+    indicatorId: number;
+    code: string;
+    name: string;
+    before: number | null;
+    after: number | null;
+  }[];
   proposals: { added: string[]; removed: string[] };
 }
 
@@ -145,15 +178,24 @@ type Items<T> = { items: T[] };
 export const reportsKey = ['reports'] as const;
 
 export function usePeriods() {
-  return useQuery({ queryKey: [...reportsKey, 'periods'], queryFn: async () => (await api.get<Items<Period>>('/periods')).items });
+  return useQuery({
+    queryKey: [...reportsKey, 'periods'],
+    queryFn: async () => (await api.get<Items<Period>>('/periods')).items,
+  });
 }
 
 export function useTemplates() {
-  return useQuery({ queryKey: [...reportsKey, 'templates'], queryFn: async () => (await api.get<Items<Template>>('/templates')).items });
+  return useQuery({
+    queryKey: [...reportsKey, 'templates'],
+    queryFn: async () => (await api.get<Items<Template>>('/templates')).items,
+  });
 }
 
 export function useIndicators() {
-  return useQuery({ queryKey: [...reportsKey, 'indicators'], queryFn: async () => (await api.get<Items<Indicator>>('/indicators')).items });
+  return useQuery({
+    queryKey: [...reportsKey, 'indicators'],
+    queryFn: async () => (await api.get<Items<Indicator>>('/indicators')).items,
+  });
 }
 
 export function useReportList(periodId: number | undefined) {
@@ -164,19 +206,27 @@ export function useReportList(periodId: number | undefined) {
 }
 
 export function useReport(id: number) {
-  return useQuery({ queryKey: [...reportsKey, 'report', id], queryFn: () => api.get<Report>(`/reports/${id}`) });
+  return useQuery({
+    queryKey: [...reportsKey, 'report', id],
+    queryFn: () => api.get<Report>(`/reports/${id}`),
+  });
 }
 
 export function useBoard(periodId: number) {
   return useQuery({
     queryKey: [...reportsKey, 'board', periodId],
     queryFn: () =>
-      api.get<{ period: Period; today: string; counts: Record<string, number>; rows: BoardRow[] }>(`/periods/${periodId}/board`),
+      api.get<{ period: Period; today: string; counts: Record<string, number>; rows: BoardRow[] }>(
+        `/periods/${periodId}/board`,
+      ),
   });
 }
 
 export function useProgress(query: { year: number; unitId?: number; indicatorId?: number }) {
-  return useQuery({ queryKey: [...reportsKey, 'progress', query], queryFn: () => api.get<ProgressTable>('/progress', query) });
+  return useQuery({
+    queryKey: [...reportsKey, 'progress', query],
+    queryFn: () => api.get<ProgressTable>('/progress', query),
+  });
 }
 
 export function useRevisions(reportId: number, enabled: boolean) {
@@ -184,7 +234,17 @@ export function useRevisions(reportId: number, enabled: boolean) {
     queryKey: [...reportsKey, 'revisions', reportId],
     enabled,
     queryFn: async () =>
-      (await api.get<Items<{ number: number; state: string; note: string; authorName: string | null; at: string }>>(`/reports/${reportId}/revisions`)).items,
+      (
+        await api.get<
+          Items<{
+            number: number;
+            state: string;
+            note: string;
+            authorName: string | null;
+            at: string;
+          }>
+        >(`/reports/${reportId}/revisions`)
+      ).items,
   });
 }
 
@@ -192,7 +252,12 @@ export function useProposals(periodId: number | undefined) {
   return useQuery({
     queryKey: [...reportsKey, 'proposals', periodId ?? null],
     queryFn: async () =>
-      (await api.get<Items<Proposal & { reportId: number; unitName: string; periodName: string }>>('/proposals', { periodId })).items,
+      (
+        await api.get<Items<Proposal & { reportId: number; unitName: string; periodName: string }>>(
+          '/proposals',
+          { periodId },
+        )
+      ).items,
   });
 }
 
@@ -206,10 +271,14 @@ export function useReportMutations(id: number) {
   const queryClient = useQueryClient();
   const store = (report: Report) => {
     queryClient.setQueryData([...reportsKey, 'report', id], report);
-    void queryClient.invalidateQueries({ queryKey: reportsKey, predicate: (q) => q.queryKey[2] !== id });
+    void queryClient.invalidateQueries({
+      queryKey: reportsKey,
+      predicate: (q) => q.queryKey[2] !== id,
+    });
   };
   const save = useMutation({
-    mutationFn: (body: ReportContent & { version: number }) => putJson<Report>(`/reports/${id}`, body),
+    mutationFn: (body: ReportContent & { version: number }) =>
+      putJson<Report>(`/reports/${id}`, body),
     onSuccess: store,
   });
   const transition = useMutation({
@@ -221,7 +290,10 @@ export function useReportMutations(id: number) {
 }
 
 async function sendRaw<T>(method: string, path: string, body: BodyInit, type?: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getLang(),
+  };
   if (type) headers['Content-Type'] = type;
   let response: Response;
   try {
@@ -229,11 +301,16 @@ async function sendRaw<T>(method: string, path: string, body: BodyInit, type?: s
   } catch {
     throw new ApiError(0, 'network', 'Network error');
   }
-  const data = (await response.json().catch(() => null)) as
-    | { error?: { code?: string; message?: string; fields?: Record<string, string> } }
-    | null;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
   if (!response.ok) {
-    throw new ApiError(response.status, data?.error?.code ?? `http_${response.status}`, data?.error?.message ?? response.statusText, data?.error?.fields ?? {});
+    throw new ApiError(
+      response.status,
+      data?.error?.code ?? `http_${response.status}`,
+      data?.error?.message ?? response.statusText,
+      data?.error?.fields ?? {},
+    );
   }
   return data as T;
 }

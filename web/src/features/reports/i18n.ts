@@ -72,7 +72,8 @@ const vi = {
   'report.italic': 'Nghiêng',
   'report.bullets': 'Danh sách',
   'conflict.title': 'Báo cáo đã được người khác sửa',
-  'conflict.intro': 'Bản trên máy chủ (phiên bản {version}) đã thay đổi sau khi bạn mở. Bản của bạn chưa bị ghi đè và vẫn được giữ trên máy này. Khác biệt (gạch bỏ: chỉ có ở bản của bạn; tô xanh: chỉ có ở bản trên máy chủ):',
+  'conflict.intro':
+    'Bản trên máy chủ (phiên bản {version}) đã thay đổi sau khi bạn mở. Bản của bạn chưa bị ghi đè và vẫn được giữ trên máy này. Khác biệt (gạch bỏ: chỉ có ở bản của bạn; tô xanh: chỉ có ở bản trên máy chủ):',
   'conflict.keepMine': 'Giữ bản của tôi để sửa tiếp',
   'conflict.takeTheirs': 'Dùng bản trên máy chủ',
   'conflict.values': 'Số liệu: {name}: của bạn {mine}, trên máy chủ {theirs}',
@@ -104,7 +105,8 @@ const vi = {
   'board.export': 'Xuất Excel số liệu',
   'board.today': 'Hôm nay {today}; hạn nộp {deadline}.',
   'progress.title': 'Tiến độ thực hiện chỉ tiêu năm',
-  'progress.asOf': 'Số liệu đến ngày {date}; tiến độ kỳ vọng {percent}% chỉ tiêu năm (tuyến tính theo thời gian).',
+  'progress.asOf':
+    'Số liệu đến ngày {date}; tiến độ kỳ vọng {percent}% chỉ tiêu năm (tuyến tính theo thời gian).',
   'progress.actual': 'Lũy kế',
   'progress.target': 'Chỉ tiêu năm',
   'progress.expected': 'Kỳ vọng đến nay',
@@ -170,7 +172,8 @@ const en: Record<Key, string> = {
   'report.readOnly.role': "you do not write this unit's report.",
   'report.sections': 'Report',
   'report.indicators': 'Indicator values',
-  'report.indicators.none': 'No indicator values in this period (indicators are reported per quarter).',
+  'report.indicators.none':
+    'No indicator values in this period (indicators are reported per quarter).',
   'report.value': 'Value',
   'report.measure': 'Measure',
   'report.code': 'Code',
@@ -199,7 +202,8 @@ const en: Record<Key, string> = {
   'report.italic': 'Italic',
   'report.bullets': 'Bullet list',
   'conflict.title': 'Someone else changed this report',
-  'conflict.intro': 'The version on the server (version {version}) changed after you opened it. Your text was not overwritten and is still kept on this computer. Differences (struck out: only in yours; green: only on the server):',
+  'conflict.intro':
+    'The version on the server (version {version}) changed after you opened it. Your text was not overwritten and is still kept on this computer. Differences (struck out: only in yours; green: only on the server):',
   'conflict.keepMine': 'Keep mine and go on editing',
   'conflict.takeTheirs': "Use the server's version",
   'conflict.values': 'Values: {name}: yours {mine}, on the server {theirs}',
@@ -231,7 +235,8 @@ const en: Record<Key, string> = {
   'board.export': 'Export values to Excel',
   'board.today': 'Today {today}; deadline {deadline}.',
   'progress.title': "The year's indicator progress",
-  'progress.asOf': 'Figures as of {date}; expected progress {percent}% of the annual target (linear in time).',
+  'progress.asOf':
+    'Figures as of {date}; expected progress {percent}% of the annual target (linear in time).',
   'progress.actual': 'Year to date',
   'progress.target': 'Annual target',
   'progress.expected': 'Expected by now',

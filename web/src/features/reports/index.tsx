@@ -1,5 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BarChartOutlined, CalendarOutlined, FileTextOutlined, MessageOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  MessageOutlined,
+} from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
@@ -12,7 +17,10 @@ const ProgressPage = lazy(() => import('./ProgressPage'));
 const ProposalsPage = lazy(() => import('./ProposalsPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
-const holds = (...roles: Role[]) => (user: Me) => user.roles.some((r) => roles.includes(r.role));
+const holds =
+  (...roles: Role[]) =>
+  (user: Me) =>
+    user.roles.some((r) => roles.includes(r.role));
 
 /** The reports pages of the workspace. */
 export const reportsFeature: WorkspaceFeature = {

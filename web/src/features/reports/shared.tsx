@@ -2,13 +2,22 @@ import { Tag } from 'antd';
 import type { BoardStatus, ProgressStatus, ReportState } from './api';
 import { useReportsI18n } from './i18n';
 
+// Dark enough for the white text of a filled tag (antd's preset colours fail contrast).
+export const TAG_COLORS = {
+  grey: '#595959',
+  amber: '#8a5a00',
+  blue: '#1f4e8c',
+  green: '#1e6b30',
+  red: '#a8071a',
+} as const;
+
 const STATE_COLORS: Record<ReportState | 'missing', string> = {
-  draft: 'default',
-  awaiting_approval: 'gold',
-  submitted: 'blue',
-  accepted: 'green',
-  returned: 'red',
-  missing: 'default',
+  draft: TAG_COLORS.grey,
+  awaiting_approval: TAG_COLORS.amber,
+  submitted: TAG_COLORS.blue,
+  accepted: TAG_COLORS.green,
+  returned: TAG_COLORS.red,
+  missing: TAG_COLORS.grey,
 };
 
 export function StateTag({ state }: { state: ReportState }) {
@@ -18,10 +27,19 @@ export function StateTag({ state }: { state: ReportState }) {
 
 export function BoardTag({ status }: { status: BoardStatus }) {
   const { t } = useReportsI18n();
-  return <Tag color={STATE_COLORS[status]}>{status === 'missing' ? t('board.missing') : t(`state.${status}`)}</Tag>;
+  return (
+    <Tag color={STATE_COLORS[status]}>
+      {status === 'missing' ? t('board.missing') : t(`state.${status}`)}
+    </Tag>
+  );
 }
 
-const PROGRESS_COLORS: Record<ProgressStatus, string> = { on_track: 'green', behind: 'volcano', no_target: 'default', no_data: 'default' };
+const PROGRESS_COLORS: Record<ProgressStatus, string> = {
+  on_track: TAG_COLORS.green,
+  behind: TAG_COLORS.red,
+  no_target: TAG_COLORS.grey,
+  no_data: TAG_COLORS.grey,
+};
 
 export function ProgressTag({ status }: { status: ProgressStatus }) {
   const { t } = useReportsI18n();
