@@ -64,7 +64,12 @@ export async function insertArticle(db: Db, row: NewArticle): Promise<ArticleRow
     .values(row)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await syncArticleSearch(db, inserted.id, inserted.title_folded, inserted.body_folded);
+  await syncArticleSearch(
+    db as Kysely<unknown>,
+    inserted.id,
+    inserted.title_folded,
+    inserted.body_folded,
+  );
   return inserted;
 }
 
@@ -83,7 +88,7 @@ export async function updateArticle(
     .returningAll()
     .executeTakeFirst();
   if (row && (patch.title_folded !== undefined || patch.body_folded !== undefined)) {
-    await syncArticleSearch(db, row.id, row.title_folded, row.body_folded);
+    await syncArticleSearch(db as Kysely<unknown>, row.id, row.title_folded, row.body_folded);
   }
   return row;
 }
@@ -162,7 +167,8 @@ export async function queryArticles(db: Db, q: ArticleQuery) {
         .where('category_id', '=', categoryId),
     );
   }
-  const fts = q.terms && q.terms.length > 0 ? articleFullText(db, q.terms) : null;
+  const fts =
+    q.terms && q.terms.length > 0 ? articleFullText(db as Kysely<unknown>, q.terms) : null;
   if (fts) base = base.where(fts.where);
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   let rows = base.selectAll('portal_articles');

@@ -35,7 +35,10 @@ export function allowedType(fileName: string): string | null {
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'tep';
-  return base.replace(/[\u0000-\u001f"<>|:*?]/g, '_').slice(0, 255) || 'tep';
+  const safe = [...base]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('');
+  return safe.slice(0, 255) || 'tep';
 }
 
 export async function addAttachment(

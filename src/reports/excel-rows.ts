@@ -57,7 +57,7 @@ export function cellText(value: unknown): string {
 export function cellNumber(value: unknown): number | null | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (value !== null && typeof value === 'object' && 'result' in value)
-    return cellNumber((value as { result: unknown }).result);
+    return cellNumber(value.result);
   const text = cellText(value).replace(/\s/g, '');
   if (text === '') return null;
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text))

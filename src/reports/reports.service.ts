@@ -73,7 +73,7 @@ async function reportIndicators(db: Db, loaded: LoadedReport) {
   if (quarter === null) return [];
   const unit = await getUnit(db, loaded.row.unit_id);
   const version = await getTemplateVersion(db, loaded.period.template_version_id);
-  const ids = indicatorIdsFor(version, unit.kind as UnitKind);
+  const ids = indicatorIdsFor(version, unit.kind);
   const all = new Map((await listIndicators(db)).map((i) => [i.id, i]));
   const values = await figures.quarterValues(db, loaded.row.unit_id, loaded.period.year, quarter);
   return ids

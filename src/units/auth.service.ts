@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.ts';
 import * as accounts from './accounts.repository.ts';
 import type { ChangePasswordBody, LoginBody } from './accounts.schema.ts';
 import { checkNewPassword, normalizeUsername } from './accounts.service.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { Actor, Ctx } from './roles.ts';
 import * as sessions from './sessions.repository.ts';
 
@@ -46,7 +46,7 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
   const username = normalizeUsername(input.username);
   const account = await accounts.findAccountByUsername(db, username);
   if (!account || account.active !== 1) {
-    await verifyPassword(input.password, DUMMY_HASH);
+    await verifyPassword(input.password, await dummyHash());
     throw new AppError(401, 'invalid_credentials');
   }
   const now = nowIso();

@@ -41,5 +41,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random password, verified against when the username is unknown so that timing does not reveal which usernames exist. */
-export const DUMMY_HASH = await hashPassword(randomBytes(12).toString('hex'));
+let dummyHash_: Promise<string> | null = null;
+
+/**
+ * A hash of a random password, checked when the username is unknown so that the answer takes
+ * as long as for a known one and timing does not reveal which usernames exist.
+ */
+export function dummyHash(): Promise<string> {
+  dummyHash_ ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummyHash_;
+}

@@ -39,6 +39,21 @@ describeEachEngine('the app', (db, engine) => {
     expect(missing.headers['content-type']).toContain('text/html');
   });
 
+  it('answers an unexpected failure with 500, a request id and nothing internal', async () => {
+    const fragile = await buildTestApp(db());
+    fragile.get('/api/test-failure', async () => {
+      throw new Error('secret: connection string postgres://admin:hunter2@db');
+    });
+    const response = await fragile.inject({ url: '/api/test-failure' });
+    expect(response.statusCode).toBe(500);
+    const body = response.json<{ error: { code: string; message: string }; requestId: string }>();
+    expect(body.error.code).toBe('internal');
+    expect(body.error.message).toContain(body.requestId);
+    expect(response.body).not.toContain('hunter2');
+    expect(response.body).not.toContain('secret');
+    await fragile.close();
+  });
+
   it('sends security headers', async () => {
     const response = await app.inject({ url: '/api/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');

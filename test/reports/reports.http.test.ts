@@ -54,7 +54,7 @@ describeEachEngine('reports over HTTP', (db) => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({
-      error: { code: 'conflict', message: expect.stringContaining('Báo cáo') },
+      error: { code: 'conflict', message: expect.stringContaining('Báo cáo') as string },
     });
 
     const now = (await get(second, url)).json<ReportBody>();
@@ -160,7 +160,7 @@ describeEachEngine('reports over HTTP', (db) => {
       payload: { unitId: s.convener.id, kind: 'quarterly', year: 1800, number: 9, templateId: 'x' },
     });
     expect(wrong.json<{ error: { fields: Record<string, string> } }>().error.fields).toMatchObject({
-      kind: expect.stringContaining('Phải là một trong'),
+      kind: expect.stringContaining('Phải là một trong') as string,
       year: 'Không được nhỏ hơn 2000.',
       templateId: 'Phải là số nguyên.',
     });
@@ -190,7 +190,7 @@ describeEachEngine('reports over HTTP', (db) => {
     expect(changed.statusCode).toBe(200);
     const defaults = (
       await get(secretary, '/api/v1/periods/defaults?kind=quarter&year=2020&number=1')
-    ).json();
+    ).json<unknown>();
     expect(defaults).toEqual({
       name: 'Quý I/2020',
       startDate: '2020-01-01',

@@ -95,7 +95,7 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v: Record<string, unknown>) => void submit(v)}
         initialValues={{
           kind: 'quarter',
           year: new Date().getFullYear(),
