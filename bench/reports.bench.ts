@@ -66,7 +66,7 @@ async function seed(db: Database): Promise<void> {
           code: `CT${i + 1}`,
           name: `Chỉ tiêu ${i + 1}`,
           measure: 'người',
-          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4],
+          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4]!,
           higher_is_better: 1,
           allow_negative: 0,
           sort_order: i,
@@ -83,6 +83,7 @@ async function seed(db: Database): Promise<void> {
   await db.transaction().execute(async (trx) => {
     let values: DB['indicator_values'][] = [];
     let targets: DB['indicator_targets'][] = [];
+    let figures: DB['indicator_year_figures'][] = [];
     for (const year of YEARS) {
       for (const unitId of unitIds) {
         for (const indicatorId of indicatorIds) {
@@ -104,10 +105,25 @@ async function seed(db: Database): Promise<void> {
               updated_at: now,
             });
           }
+          const q = (n: number) => (unitId + indicatorId * n) % 40;
+          figures.push({
+            year,
+            unit_id: unitId,
+            indicator_id: indicatorId,
+            q1: q(1),
+            q2: q(2),
+            q3: q(3),
+            q4: q(4),
+            target: 100 + ((unitId * 7 + indicatorId) % 50),
+          });
         }
         if (values.length >= CHUNK) {
           await trx.insertInto('indicator_values').values(values).execute();
           values = [];
+        }
+        if (figures.length >= CHUNK) {
+          await trx.insertInto('indicator_year_figures').values(figures).execute();
+          figures = [];
         }
         if (targets.length >= CHUNK) {
           await trx.insertInto('indicator_targets').values(targets).execute();
@@ -117,6 +133,7 @@ async function seed(db: Database): Promise<void> {
     }
     if (values.length) await trx.insertInto('indicator_values').values(values).execute();
     if (targets.length) await trx.insertInto('indicator_targets').values(targets).execute();
+    if (figures.length) await trx.insertInto('indicator_year_figures').values(figures).execute();
   });
 }
 

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { databaseEngine, migrateToLatest, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
+import { shutdownPortal } from './portal/runtime.ts';
 
 /** Opens the database, migrates, loads the demo into an empty one, and serves until a signal. */
 export async function startServer(config: Config = readConfig()): Promise<FastifyInstance> {
@@ -10,7 +11,10 @@ export async function startServer(config: Config = readConfig()): Promise<Fastif
   await migrateToLatest(db);
   const demoLoaded = config.demo ? await loadDemo(db) : false;
   const app = await buildApp({ config, db });
-  app.addHook('onClose', async () => db.destroy());
+  app.addHook('onClose', async () => {
+    await shutdownPortal(db); // write buffered view counts before the database closes
+    await db.destroy();
+  });
   await app.listen({ port: config.port, host: config.host });
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -1,9 +1,6 @@
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { migrateToLatest, openDatabase, type Database } from '../db/database.ts';
-import { findCategoryBySlug } from '../portal/articles.repository.ts';
-import { collectFiles, importFile, type ImportOutcome } from '../portal/import/import.service.ts';
+import type { Database } from '../db/database.ts';
+import type { ImportOutcome } from '../portal/import/import.service.ts';
 
 export interface ImportSummary {
   created: number;
@@ -21,6 +18,10 @@ export async function importArticles(
     onFile?: (o: ImportOutcome) => void;
   } = {},
 ): Promise<ImportSummary> {
+  // Loaded here, not at the top: every `giaoban` command registers this one, and the parsers
+  // (HTML, sanitizer) would slow the start of all of them.
+  const { findCategoryBySlug } = await import('../portal/articles.repository.ts');
+  const { collectFiles, importFile } = await import('../portal/import/import.service.ts');
   const categoryIds: number[] = [];
   if (options.category) {
     const category = await findCategoryBySlug(db, options.category);
@@ -50,6 +51,9 @@ export function importArticlesCommand(program: Command): void {
     .argument('<paths...>', 'files or folders (.txt, .html, .htm)')
     .option('--category <slug>', 'put the imported articles in this category')
     .action(async (paths: string[], opts: { category?: string }) => {
+      const { SingleBar, Presets } = await import('cli-progress');
+      const { readConfig } = await import('../config.ts');
+      const { migrateToLatest, openDatabase } = await import('../db/database.ts');
       const db = openDatabase(readConfig());
       const bar = process.stderr.isTTY
         ? new SingleBar(

@@ -1,7 +1,4 @@
 import { parseVietnameseDateTime } from '../text/index.ts';
-import { insertCategory } from '../portal/articles.repository.ts';
-import { transitionArticle, createArticle } from '../portal/articles.service.ts';
-import { paragraphsToHtml, storePublished } from '../portal/import/import.service.ts';
 import type { DemoContext } from './feature-demos.ts';
 
 /*
@@ -96,6 +93,10 @@ export const DEMO_ARTICLES: DemoArticle[] = [
 ];
 
 export async function loadPortalDemo(ctx: DemoContext): Promise<void> {
+  // Loaded on use: the CLI imports the demo for every command, and these pull in the sanitizer.
+  const { insertCategory } = await import('../portal/articles.repository.ts');
+  const { createArticle, transitionArticle } = await import('../portal/articles.service.ts');
+  const { paragraphsToHtml, storePublished } = await import('../portal/import/import.service.ts');
   const { trx } = ctx;
   const categoryIds = new Map<string, number>();
   for (const [i, c] of CATEGORIES.entries()) {

@@ -107,6 +107,18 @@ export class PortalRuntime {
 
 const runtimes = new WeakMap<Kysely<DB>, PortalRuntime>();
 
+/**
+ * Stops the portal's jobs and writes the buffered views. The server calls it on shutdown
+ * before it closes the database (Fastify runs the server's own onClose hook before the
+ * portal plugin's, when the database would already be gone).
+ */
+export async function shutdownPortal(db: Kysely<DB>): Promise<void> {
+  const runtime = runtimes.get(db);
+  if (!runtime) return;
+  await runtime.scheduler.stop();
+  await runtime.flushViews();
+}
+
 /** The runtime of a database handle, created on first use. */
 export function portalRuntime(
   db: Kysely<DB>,

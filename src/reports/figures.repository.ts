@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -43,6 +43,7 @@ export async function writeQuarterValues(
       updated_at: at,
     }));
   if (rows.length > 0) await db.insertInto('indicator_values').values(rows).execute();
+  await refreshYearFigures(db, key.year, key.unitId, ids);
 }
 
 export interface YearFigureRow {
@@ -52,29 +53,84 @@ export interface YearFigureRow {
   q2: number | null;
   q3: number | null;
   q4: number | null;
+  target: number | null;
 }
 
 /**
- * A year's values pivoted to one row per unit and indicator: the whole progress table in one
- * grouped scan of the primary key's (year, unit, …) prefix, the same SQL on both engines.
+ * Recomputes the derived year rows of one unit's indicators from the values and targets, in the
+ * caller's transaction, so the pivot never disagrees with its sources.
+ */
+export async function refreshYearFigures(
+  db: Db,
+  year: number,
+  unitId: number,
+  indicatorIds: number[],
+) {
+  if (indicatorIds.length === 0) return;
+  const values = await db
+    .selectFrom('indicator_values')
+    .select(['indicator_id', 'quarter', 'value'])
+    .where('year', '=', year)
+    .where('unit_id', '=', unitId)
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+  const targets = await db
+    .selectFrom('indicator_targets')
+    .select(['indicator_id', 'value'])
+    .where('year', '=', year)
+    .where('unit_id', '=', unitId)
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+  const rows = new Map<number, YearFigureRow & { year: number }>();
+  const rowOf = (id: number) => {
+    let r = rows.get(id);
+    if (!r) {
+      r = {
+        year,
+        unit_id: unitId,
+        indicator_id: id,
+        q1: null,
+        q2: null,
+        q3: null,
+        q4: null,
+        target: null,
+      };
+      rows.set(id, r);
+    }
+    return r;
+  };
+  for (const v of values) rowOf(v.indicator_id)[`q${v.quarter}` as 'q1'] = Number(v.value);
+  for (const t of targets) rowOf(t.indicator_id).target = Number(t.value);
+  await db
+    .deleteFrom('indicator_year_figures')
+    .where('year', '=', year)
+    .where('unit_id', '=', unitId)
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+  if (rows.size > 0)
+    await db
+      .insertInto('indicator_year_figures')
+      .values([...rows.values()])
+      .execute();
+}
+
+/**
+ * A year's figures, one row per unit and indicator with Q1–Q4 and the target: the whole
+ * progress table in one read of the derived table's (year, …) primary-key range.
  */
 export async function yearFigures(
   db: Db,
   year: number,
   filter: { unitIds?: number[]; indicatorId?: number } = {},
 ): Promise<YearFigureRow[]> {
-  const q = (n: number) =>
-    sql<
-      number | null
-    >`max(case when ${sql.ref('quarter')} = ${sql.lit(n)} then ${sql.ref('value')} end)`;
   let query = db
-    .selectFrom('indicator_values')
-    .select(['unit_id', 'indicator_id', q(1).as('q1'), q(2).as('q2'), q(3).as('q3'), q(4).as('q4')])
+    .selectFrom('indicator_year_figures')
+    .select(['unit_id', 'indicator_id', 'q1', 'q2', 'q3', 'q4', 'target'])
     .where('year', '=', year);
   if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
   if (filter.indicatorId !== undefined)
     query = query.where('indicator_id', '=', filter.indicatorId);
-  return query.groupBy(['unit_id', 'indicator_id']).execute();
+  return query.execute();
 }
 
 /** The last quarter of `year` with any value, for the date the figures speak for. */
@@ -129,4 +185,5 @@ export async function writeTarget(
       })
       .execute();
   }
+  await refreshYearFigures(db, t.year, t.unitId, [t.indicatorId]);
 }

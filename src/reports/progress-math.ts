@@ -13,17 +13,28 @@ export type QuarterValues = readonly [number | null, number | null, number | nul
 
 /** The year-to-date value: the sum, the latest quarter's value, the highest, or the mean. */
 export function aggregate(values: QuarterValues, how: Aggregation): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return null;
+  // Plain loops: this runs once per unit and indicator, 50,000 times for a province.
+  let count = 0;
+  let sum = 0;
+  let max = -Infinity;
+  let latest = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    count += 1;
+    sum += v;
+    if (v > max) max = v;
+    latest = v;
+  }
+  if (count === 0) return null;
   switch (how) {
     case 'sum':
-      return present.reduce((a, b) => a + b, 0);
+      return sum;
     case 'latest':
-      return present[present.length - 1]!;
+      return latest;
     case 'max':
-      return Math.max(...present);
+      return max;
     case 'average':
-      return present.reduce((a, b) => a + b, 0) / present.length;
+      return sum / count;
   }
 }
 

@@ -15,14 +15,7 @@ import type {
   SetTargetsBody,
   TargetQuery,
 } from './figures.schema.ts';
-import {
-  aggregate,
-  combineUnits,
-  progressOf,
-  quarterEnd,
-  yearFraction,
-  type QuarterValues,
-} from './progress-math.ts';
+import { aggregate, combineUnits, progressOf, quarterEnd, yearFraction } from './progress-math.ts';
 import { canReadUnitFigures, canSetTargets } from './report-policy.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -83,9 +76,12 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   return { year: input.year, items: input.items };
 }
 
-function quartersOf(row: repo.YearFigureRow | undefined): QuarterValues {
-  const n = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
-  return [n(row?.q1), n(row?.q2), n(row?.q3), n(row?.q4)];
+const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+function quartersOf(
+  row: repo.YearFigureRow | undefined,
+): [number | null, number | null, number | null, number | null] {
+  return [num(row?.q1), num(row?.q2), num(row?.q3), num(row?.q4)];
 }
 
 /**
@@ -103,48 +99,48 @@ export async function progressTable(
     unitNames?: Map<number, string>;
   } = {},
 ): Promise<ProgressTable> {
-  const filter = { unitIds: opts.unitIds, indicatorId: opts.indicatorId };
-  const [values, targets] = await Promise.all([
-    repo.yearFigures(db, year, filter),
-    repo.listTargets(db, year, filter),
-  ]);
+  const figures = await repo.yearFigures(db, year, {
+    unitIds: opts.unitIds,
+    indicatorId: opts.indicatorId,
+  });
   const indicators = new Map((opts.indicators ?? (await listIndicators(db))).map((i) => [i.id, i]));
   const names = opts.unitNames ?? new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   let asOf = opts.asOf;
   if (!asOf) {
-    const last = Math.max(
-      0,
-      ...values.map((v) =>
-        v.q4 !== null ? 4 : v.q3 !== null ? 3 : v.q2 !== null ? 2 : v.q1 !== null ? 1 : 0,
-      ),
-    );
+    let last = 0;
+    for (const v of figures) {
+      const q = v.q4 !== null ? 4 : v.q3 !== null ? 3 : v.q2 !== null ? 2 : v.q1 !== null ? 1 : 0;
+      if (q > last) last = q;
+    }
     const today = vnToday();
     asOf = last > 0 ? quarterEnd(year, last) : today < `${year}-12-31` ? today : `${year}-12-31`;
   }
   const fraction = yearFraction(year, asOf);
-  const key = (u: number, i: number) => `${u}:${i}`;
-  const byKey = new Map(values.map((v) => [key(v.unit_id, v.indicator_id), v]));
-  const targetByKey = new Map(
-    targets.map((t) => [key(t.unit_id, t.indicator_id), Number(t.value)]),
-  );
-  const keys = new Set([...byKey.keys(), ...targetByKey.keys()]);
+  const described = new Map([...indicators.values()].map((i) => [i.id, describe(i)]));
   const rows: ProgressTable['rows'] = [];
-  for (const k of keys) {
-    const [unitId, indicatorId] = k.split(':').map(Number) as [number, number];
-    const ind = indicators.get(indicatorId);
+  for (const f of figures) {
+    const ind = indicators.get(f.indicator_id);
     if (!ind) continue;
-    const quarters = quartersOf(byKey.get(k));
-    const actual = aggregate(quarters, ind.aggregation);
-    rows.push({
-      unitId,
-      unitName: names.get(unitId) ?? '',
-      ...describe(ind),
-      quarters: [...quarters],
-      ...progressOf(ind, actual, targetByKey.get(k) ?? null, fraction),
-    });
+    const quarters = quartersOf(f);
+    const p = progressOf(ind, aggregate(quarters, ind.aggregation), num(f.target), fraction);
+    rows.push(
+      Object.assign(
+        {
+          unitId: f.unit_id,
+          unitName: names.get(f.unit_id) ?? '',
+          quarters,
+        },
+        described.get(ind.id)!,
+        p,
+      ),
+    );
   }
+  const order = new Map([...indicators.values()].map((i) => [i.id, i.sortOrder]));
   rows.sort(
-    (a, b) => a.unitId - b.unitId || indicatorOrder(indicators, a.indicatorId, b.indicatorId),
+    (a, b) =>
+      a.unitId - b.unitId ||
+      (order.get(a.indicatorId) ?? 0) - (order.get(b.indicatorId) ?? 0) ||
+      a.indicatorId - b.indicatorId,
   );
   return { year, asOf, fraction, rows, totals: totals(rows, indicators, fraction) };
 }
@@ -166,7 +162,11 @@ function indicatorOrder(indicators: Map<number, Indicator>, a: number, b: number
 
 function totals(rows: ProgressTable['rows'], indicators: Map<number, Indicator>, fraction: number) {
   const groups = new Map<number, ProgressTable['rows']>();
-  for (const r of rows) groups.set(r.indicatorId, [...(groups.get(r.indicatorId) ?? []), r]);
+  for (const r of rows) {
+    const list = groups.get(r.indicatorId);
+    if (list) list.push(r);
+    else groups.set(r.indicatorId, [r]);
+  }
   return [...groups.keys()]
     .sort((a, b) => indicatorOrder(indicators, a, b))
     .map((id) => {

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion, type FieldProblem } from '../http/errors.ts';
-import type { Ctx, UnitKind } from '../units/roles.ts';
+import type { Ctx } from '../units/roles.ts';
 import { getUnit, listUnits, loadUnitTree } from '../units/units.service.ts';
 import { getTemplateVersion, indicatorIdsFor, listIndicators } from './catalog.service.ts';
 import * as figures from './figures.repository.ts';

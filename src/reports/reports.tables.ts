@@ -16,6 +16,7 @@ export interface ReportTables {
   report_reminders: ReportReminderTable;
   indicator_values: IndicatorValueTable;
   indicator_targets: IndicatorTargetTable;
+  indicator_year_figures: IndicatorYearFigureTable;
   report_proposals: ReportProposalTable;
   report_attachments: ReportAttachmentTable;
 }
@@ -146,6 +147,18 @@ export interface IndicatorTargetTable {
   year: number;
   value: number;
   updated_at: string;
+}
+
+/** Derived: a year's Q1–Q4 and target per unit and indicator, kept in step on every write. */
+export interface IndicatorYearFigureTable {
+  year: number;
+  unit_id: number;
+  indicator_id: number;
+  q1: number | null;
+  q2: number | null;
+  q3: number | null;
+  q4: number | null;
+  target: number | null;
 }
 
 export interface ReportProposalTable {

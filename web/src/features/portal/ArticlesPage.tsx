@@ -8,11 +8,12 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useArticles, useCategories, type ArticleState, type ArticleSummary } from './api';
 import { usePortalI18n } from './i18n';
 
+/** Solid tag colours dark enough for white text (WCAG AA). */
 export const STATE_COLORS: Record<ArticleState, string> = {
-  draft: 'default',
-  scheduled: 'blue',
-  published: 'green',
-  unpublished: 'orange',
+  draft: '#595959',
+  scheduled: '#0958d9',
+  published: '#237804',
+  unpublished: '#ad4e00',
 };
 
 /** The editor's list of articles: search (folded, ranked, highlighted), state and category. */

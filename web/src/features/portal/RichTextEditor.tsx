@@ -88,7 +88,7 @@ export function RichTextEditor({
             if (href === '') chain().unsetLink().run();
             else chain().extendMarkRange('link').setLink({ href }).run();
           },
-          '🔗',
+          'URL',
         )}
         {tool('editor.undo', false, () => chain().undo().run(), '↶')}
         {tool('editor.redo', false, () => chain().redo().run(), '↷')}

@@ -125,6 +125,17 @@ const vi = {
   'proposals.answered': 'Đã trả lời',
   'proposals.open': 'Chưa trả lời',
   'proposals.text': 'Nội dung kiến nghị',
+  'indicators.title': 'Chỉ tiêu và mục tiêu năm',
+  'indicators.new': 'Thêm chỉ tiêu',
+  'indicators.aggregation': 'Cộng dồn các quý',
+  'indicators.higherIsBetter': 'Càng cao càng tốt',
+  'indicators.allowNegative': 'Cho phép số âm',
+  'indicators.saveTargets': 'Lưu chỉ tiêu năm của đơn vị',
+  'aggregation.sum': 'Cộng các quý',
+  'aggregation.latest': 'Lấy quý gần nhất',
+  'aggregation.max': 'Lấy quý cao nhất',
+  'aggregation.average': 'Trung bình các quý',
+  'menu.indicators': 'Chỉ tiêu',
 };
 
 type Key = keyof typeof vi;
@@ -255,6 +266,17 @@ const en: Record<Key, string> = {
   'proposals.answered': 'Answered',
   'proposals.open': 'Not answered',
   'proposals.text': 'Proposal',
+  'indicators.title': 'Indicators and annual targets',
+  'indicators.new': 'Add an indicator',
+  'indicators.aggregation': 'Quarters add up by',
+  'indicators.higherIsBetter': 'Higher is better',
+  'indicators.allowNegative': 'Negative values allowed',
+  'indicators.saveTargets': "Save the unit's targets",
+  'aggregation.sum': 'Sum of quarters',
+  'aggregation.latest': 'Latest quarter',
+  'aggregation.max': 'Highest quarter',
+  'aggregation.average': 'Average of quarters',
+  'menu.indicators': 'Indicators',
 };
 
 export const useReportsI18n = makeFeatureI18n<Key>({ vi, en });

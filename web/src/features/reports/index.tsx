@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import {
+  AimOutlined,
   BarChartOutlined,
   CalendarOutlined,
   FileTextOutlined,
@@ -15,6 +16,7 @@ const PeriodsPage = lazy(() => import('./PeriodsPage'));
 const BoardPage = lazy(() => import('./BoardPage'));
 const ProgressPage = lazy(() => import('./ProgressPage'));
 const ProposalsPage = lazy(() => import('./ProposalsPage'));
+const IndicatorsPage = lazy(() => import('./IndicatorsPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -31,6 +33,7 @@ export const reportsFeature: WorkspaceFeature = {
     { path: 'periods/:id', element: page(<BoardPage />) },
     { path: 'progress', element: page(<ProgressPage />) },
     { path: 'proposals', element: page(<ProposalsPage />) },
+    { path: 'indicators', element: page(<IndicatorsPage />) },
   ],
   menu: [
     {
@@ -56,6 +59,12 @@ export const reportsFeature: WorkspaceFeature = {
       icon: <MessageOutlined />,
       label: { vi: 'Kiến nghị', en: 'Proposals' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+    {
+      key: '/indicators',
+      icon: <AimOutlined />,
+      label: { vi: 'Chỉ tiêu', en: 'Indicators' },
+      visible: holds('secretariat', 'admin'),
     },
   ],
 };
