@@ -32,7 +32,7 @@ describe('giaoban command line [sqlite]', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('explains each command with --help', async () => {
+  it('explains each command with --help', { timeout: 60_000 }, async () => {
     for (const args of [
       ['--help'],
       ['migrate', '--help'],
@@ -45,7 +45,8 @@ describe('giaoban command line [sqlite]', () => {
     }
   });
 
-  it('migrates, loads the demo once, and manages users', async () => {
+  // Each step starts a process (about 2 s each), so this test gets a longer timeout.
+  it('migrates, loads the demo once, and manages users', { timeout: 90_000 }, async () => {
     expect((await giaoban(dir, ['migrate'])).stdout).toContain('applied 2026-11-29-0001');
     expect((await giaoban(dir, ['migrate'])).stdout).toContain('up to date');
     expect((await giaoban(dir, ['demo'])).stdout).toContain('Demo loaded');

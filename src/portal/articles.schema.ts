@@ -45,7 +45,9 @@ export const Article = Type.Object({
   state: ArticleStateSchema,
   allowedActions: Type.Array(ArticleActionSchema),
   publishAt: Nullable(Type.String({ format: 'date-time' })),
-  views: Type.Integer({ description: 'Stored count plus what this instance has not flushed yet' }),
+  views: Type.Integer({
+    description: 'The stored count; GET of one article adds what this instance has not flushed yet',
+  }),
   imported: Type.Boolean(),
   version: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -24,4 +24,11 @@ export const portalFeature: WorkspaceFeature = {
       visible: isEditor,
     },
   ],
+  auditLabels: {
+    entity: {
+      portal_article: { vi: 'Bài viết', en: 'Article' },
+      portal_category: { vi: 'Chuyên mục', en: 'Category' },
+      portal_image: { vi: 'Ảnh', en: 'Image' },
+    },
+  },
 };
