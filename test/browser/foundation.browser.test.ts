@@ -43,7 +43,9 @@ describe('workspace foundation in Chromium', () => {
     await page.getByLabel('Tên đăng nhập').fill('quantri');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').count())
+      .toBe(1);
   });
 
   it('signs in as the admin and shows the overview', async () => {
