@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoSeriousA11yViolations,
@@ -11,15 +11,16 @@ import {
   type RunningBrowser,
 } from './harness.ts';
 
-/** Picks an option of an antd Select or TreeSelect opened from its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown
-    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
-    .filter({ hasText: option })
-    .first()
-    .click();
+/**
+ * Picks an option of an antd Select or TreeSelect by typing it and pressing Enter: clicking an
+ * option while the dropdown is still animating open is flaky.
+ */
+async function choose(scope: Page | Locator, label: string, option: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(option);
+  await input.press('Enter');
+  await expect.poll(() => scope.getByTitle(option, { exact: true }).count()).toBeGreaterThan(0);
 }
 
 describe('workspace foundation in Chromium', () => {
@@ -83,8 +84,8 @@ describe('workspace foundation in Chromium', () => {
     await dialog.getByLabel('Họ và tên').fill('Nguyễn Thị Hương');
     await dialog.getByLabel('Chức vụ').fill('Bí thư chi bộ');
     await dialog.getByRole('button', { name: 'Thêm vai trò' }).click();
-    await choose(page, 'Đơn vị', 'Chi bộ Khu phố Đa Hội');
-    await choose(page, 'Vai trò', 'Cán bộ tổng hợp');
+    await choose(dialog, 'Đơn vị', 'Chi bộ Khu phố Đa Hội');
+    await choose(dialog, 'Vai trò', 'Cán bộ tổng hợp');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('cell', { name: 'Nguyễn Thị Hương' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'accounts');
