@@ -24,6 +24,11 @@ export function openSqlite(file: string): Database {
 /** Opens a PostgreSQL connection pool. */
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server ends (restart, failover, a forced drop) must not crash the
+  // process: the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
