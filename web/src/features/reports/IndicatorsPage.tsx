@@ -14,6 +14,7 @@ import {
   Table,
 } from 'antd';
 import { api, isApiError } from '../../api';
+import { showFieldErrors } from '../../forms';
 import { useUnits } from '../../api/units';
 import { PageHeader } from '../../components/PageHeader';
 import { putJson, reportsKey, useIndicators, useReportsRefresh, type Indicator } from './api';
@@ -33,12 +34,8 @@ function NewIndicatorModal({ onClose }: { onClose: () => void }) {
       await refresh();
       onClose();
     } catch (error) {
-      if (isApiError(error)) {
-        form.setFields(
-          Object.entries(error.fields).map(([name, text]) => ({ name, errors: [text] })),
-        );
-        message.error(error.message);
-      }
+      showFieldErrors(form, error);
+      if (isApiError(error)) void message.error(error.message);
     }
   };
   return (

@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { api, isApiError } from '../../api';
+import { showFieldErrors } from '../../forms';
 import { useCurrentUser } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -75,12 +76,8 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
       await refresh();
       onClose();
     } catch (error) {
-      if (isApiError(error)) {
-        form.setFields(
-          Object.entries(error.fields).map(([name, text]) => ({ name, errors: [text] })),
-        );
-        message.error(error.message);
-      }
+      showFieldErrors(form, error);
+      if (isApiError(error)) void message.error(error.message);
     }
   };
   return (
