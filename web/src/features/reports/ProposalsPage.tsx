@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Modal, Table, Tag } from 'antd';
 import { api, isApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { usePeriods, useProposals, useReportsRefresh, type Proposal } from './api';
+import { useProposals, useReportsRefresh, type Proposal } from './api';
 import { useReportsI18n } from './i18n';
-import { TAG_COLORS } from './shared';
+import { PeriodFilter, TAG_COLORS } from './shared';
 
 type Item = Proposal & { reportId: number; unitName: string; periodName: string };
 
@@ -14,7 +14,6 @@ type Item = Proposal & { reportId: number; unitName: string; periodName: string 
 export default function ProposalsPage() {
   const { t } = useReportsI18n();
   const { message } = App.useApp();
-  const periods = usePeriods();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const list = useProposals(periodId);
   const refresh = useReportsRefresh();
@@ -34,18 +33,7 @@ export default function ProposalsPage() {
     <>
       <PageHeader title={t('proposals.title')} />
       <Card size="small">
-        <label htmlFor="proposals-period" style={{ marginRight: 8 }}>
-          {t('common.period')}
-        </label>
-        <Select
-          id="proposals-period"
-          allowClear
-          style={{ minWidth: 220, marginBottom: 12 }}
-          placeholder={t('common.all')}
-          value={periodId}
-          onChange={setPeriodId}
-          options={(periods.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        />
+        <PeriodFilter id="proposals-period" value={periodId} onChange={setPeriodId} />
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (

@@ -1,35 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Select, Table, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
-import { usePeriods, useReportList, type ReportSummary } from './api';
+import { useReportList, type ReportSummary } from './api';
 import { useReportsI18n } from './i18n';
-import { StateTag, formatDay } from './shared';
+import { PeriodFilter, StateTag, formatDay } from './shared';
 
 /** The reports the user may read: their unit's, or every unit's for the secretariat. */
 export default function ReportsListPage() {
   const { t } = useReportsI18n();
-  const periods = usePeriods();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const list = useReportList(periodId);
   return (
     <>
       <PageHeader title={t('reports.title')} />
       <Card size="small">
-        <label htmlFor="reports-period" style={{ marginRight: 8 }}>
-          {t('common.period')}
-        </label>
-        <Select
-          id="reports-period"
-          allowClear
-          style={{ minWidth: 220, marginBottom: 12 }}
-          placeholder={t('common.all')}
-          value={periodId}
-          onChange={setPeriodId}
-          options={(periods.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        />
+        <PeriodFilter id="reports-period" value={periodId} onChange={setPeriodId} />
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
-import type { BoardStatus, ProgressStatus, ReportState } from './api';
+import { Select, Tag } from 'antd';
+import { usePeriods, type BoardStatus, type ProgressStatus, type ReportState } from './api';
 import { useReportsI18n } from './i18n';
 
 // Dark enough for the white text of a filled tag (antd's preset colours fail contrast).
@@ -58,4 +58,34 @@ const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }
 /** 1.234.567,5 the Vietnamese way. */
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : numberFormat.format(n);
+}
+
+/** A labelled period picker that filters a list; empty means every period. */
+export function PeriodFilter({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: number | undefined;
+  onChange: (periodId: number | undefined) => void;
+}) {
+  const { t } = useReportsI18n();
+  const periods = usePeriods();
+  return (
+    <>
+      <label htmlFor={id} style={{ marginRight: 8 }}>
+        {t('common.period')}
+      </label>
+      <Select
+        id={id}
+        allowClear
+        style={{ minWidth: 220, marginBottom: 12 }}
+        placeholder={t('common.all')}
+        value={value}
+        onChange={onChange}
+        options={(periods.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      />
+    </>
+  );
 }
