@@ -188,21 +188,17 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
   });
 
   // Targets for 2017.
-  for (const [u, r] of REPORTING.entries()) {
-    for (const code of BY_KIND[r.kind] ?? []) {
+  const targets = [...REPORTING.entries()].flatMap(([u, r]) =>
+    (BY_KIND[r.kind] ?? []).map((code) => {
       const { id, def } = codes.get(code)!;
-      await figures.writeTarget(
-        trx,
-        {
-          unitId: unit(r.key),
-          indicatorId: id,
-          year: 2017,
-          value: Math.round(def.base * r.scale * jitter(u + id)),
-        },
-        iso('2017-01-10'),
-      );
-    }
-  }
+      return {
+        unitId: unit(r.key),
+        indicatorId: id,
+        value: Math.round(def.base * r.scale * jitter(u + id)),
+      };
+    }),
+  );
+  await figures.writeTargets(trx, 2017, targets, iso('2017-01-10'));
 
   const unitIdsReporting = REPORTING.map((r) => unit(r.key));
   const deadlines = ['2017-03-22', '2017-06-21', '2017-09-25'];

@@ -40,16 +40,25 @@ export function aggregate(values: QuarterValues, how: Aggregation): number | nul
 
 /** Combines several units' year values into the committee's total, the same way per kind. */
 export function combineUnits(values: readonly (number | null)[], how: Aggregation): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return null;
+  // Plain loops: this runs over every unit of a province for each indicator and quarter.
+  let count = 0;
+  let sum = 0;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v === null) continue;
+    count += 1;
+    sum += v;
+    if (v > max) max = v;
+  }
+  if (count === 0) return null;
   switch (how) {
     case 'sum':
     case 'latest':
-      return present.reduce((a, b) => a + b, 0);
+      return sum;
     case 'max':
-      return Math.max(...present);
+      return max;
     case 'average':
-      return present.reduce((a, b) => a + b, 0) / present.length;
+      return sum / count;
   }
 }
 

@@ -15,7 +15,14 @@ import type {
   SetTargetsBody,
   TargetQuery,
 } from './figures.schema.ts';
-import { aggregate, combineUnits, progressOf, quarterEnd, yearFraction } from './progress-math.ts';
+import {
+  aggregate,
+  combineUnits,
+  progressOf,
+  quarterEnd,
+  yearFraction,
+  type Progress,
+} from './progress-math.ts';
 import { canReadUnitFigures, canSetTargets } from './report-policy.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -65,7 +72,7 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   if (refused) throw Forbidden();
   if (Object.keys(problems).length > 0) throw Invalid(problems);
   const at = nowIso();
-  for (const t of input.items) await repo.writeTarget(db, { ...t, year: input.year }, at);
+  await repo.writeTargets(db, input.year, input.items, at);
   await recordAudit(db, ctx, {
     action: 'update',
     entityType: 'targets',
@@ -76,17 +83,76 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   return { year: input.year, items: input.items };
 }
 
-const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+type Row = ProgressTable['rows'][number];
 
-function quartersOf(
-  row: repo.YearFigureRow | undefined,
-): [number | null, number | null, number | null, number | null] {
-  return [num(row?.q1), num(row?.q2), num(row?.q3), num(row?.q4)];
+/** What each row repeats of its indicator. */
+function describe(ind: Indicator) {
+  return {
+    indicatorId: ind.id,
+    code: ind.code,
+    name: ind.name,
+    measure: ind.measure,
+    aggregation: ind.aggregation,
+    higherIsBetter: ind.higherIsBetter,
+  };
+}
+
+/** One table row; written out as one literal so all 50,000 of a province share one shape. */
+function rowOf(
+  unitId: number,
+  unitName: string,
+  d: ReturnType<typeof describe>,
+  quarters: Row['quarters'],
+  p: Progress,
+): Row {
+  return {
+    unitId,
+    unitName,
+    indicatorId: d.indicatorId,
+    code: d.code,
+    name: d.name,
+    measure: d.measure,
+    aggregation: d.aggregation,
+    higherIsBetter: d.higherIsBetter,
+    quarters,
+    actual: p.actual,
+    target: p.target,
+    percent: p.percent,
+    expected: p.expected,
+    status: p.status,
+    forecast: p.forecast,
+  };
+}
+
+/** The date the year's figures speak for: the end of the last quarter with data, or today. */
+function asOfDate(
+  year: number,
+  units: readonly { figures: readonly repo.FigureTuple[] }[],
+): string {
+  let last = 0;
+  for (const { figures } of units) {
+    for (const f of figures) {
+      const q = f[4] !== null ? 4 : f[3] !== null ? 3 : f[2] !== null ? 2 : f[1] !== null ? 1 : 0;
+      if (q > last) last = q;
+    }
+  }
+  if (last > 0) return quarterEnd(year, last);
+  const today = vnToday();
+  return today < `${year}-12-31` ? today : `${year}-12-31`;
+}
+
+/** An indicator's column of the table, kept while the rows are built, for its total. */
+interface Column {
+  indicator: Indicator;
+  quarters: [(number | null)[], (number | null)[], (number | null)[], (number | null)[]];
+  actual: (number | null)[];
+  target: (number | null)[];
 }
 
 /**
- * The year's progress table: one row per unit and indicator with a target or a value, and a
- * total per indicator. Two grouped queries; the arithmetic is progress-math.ts.
+ * The year's progress table: one row per unit and indicator with a target or a value, ordered
+ * by unit and then as the indicators are ordered, and a total per indicator. One read of the
+ * derived per-unit figures; the arithmetic is progress-math.ts.
  */
 export async function progressTable(
   db: Db,
@@ -99,95 +165,63 @@ export async function progressTable(
     unitNames?: Map<number, string>;
   } = {},
 ): Promise<ProgressTable> {
-  const figures = await repo.yearFigures(db, year, {
+  const units = await repo.yearFigures(db, year, {
     unitIds: opts.unitIds,
     indicatorId: opts.indicatorId,
   });
-  const indicators = new Map((opts.indicators ?? (await listIndicators(db))).map((i) => [i.id, i]));
-  const names = opts.unitNames ?? new Map((await listUnits(db)).map((u) => [u.id, u.name]));
-  let asOf = opts.asOf;
-  if (!asOf) {
-    let last = 0;
-    for (const v of figures) {
-      const q = v.q4 !== null ? 4 : v.q3 !== null ? 3 : v.q2 !== null ? 2 : v.q1 !== null ? 1 : 0;
-      if (q > last) last = q;
-    }
-    const today = vnToday();
-    asOf = last > 0 ? quarterEnd(year, last) : today < `${year}-12-31` ? today : `${year}-12-31`;
-  }
-  const fraction = yearFraction(year, asOf);
-  const described = new Map([...indicators.values()].map((i) => [i.id, describe(i)]));
-  const rows: ProgressTable['rows'] = [];
-  for (const f of figures) {
-    const ind = indicators.get(f.indicator_id);
-    if (!ind) continue;
-    const quarters = quartersOf(f);
-    const p = progressOf(ind, aggregate(quarters, ind.aggregation), num(f.target), fraction);
-    rows.push(
-      Object.assign(
-        {
-          unitId: f.unit_id,
-          unitName: names.get(f.unit_id) ?? '',
-          quarters,
-        },
-        described.get(ind.id)!,
-        p,
-      ),
-    );
-  }
-  const order = new Map([...indicators.values()].map((i) => [i.id, i.sortOrder]));
-  rows.sort(
-    (a, b) =>
-      a.unitId - b.unitId ||
-      (order.get(a.indicatorId) ?? 0) - (order.get(b.indicatorId) ?? 0) ||
-      a.indicatorId - b.indicatorId,
+  const ordered = [...(opts.indicators ?? (await listIndicators(db)))].sort(
+    (a, b) => a.sortOrder - b.sortOrder || a.id - b.id,
   );
-  return { year, asOf, fraction, rows, totals: totals(rows, indicators, fraction) };
-}
+  // Position of each indicator in the table's order, by id (ids are small integers).
+  const rank: number[] = [];
+  ordered.forEach((ind, n) => (rank[ind.id] = n));
+  const described = ordered.map(describe);
+  const names = opts.unitNames ?? new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  const asOf = opts.asOf ?? asOfDate(year, units);
+  const fraction = yearFraction(year, asOf);
+  const columns: (Column | undefined)[] = [];
 
-function describe(ind: Indicator) {
-  return {
-    indicatorId: ind.id,
-    code: ind.code,
-    name: ind.name,
-    measure: ind.measure,
-    aggregation: ind.aggregation,
-    higherIsBetter: ind.higherIsBetter,
-  };
-}
-
-function indicatorOrder(indicators: Map<number, Indicator>, a: number, b: number): number {
-  return (indicators.get(a)?.sortOrder ?? 0) - (indicators.get(b)?.sortOrder ?? 0) || a - b;
-}
-
-function totals(rows: ProgressTable['rows'], indicators: Map<number, Indicator>, fraction: number) {
-  const groups = new Map<number, ProgressTable['rows']>();
-  for (const r of rows) {
-    const list = groups.get(r.indicatorId);
-    if (list) list.push(r);
-    else groups.set(r.indicatorId, [r]);
+  const rows: Row[] = [];
+  for (const { unitId, figures } of units) {
+    const unitName = names.get(unitId) ?? '';
+    const known = figures.filter((f) => rank[f[0]] !== undefined);
+    known.sort((a, b) => rank[a[0]]! - rank[b[0]]!);
+    for (const f of known) {
+      const n = rank[f[0]]!;
+      const ind = ordered[n]!;
+      const quarters: [number | null, number | null, number | null, number | null] = [
+        f[1],
+        f[2],
+        f[3],
+        f[4],
+      ];
+      const p = progressOf(ind, aggregate(quarters, ind.aggregation), f[5], fraction);
+      rows.push(rowOf(unitId, unitName, described[n]!, quarters, p));
+      const c = (columns[n] ??= {
+        indicator: ind,
+        quarters: [[], [], [], []],
+        actual: [],
+        target: [],
+      });
+      for (let q = 0; q < 4; q++) c.quarters[q]!.push(quarters[q] ?? null);
+      c.actual.push(p.actual);
+      c.target.push(p.target);
+    }
   }
-  return [...groups.keys()]
-    .sort((a, b) => indicatorOrder(indicators, a, b))
-    .map((id) => {
-      const ind = indicators.get(id)!;
-      const list = groups.get(id)!;
-      const quarters = [0, 1, 2, 3].map((q) =>
-        combineUnits(
-          list.map((r) => r.quarters[q] ?? null),
-          ind.aggregation,
-        ),
-      );
-      const actual = combineUnits(
-        list.map((r) => r.actual),
-        ind.aggregation,
-      );
-      const target = combineUnits(
-        list.map((r) => r.target),
-        ind.aggregation,
-      );
-      return { ...describe(ind), quarters, ...progressOf(ind, actual, target, fraction) };
+
+  const totals: ProgressTable['totals'] = [];
+  columns.forEach((c, n) => {
+    if (!c) return;
+    const how = c.indicator.aggregation;
+    const actual = combineUnits(c.actual, how);
+    const target = combineUnits(c.target, how);
+    totals.push({
+      ...described[n]!,
+      quarters: c.quarters.map((values) => combineUnits(values, how)),
+      ...progressOf(c.indicator, actual, target, fraction),
     });
+  });
+  return { year, asOf, fraction, rows, totals };
 }
 
 /** The progress table limited to the units the caller may read. */

@@ -16,7 +16,7 @@ export interface ReportTables {
   report_reminders: ReportReminderTable;
   indicator_values: IndicatorValueTable;
   indicator_targets: IndicatorTargetTable;
-  indicator_year_figures: IndicatorYearFigureTable;
+  indicator_unit_years: IndicatorUnitYearTable;
   report_proposals: ReportProposalTable;
   report_attachments: ReportAttachmentTable;
 }
@@ -149,16 +149,14 @@ export interface IndicatorTargetTable {
   updated_at: string;
 }
 
-/** Derived: a year's Q1–Q4 and target per unit and indicator, kept in step on every write. */
-export interface IndicatorYearFigureTable {
+/**
+ * Derived: one unit's year, its indicators' Q1–Q4 and target as a JSON array of
+ * [indicatorId, q1, q2, q3, q4, target] sorted by indicator id, kept in step on every write.
+ */
+export interface IndicatorUnitYearTable {
   year: number;
   unit_id: number;
-  indicator_id: number;
-  q1: number | null;
-  q2: number | null;
-  q3: number | null;
-  q4: number | null;
-  target: number | null;
+  figures: string;
 }
 
 export interface ReportProposalTable {
