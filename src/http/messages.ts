@@ -89,6 +89,10 @@ export const messages = {
     vi: 'Kỳ báo cáo "{name}" đã khóa.',
     en: 'The reporting period "{name}" is closed.',
   },
+  period_unit_has_report: {
+    vi: 'Không thể bỏ khỏi kỳ báo cáo đơn vị đã bắt đầu báo cáo: {units}.',
+    en: 'Units that have started their report cannot leave the period: {units}.',
+  },
   period_exists: {
     vi: 'Kỳ báo cáo "{name}" đã có.',
     en: 'The reporting period "{name}" already exists.',

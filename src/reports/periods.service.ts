@@ -227,13 +227,26 @@ export async function updatePeriod(
     checkUnits(wanted, row.unit_id, tree);
     const existing = await reports.listReports(db, { periodId: id });
     const added = wanted.filter((u) => !existing.some((r) => r.unit_id === u));
-    for (const [i, r] of existing.entries()) {
-      if (wanted.includes(r.unit_id)) continue;
+    // A unit leaves the period only with its report: one never written in. Started reports
+    // are named, all of them, and nothing is changed.
+    const dropped = existing.filter((r) => !wanted.includes(r.unit_id));
+    const started: number[] = [];
+    for (const r of dropped) {
       const untouched =
         r.state === 'draft' && r.version === 1 && (await reports.countRevisions(db, r.id)) === 0;
-      if (!untouched) throw Invalid({ [`unitIds`]: { rule: 'invalid', params: { index: i } } });
-      await reports.deleteReport(db, r.id);
+      if (!untouched) started.push(r.unit_id);
     }
+    if (started.length > 0) {
+      const nameOf = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+      const names = started.map((u) => nameOf.get(u) ?? String(u)).join('; ');
+      throw new AppError(
+        409,
+        'period_unit_has_report',
+        { units: names },
+        { unitIds: { rule: 'invalid' } },
+      );
+    }
+    for (const r of dropped) await reports.deleteReport(db, r.id);
     await addReports(db, id, added, now);
   }
   const updated = await repo.updatePeriod(db, id, input.version, {

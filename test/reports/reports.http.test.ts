@@ -223,6 +223,54 @@ describeEachEngine('reports over HTTP', (db) => {
     });
   });
 
+  it("changes a period's units: untouched reports leave, started ones are named and kept", async () => {
+    const s = await buildReportSetup(db());
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    const reporter = await loginCookie(app, s.accounts.reporter.username);
+    const url = `/api/v1/periods/${s.period.id}`;
+    const patch = (payload: object) =>
+      app.inject({ method: 'PATCH', url, payload, headers: { cookie: secretary } });
+    const units = async () =>
+      (await get(secretary, url)).json<{ unitIds: number[]; version: number }>();
+
+    // The other unit's report was never written in: it goes with the unit, and comes back.
+    let period = await units();
+    let res = await patch({ version: period.version, unitIds: [s.unit.id] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ unitIds: [s.unit.id] });
+    period = await units();
+    res = await patch({ version: period.version, unitIds: [s.unit.id, s.other.id] });
+    expect(res.statusCode).toBe(200);
+    expect(new Set(res.json<{ unitIds: number[] }>().unitIds)).toEqual(
+      new Set([s.unit.id, s.other.id]),
+    );
+
+    // Once the unit has saved its report, dropping it is refused, naming it; nothing changes.
+    const saved = await put(reporter, `/api/v1/reports/${s.report.id}`, {
+      version: 1,
+      sections: { ket_qua: '<p>Đã làm.</p>' },
+      values: [],
+      proposals: [],
+    });
+    expect(saved.statusCode).toBe(200);
+    period = await units();
+    for (const lang of ['vi', 'en'] as const) {
+      res = await app.inject({
+        method: 'PATCH',
+        url,
+        payload: { version: period.version, unitIds: [s.other.id] },
+        headers: { cookie: secretary, 'accept-language': lang },
+      });
+      expect(res.statusCode).toBe(409);
+      const error = res.json<{ error: { code: string; message: string } }>().error;
+      expect(error.code).toBe('period_unit_has_report');
+      expect(error.message).toContain(s.unit.name);
+      expect(error.message).toContain(lang === 'vi' ? 'Không thể bỏ' : 'cannot leave');
+    }
+    expect(await units()).toEqual(period);
+    expect((await get(reporter, `/api/v1/reports/${s.report.id}`)).statusCode).toBe(200);
+  });
+
   it('shows progress against target with status and forecast', async () => {
     const s = await buildReportSetup(db(), { year: 2021, number: 2 });
     const secretary = await loginCookie(app, s.accounts.secretary.username);

@@ -1,12 +1,17 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Flex, Skeleton, Statistic, Table, Typography } from 'antd';
 import { api, isApiError } from '../../api';
+import { useCurrentUser } from '../../api/auth';
+import { useUnits } from '../../api/units';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
 import { useBoard, useReportsRefresh, type BoardRow } from './api';
 import { useReportsI18n } from './i18n';
-import { BoardTag, formatDay } from './shared';
+import { holdsRoleOver } from '../../roles';
+import { PeriodUnitsModal } from './PeriodUnitsModal';
+import { BoardTag, formatDay, usePeriodLabel } from './shared';
 
 /** The secretariat's board for one period: who has sent, who is late, who is missing. */
 export default function BoardPage() {
@@ -15,9 +20,15 @@ export default function BoardPage() {
   const id = Number(useParams().id);
   const board = useBoard(id);
   const refresh = useReportsRefresh();
+  const user = useCurrentUser();
+  const units = useUnits();
+  const label = usePeriodLabel();
+  const [editingUnits, setEditingUnits] = useState(false);
   if (board.error) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
   if (!board.data) return <Skeleton active />;
   const { period, counts, rows, today } = board.data;
+  // The convening unit's secretariat decides who reports (the chair only follows the board).
+  const canRun = holdsRoleOver(user, 'secretariat', period.unitId, units.data ?? []);
   const remind = async () => {
     try {
       const r = await api.post<{ sent: number }>(`/periods/${id}/reminders`, {});
@@ -30,9 +41,10 @@ export default function BoardPage() {
   return (
     <>
       <PageHeader
-        title={t('board.title', { name: period.name })}
+        title={t('board.title', { name: label(period) })}
         actions={
           <>
+            {canRun && <Button onClick={() => setEditingUnits(true)}>{t('board.units')}</Button>}
             <Button href={`/api/v1/periods/${id}/export.xlsx`}>{t('board.export')}</Button>
             <Button
               type="primary"
@@ -99,6 +111,7 @@ export default function BoardPage() {
           ]}
         />
       </Card>
+      {editingUnits && <PeriodUnitsModal period={period} onClose={() => setEditingUnits(false)} />}
     </>
   );
 }

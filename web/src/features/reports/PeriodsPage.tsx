@@ -22,7 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { usePeriods, useReportsRefresh, useTemplates, type Period, type PeriodKind } from './api';
 import { useReportsI18n } from './i18n';
-import { TAG_COLORS, formatDay } from './shared';
+import { TAG_COLORS, formatDay, usePeriodLabel } from './shared';
 
 const KINDS: PeriodKind[] = ['quarter', 'half', 'nine_months', 'year'];
 const COUNT: Record<PeriodKind, number> = { quarter: 4, half: 2, nine_months: 1, year: 1 };
@@ -40,6 +40,7 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
   const { message } = App.useApp();
   const refresh = useReportsRefresh();
   const templates = useTemplates();
+  const label = usePeriodLabel();
   const [form] = Form.useForm();
   const kind = Form.useWatch<PeriodKind | undefined>('kind', form);
   const year = Form.useWatch<number | undefined>('year', form);
@@ -72,7 +73,7 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
         cutoffDate: day(values.cutoffDate),
         deadline: day(values.deadline),
       });
-      message.success(t('periods.created', { name: period.name }));
+      message.success(t('periods.created', { name: label(period) }));
       await refresh();
       onClose();
     } catch (error) {
@@ -114,7 +115,11 @@ function NewPeriodModal({ unitId, onClose }: { unitId: number; onClose: () => vo
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Space>
-        {defaults && <Typography.Paragraph strong>{defaults.name}</Typography.Paragraph>}
+        {defaults && kind && year && number && (
+          <Typography.Paragraph strong>
+            {label({ kind, year, number, name: defaults.name })}
+          </Typography.Paragraph>
+        )}
         <Form.Item name="templateId" label={t('periods.template')} rules={[{ required: true }]}>
           <Select options={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
@@ -141,6 +146,7 @@ export default function PeriodsPage() {
   const user = useCurrentUser();
   const periods = usePeriods();
   const refresh = useReportsRefresh();
+  const label = usePeriodLabel();
   const [creating, setCreating] = useState(false);
   const secretariatUnit = user.roles.find((r) => r.role === 'secretariat')?.unitId;
   const run = async (fn: () => Promise<unknown>) => {
@@ -177,7 +183,7 @@ export default function PeriodsPage() {
               {
                 title: t('common.period'),
                 dataIndex: 'name',
-                render: (name: string, p) => <Link to={`/periods/${p.id}`}>{name}</Link>,
+                render: (_: string, p) => <Link to={`/periods/${p.id}`}>{label(p)}</Link>,
               },
               { title: t('periods.dataFrom'), dataIndex: 'dataFrom', render: formatDay },
               { title: t('periods.cutoff'), dataIndex: 'cutoffDate', render: formatDay },

@@ -6,9 +6,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useProposals, useReportsRefresh, type Proposal } from './api';
 import { useReportsI18n } from './i18n';
-import { PeriodFilter, TAG_COLORS } from './shared';
+import { PeriodFilter, TAG_COLORS, usePeriodNameById } from './shared';
 
-type Item = Proposal & { reportId: number; unitName: string; periodName: string };
+type Item = Proposal & {
+  reportId: number;
+  unitName: string;
+  periodId: number;
+  periodName: string;
+};
 
 /** Proposals raised by the units, and the committee's answers. */
 export default function ProposalsPage() {
@@ -16,6 +21,7 @@ export default function ProposalsPage() {
   const { message } = App.useApp();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const list = useProposals(periodId);
+  const periodName = usePeriodNameById();
   const refresh = useReportsRefresh();
   const [answering, setAnswering] = useState<Item | null>(null);
   const [answer, setAnswer] = useState('');
@@ -43,7 +49,12 @@ export default function ProposalsPage() {
             loading={list.isLoading}
             dataSource={list.data ?? []}
             columns={[
-              { title: t('common.period'), dataIndex: 'periodName', width: 120 },
+              {
+                title: t('common.period'),
+                dataIndex: 'periodName',
+                width: 120,
+                render: (name: string, p) => periodName(p.periodId, name),
+              },
               {
                 title: t('common.unit'),
                 dataIndex: 'unitName',

@@ -21,7 +21,7 @@ import { IndicatorValues, ProposalsEditor } from './ReportFields';
 import { ReportFiles } from './ReportFiles';
 import { ReportHistory } from './ReportHistory';
 import { SectionEditor } from './SectionEditor';
-import { StateTag, formatDay } from './shared';
+import { StateTag, formatDay, usePeriodLabel } from './shared';
 
 export default function ReportPage() {
   const id = Number(useParams().id);
@@ -48,6 +48,7 @@ function ReportEditor({ report }: { report: Report }) {
   const { t } = useReportsI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const periodLabel = usePeriodLabel();
   const [initial] = useState(() => initialState(report));
   const [content, setContent] = useState<ReportContent>(initial.content);
   const [baseVersion, setBaseVersion] = useState(initial.baseVersion);
@@ -125,7 +126,12 @@ function ReportEditor({ report }: { report: Report }) {
   return (
     <>
       <PageHeader
-        title={`${report.unitName}: ${report.periodName}`}
+        title={`${report.unitName}: ${periodLabel({
+          kind: report.periodKind,
+          year: report.periodYear,
+          number: report.periodNumber,
+          name: report.periodName,
+        })}`}
         actions={
           <>
             {report.editable && (

@@ -6,13 +6,14 @@ import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
 import { useReportList, type ReportSummary } from './api';
 import { useReportsI18n } from './i18n';
-import { PeriodFilter, StateTag, formatDay } from './shared';
+import { PeriodFilter, StateTag, formatDay, usePeriodNameById } from './shared';
 
 /** The reports the user may read: their unit's, or every unit's for the secretariat. */
 export default function ReportsListPage() {
   const { t } = useReportsI18n();
   const [periodId, setPeriodId] = useState<number | undefined>();
   const list = useReportList(periodId);
+  const periodName = usePeriodNameById();
   return (
     <>
       <PageHeader title={t('reports.title')} />
@@ -29,7 +30,11 @@ export default function ReportsListPage() {
             locale={{ emptyText: t('reports.empty') }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('common.period'), dataIndex: 'periodName' },
+              {
+                title: t('common.period'),
+                dataIndex: 'periodName',
+                render: (name: string, r) => periodName(r.periodId, name),
+              },
               {
                 title: t('common.unit'),
                 dataIndex: 'unitName',

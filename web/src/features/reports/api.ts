@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
+import type { UnitKind } from '../../api/types';
 import { getLang } from '../../i18n';
 
 /** Types of the reporting API (see the OpenAPI document, tag "reports"). */
@@ -97,11 +98,40 @@ export interface ReportContent {
   proposals: { id?: number; text: string }[];
 }
 
+export interface TemplateSection {
+  key: string;
+  title: string;
+}
+
+/** Which indicators the units of one kind report under a template. */
+export interface TemplateIndicators {
+  unitKind: UnitKind;
+  indicatorIds: number[];
+}
+
 export interface Template {
   id: number;
   unitId: number;
   name: string;
-  current: { id: number; number: number; sections: { key: string; title: string }[] };
+  current: {
+    id: number;
+    number: number;
+    sections: TemplateSection[];
+    indicators: TemplateIndicators[];
+    createdAt: string;
+  };
+  version: number;
+  updatedAt: string;
+}
+
+export interface TemplateContent {
+  name: string;
+  sections: TemplateSection[];
+  indicators: TemplateIndicators[];
+}
+
+export interface ReportSettings {
+  periodRule: { dataFromDay: number; cutoffDay: number; deadlineDaysAfterCutoff: number };
   version: number;
 }
 
@@ -191,6 +221,42 @@ export function useTemplates() {
   });
 }
 
+export function useTemplate(id: number) {
+  return useQuery({
+    queryKey: [...reportsKey, 'template', id],
+    queryFn: () => api.get<Template>(`/templates/${id}`),
+  });
+}
+
+/** Creates a template with the default sections, for the user's convening unit. */
+export function createTemplate(body: { unitId: number; name: string }): Promise<Template> {
+  return api.post<Template>('/templates', body);
+}
+
+/** Saves a new version of a template; `version` is the one the editor read (409 if stale). */
+export function saveTemplate(
+  id: number,
+  body: TemplateContent & { version: number },
+): Promise<Template> {
+  return putJson<Template>(`/templates/${id}`, body);
+}
+
+export function useReportSettings() {
+  return useQuery({
+    queryKey: [...reportsKey, 'settings'],
+    queryFn: () => api.get<ReportSettings>('/report-settings'),
+  });
+}
+
+export function saveReportSettings(body: ReportSettings): Promise<ReportSettings> {
+  return putJson<ReportSettings>('/report-settings', body);
+}
+
+/** Sets the units that must report in a period; the server refuses to drop a started report. */
+export function setPeriodUnits(period: Period, unitIds: number[]): Promise<Period> {
+  return api.patch<Period>(`/periods/${period.id}`, { version: period.version, unitIds });
+}
+
 export function useIndicators() {
   return useQuery({
     queryKey: [...reportsKey, 'indicators'],
@@ -253,10 +319,11 @@ export function useProposals(periodId: number | undefined) {
     queryKey: [...reportsKey, 'proposals', periodId ?? null],
     queryFn: async () =>
       (
-        await api.get<Items<Proposal & { reportId: number; unitName: string; periodName: string }>>(
-          '/proposals',
-          { periodId },
-        )
+        await api.get<
+          Items<
+            Proposal & { reportId: number; unitName: string; periodId: number; periodName: string }
+          >
+        >('/proposals', { periodId })
       ).items,
   });
 }

@@ -136,6 +136,70 @@ const vi = {
   'aggregation.max': 'Lấy quý cao nhất',
   'aggregation.average': 'Trung bình các quý',
   'menu.indicators': 'Chỉ tiêu',
+  'templates.title': 'Mẫu báo cáo',
+  'templates.new': 'Thêm mẫu báo cáo',
+  'templates.name': 'Tên mẫu',
+  'templates.version': 'Phiên bản',
+  'templates.sectionCount': 'Số mục',
+  'templates.updatedAt': 'Cập nhật lúc',
+  'templates.newHint':
+    'Mẫu mới có sẵn bốn mục thường dùng; các mục và chỉ tiêu sửa tiếp ở trang của mẫu.',
+  'template.title': 'Mẫu báo cáo: {name}',
+  'template.currentVersion': 'Đang dùng phiên bản {number} của mẫu (lưu lúc {date}).',
+  'template.versionNote': 'Bấm Lưu sẽ tạo phiên bản {next} của mẫu.',
+  'template.versionKept':
+    'Các kỳ báo cáo đã mở giữ nguyên phiên bản mẫu lúc mở kỳ; chỉ kỳ mở sau mới dùng phiên bản mới.',
+  'template.periods': 'Kỳ đang mở dùng mẫu này:',
+  'template.periodCurrent': 'phiên bản hiện tại',
+  'template.periodOlder': 'phiên bản trước',
+  'template.readOnly':
+    'Chỉ Văn phòng của cấp ủy triệu tập mới sửa được mẫu này; bạn đang xem ở chế độ chỉ đọc.',
+  'template.sections': 'Các mục của báo cáo',
+  'template.sectionsHint':
+    'Báo cáo lưu nội dung từng mục theo mã mục. Đổi tên một mục không đổi mã của nó, nên nội dung đã viết vẫn giữ nguyên; mục mới được đặt mã theo tiêu đề khi lưu.',
+  'template.section': 'Tiêu đề mục {n}',
+  'template.sectionKey': 'Mã mục: {key}',
+  'template.sectionNewKey': 'Mục mới, mã sẽ là: {key}',
+  'template.addSection': 'Thêm mục',
+  'template.moveUp': 'Chuyển mục {n} lên',
+  'template.moveDown': 'Chuyển mục {n} xuống',
+  'template.removeSection': 'Xóa mục {n}',
+  'template.indicators': 'Chỉ tiêu báo cáo theo loại đơn vị',
+  'template.indicatorsHint':
+    'Với mỗi loại đơn vị, chọn các chỉ tiêu đang dùng mà đơn vị phải báo cáo; gõ tên hoặc mã để tìm.',
+  'template.noIndicators': 'Không báo cáo chỉ tiêu',
+  'template.inactiveIndicator': '{name} (ngừng dùng)',
+  'template.saved': 'Đã lưu phiên bản {number} của mẫu.',
+  'stale.intro':
+    'Những gì bạn đã sửa vẫn còn nguyên trên trang, chưa được lưu. Hãy tải bản mới nhất để xem thay đổi của người khác (bỏ phần bạn vừa sửa), hoặc giữ bản của bạn rồi bấm Lưu để ghi đè.',
+  'stale.reload': 'Tải bản mới nhất',
+  'stale.keepMine': 'Giữ bản của tôi',
+  'stale.kept': 'Đã giữ bản của bạn; bấm Lưu để ghi đè bản mới nhất.',
+  'settings.title': 'Quy tắc ngày của kỳ báo cáo',
+  'settings.intro':
+    'Khi mở một kỳ báo cáo, ngày bắt đầu lấy số liệu, ngày chốt số liệu và hạn nộp được đề xuất theo quy tắc này (vẫn sửa được cho từng kỳ). Mặc định theo Nghị định 09/2019/NĐ-CP quy định chế độ báo cáo: số liệu tính từ ngày 15 của tháng trước kỳ đến ngày 14 của tháng cuối kỳ.',
+  'settings.dataFromDay': 'Ngày bắt đầu lấy số liệu (ngày của tháng trước kỳ)',
+  'settings.cutoffDay': 'Ngày chốt số liệu (ngày của tháng cuối kỳ)',
+  'settings.deadlineDays': 'Hạn nộp báo cáo: số ngày sau ngày chốt',
+  'settings.clampHint': 'Tháng không có ngày đã chọn (ví dụ ngày 31) thì lấy ngày cuối tháng.',
+  'settings.example': 'Ví dụ với kỳ tới',
+  'settings.exampleText':
+    '{period}: số liệu từ ngày {dataFrom} đến hết ngày {cutoff}; hạn nộp báo cáo {deadline}.',
+  'settings.exampleIncomplete': 'Nhập đủ ba giá trị để xem ví dụ.',
+  'settings.note': 'Thay đổi chỉ áp dụng cho các kỳ mở sau; kỳ đã mở giữ nguyên ngày của mình.',
+  'settings.reset': 'Về mặc định (15, 14, 6)',
+  'board.units': 'Đơn vị phải báo cáo',
+  'board.units.title': 'Đơn vị phải báo cáo: {name}',
+  'board.units.label': 'Các đơn vị phải nộp báo cáo kỳ này',
+  'board.units.hint':
+    'Đơn vị được thêm có sẵn một báo cáo dự thảo. Chỉ bỏ được đơn vị có báo cáo dự thảo chưa viết gì.',
+  'board.units.confirmTitle': 'Bỏ {n} đơn vị khỏi kỳ báo cáo?',
+  'board.units.hasReport': 'đã có báo cáo ({state})',
+  'board.units.confirmDrafts': 'Báo cáo dự thảo chưa viết gì của các đơn vị bị bỏ sẽ bị xóa.',
+  'board.units.confirmStarted':
+    'Đơn vị đã viết hoặc đã gửi báo cáo thì không bỏ được: nếu vẫn lưu, hệ thống sẽ từ chối và không thay đổi gì.',
+  'board.units.drop': 'Bỏ đơn vị',
+  'board.units.saved': 'Đã cập nhật danh sách đơn vị: thêm {added}, bỏ {dropped}.',
 };
 
 type Key = keyof typeof vi;
@@ -277,6 +341,70 @@ const en: Record<Key, string> = {
   'aggregation.max': 'Highest quarter',
   'aggregation.average': 'Average of quarters',
   'menu.indicators': 'Indicators',
+  'templates.title': 'Report templates',
+  'templates.new': 'New template',
+  'templates.name': 'Template name',
+  'templates.version': 'Version',
+  'templates.sectionCount': 'Sections',
+  'templates.updatedAt': 'Updated',
+  'templates.newHint':
+    "A new template starts with the four usual sections; edit its sections and indicators on the template's page.",
+  'template.title': 'Report template: {name}',
+  'template.currentVersion': 'Current version {number} (saved {date}).',
+  'template.versionNote': 'Saving creates version {next} of the template.',
+  'template.versionKept':
+    'Periods already opened keep the version they were opened with; only periods opened later use the new one.',
+  'template.periods': 'Open periods using this template:',
+  'template.periodCurrent': 'current version',
+  'template.periodOlder': 'earlier version',
+  'template.readOnly':
+    "Only the convening committee's secretariat can change this template; you are viewing it read-only.",
+  'template.sections': 'Report sections',
+  'template.sectionsHint':
+    "Reports keep each section's text under the section's key. Renaming a section keeps its key, so text already written stays; a new section gets a key from its title when saved.",
+  'template.section': 'Title of section {n}',
+  'template.sectionKey': 'Key: {key}',
+  'template.sectionNewKey': 'New section, key will be: {key}',
+  'template.addSection': 'Add a section',
+  'template.moveUp': 'Move section {n} up',
+  'template.moveDown': 'Move section {n} down',
+  'template.removeSection': 'Remove section {n}',
+  'template.indicators': 'Indicators reported by each kind of unit',
+  'template.indicatorsHint':
+    'For each kind of unit, choose the active indicators its units report; type a name or code to search.',
+  'template.noIndicators': 'No indicators',
+  'template.inactiveIndicator': '{name} (no longer used)',
+  'template.saved': 'Saved version {number} of the template.',
+  'stale.intro':
+    'Your changes are still on this page, not saved. Load the latest version to see the other change (dropping yours), or keep yours and press Save to save over it.',
+  'stale.reload': 'Load the latest version',
+  'stale.keepMine': 'Keep mine',
+  'stale.kept': 'Kept your version; press Save to save it over the latest one.',
+  'settings.title': 'Rule for reporting period dates',
+  'settings.intro':
+    "When a period is opened, its data start, data cut-off and deadline are proposed by this rule (and can still be changed for each period). The default follows decree 09/2019/NĐ-CP on reporting: data from the 15th of the month before the period to the 14th of the period's last month.",
+  'settings.dataFromDay': 'Data starts on day (of the month before the period)',
+  'settings.cutoffDay': "Data cut-off day (of the period's last month)",
+  'settings.deadlineDays': 'Reports due: days after the cut-off',
+  'settings.clampHint': 'In a month without that day (e.g. the 31st), its last day is used.',
+  'settings.example': 'Example: the next quarter',
+  'settings.exampleText':
+    '{period}: data from {dataFrom} to the end of {cutoff}; reports due {deadline}.',
+  'settings.exampleIncomplete': 'Fill in all three values to see an example.',
+  'settings.note': 'A change applies to periods opened later; open periods keep their dates.',
+  'settings.reset': 'Back to the default (15, 14, 6)',
+  'board.units': 'Units that must report',
+  'board.units.title': 'Units that must report: {name}',
+  'board.units.label': 'Units that must send a report for this period',
+  'board.units.hint':
+    'An added unit gets an empty draft report. Only a unit whose draft is still untouched can be dropped.',
+  'board.units.confirmTitle': 'Drop {n} units from the period?',
+  'board.units.hasReport': 'has a report ({state})',
+  'board.units.confirmDrafts': 'The untouched draft reports of the dropped units will be deleted.',
+  'board.units.confirmStarted':
+    'A unit that has written or sent its report cannot be dropped: if you save anyway, the server refuses and nothing changes.',
+  'board.units.drop': 'Drop units',
+  'board.units.saved': 'Updated the units: {added} added, {dropped} dropped.',
 };
 
 export const useReportsI18n = makeFeatureI18n<Key>({ vi, en });

@@ -5,6 +5,8 @@ import {
   CalendarOutlined,
   FileTextOutlined,
   MessageOutlined,
+  ProfileOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
@@ -17,6 +19,9 @@ const BoardPage = lazy(() => import('./BoardPage'));
 const ProgressPage = lazy(() => import('./ProgressPage'));
 const ProposalsPage = lazy(() => import('./ProposalsPage'));
 const IndicatorsPage = lazy(() => import('./IndicatorsPage'));
+const TemplatesPage = lazy(() => import('./TemplatesPage'));
+const TemplateEditPage = lazy(() => import('./TemplateEditPage'));
+const ReportSettingsPage = lazy(() => import('./ReportSettingsPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -34,6 +39,9 @@ export const reportsFeature: WorkspaceFeature = {
     { path: 'progress', element: page(<ProgressPage />) },
     { path: 'proposals', element: page(<ProposalsPage />) },
     { path: 'indicators', element: page(<IndicatorsPage />) },
+    { path: 'templates', element: page(<TemplatesPage />) },
+    { path: 'templates/:id', element: page(<TemplateEditPage />) },
+    { path: 'report-settings', element: page(<ReportSettingsPage />) },
   ],
   menu: [
     {
@@ -64,6 +72,18 @@ export const reportsFeature: WorkspaceFeature = {
       key: '/indicators',
       icon: <AimOutlined />,
       label: { vi: 'Chỉ tiêu', en: 'Indicators' },
+      visible: holds('secretariat', 'admin'),
+    },
+    {
+      key: '/templates',
+      icon: <ProfileOutlined />,
+      label: { vi: 'Mẫu báo cáo', en: 'Report templates' },
+      visible: holds('secretariat', 'admin'),
+    },
+    {
+      key: '/report-settings',
+      icon: <SettingOutlined />,
+      label: { vi: 'Cấu hình báo cáo', en: 'Report settings' },
       visible: holds('secretariat', 'admin'),
     },
   ],

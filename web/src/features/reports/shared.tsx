@@ -1,6 +1,8 @@
+import { useCallback, useMemo } from 'react';
 import { Select, Tag } from 'antd';
 import { usePeriods, type BoardStatus, type ProgressStatus, type ReportState } from './api';
 import { useReportsI18n } from './i18n';
+import { periodLabel, type PeriodKey } from './periodRules';
 
 // Dark enough for the white text of a filled tag (antd's preset colours fail contrast).
 export const TAG_COLORS = {
@@ -60,6 +62,26 @@ export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : numberFormat.format(n);
 }
 
+/** Names a period in the interface language: the stored Vietnamese name, or an English one. */
+export function usePeriodLabel() {
+  const { lang } = useReportsI18n();
+  return useCallback((period: PeriodKey & { name?: string }) => periodLabel(period, lang), [lang]);
+}
+
+/** The same, for lists that carry only a period's id and its stored name. */
+export function usePeriodNameById() {
+  const { lang } = useReportsI18n();
+  const periods = usePeriods();
+  const byId = useMemo(() => new Map((periods.data ?? []).map((p) => [p.id, p])), [periods.data]);
+  return useCallback(
+    (periodId: number, storedName: string) => {
+      const period = byId.get(periodId);
+      return period ? periodLabel(period, lang) : storedName;
+    },
+    [byId, lang],
+  );
+}
+
 /** A labelled period picker that filters a list; empty means every period. */
 export function PeriodFilter({
   id,
@@ -72,6 +94,7 @@ export function PeriodFilter({
 }) {
   const { t } = useReportsI18n();
   const periods = usePeriods();
+  const label = usePeriodLabel();
   return (
     <>
       <label htmlFor={id} style={{ marginRight: 8 }}>
@@ -84,7 +107,7 @@ export function PeriodFilter({
         placeholder={t('common.all')}
         value={value}
         onChange={onChange}
-        options={(periods.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        options={(periods.data ?? []).map((p) => ({ value: p.id, label: label(p) }))}
       />
     </>
   );
