@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { AuditLogTable, AuditRow, DB } from '../db/schema.ts';
 
@@ -13,6 +13,8 @@ export interface AuditQuery {
   entityId?: string;
   action?: string;
   actorId?: number;
+  /** Only entries about these units (undefined: every entry). */
+  unitIds?: readonly number[];
   /** Folded text to find in the summary or the actor's name. */
   folded?: string;
   fromIso?: string;
@@ -27,6 +29,10 @@ function filtered(db: Db, q: AuditQuery) {
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   if (q.action) query = query.where('action', '=', q.action);
   if (q.actorId !== undefined) query = query.where('actor_id', '=', q.actorId);
+  if (q.unitIds) {
+    const ids = q.unitIds;
+    query = ids.length > 0 ? query.where('unit_id', 'in', ids) : query.where(sql<boolean>`1 = 0`);
+  }
   if (q.fromIso) query = query.where('at', '>=', q.fromIso);
   if (q.toIso) query = query.where('at', '<', q.toIso);
   if (q.folded) {

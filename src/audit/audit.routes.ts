@@ -30,6 +30,9 @@ const AuditEntry = Type.Object({
   action: Type.String(),
   entityType: Type.String(),
   entityId: Nullable(Type.String()),
+  unitId: Nullable(
+    Type.Integer({ description: 'The unit the entry is about; null: committee-wide' }),
+  ),
   summary: Type.String(),
   before: Type.Unknown(),
   after: Type.Unknown(),

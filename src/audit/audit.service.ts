@@ -3,7 +3,9 @@ import { nowIso } from '../db/dialect.ts';
 import type { AuditRow, DB } from '../db/schema.ts';
 import { Forbidden } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { isAnyAdmin } from '../units/policy.ts';
+import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/policy.ts';
+import { UnitTree } from '../units/unit-tree.ts';
+import { listParentLinks } from '../units/units.repository.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
 import { insertAudit, searchAudit } from './audit.repository.ts';
 
@@ -24,10 +26,21 @@ export interface AuditEvent {
   action: AuditAction;
   entityType: string;
   entityId: string | number | null;
+  /**
+   * The unit the change is about, so the admins of its subtree read the entry: the unit itself,
+   * the unit whose report, period or template it is, an account's unit. Null for what belongs
+   * to no unit (indicators, settings, the portal): only admins of a top-level unit read those.
+   */
+  unitId: number | null;
   /** A language-neutral label of the entity: its name, as users know it. */
   summary: string;
   before?: unknown;
   after?: unknown;
+}
+
+/** The unit an account's entries are filed under: the unit of its first role, if any. */
+export function accountUnit(roles: readonly { unitId: number }[]): number | null {
+  return roles[0]?.unitId ?? null;
 }
 
 /**
@@ -51,6 +64,7 @@ export async function recordAudit(
     before_json: event.before === undefined ? null : JSON.stringify(event.before),
     after_json: event.after === undefined ? null : JSON.stringify(event.after),
     request_id: who.requestId,
+    unit_id: event.unitId,
   });
 }
 
@@ -73,10 +87,23 @@ function vnDayStartIso(day: string, addDays = 0): string {
   return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
 }
 
+/**
+ * The units whose entries an admin reads: every entry for an admin of a top-level unit
+ * (`'all'`), else the units of their subtrees.
+ */
+async function readableAuditUnits(db: Db, actor: Actor): Promise<'all' | number[]> {
+  if (!isAnyAdmin(actor)) throw Forbidden();
+  const links = await listParentLinks(db);
+  const tree = new UnitTree(links);
+  if (canCreateRootUnit(actor, tree)) return 'all';
+  return [...links.keys()].filter((id) => canAdministerUnit(actor, id, tree));
+}
+
 export async function listAudit(db: Db, ctx: Ctx, filter: AuditFilter) {
-  if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const units = await readableAuditUnits(db, ctx.actor);
   const folded = filter.q ? fold(filter.q) : '';
   const { rows, total } = await searchAudit(db, {
+    unitIds: units === 'all' ? undefined : units,
     entityType: filter.entityType,
     entityId: filter.entityId,
     action: filter.action,
@@ -99,6 +126,7 @@ export function presentAudit(row: AuditRow) {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    unitId: row.unit_id,
     summary: row.summary,
     before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { migrateToLatest, openDatabase, type Database } from '../db/database.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { accountUnit, recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
 import { fold } from '../text/index.ts';
 import { compareVietnameseNames } from '../text/index.ts';
@@ -77,6 +77,7 @@ export function userCommands(program: Command): void {
             await accounts.replaceRoles(trx, row.id, roles);
             await recordAudit(trx, OPERATOR, {
               action: 'create',
+              unitId: accountUnit(roles),
               entityType: 'account',
               entityId: row.id,
               summary: `${fullName} (${username})`,
@@ -101,6 +102,7 @@ export function userCommands(program: Command): void {
         const account = await accounts.findAccountByUsername(db, normalizeUsername(rawUsername));
         if (!account) throw new Error(`no account "${rawUsername}"`);
         const hash = await hashPassword(password);
+        const roles = (await accounts.rolesByAccount(db, [account.id])).get(account.id) ?? [];
         await db.transaction().execute(async (trx) => {
           await accounts.touchAccount(trx, account.id, {
             password_hash: hash,
@@ -111,6 +113,7 @@ export function userCommands(program: Command): void {
           await deleteSessionsOf(trx, account.id);
           await recordAudit(trx, OPERATOR, {
             action: 'password_reset',
+            unitId: accountUnit(roles),
             entityType: 'account',
             entityId: account.id,
             summary: `${account.full_name} (${account.username})`,

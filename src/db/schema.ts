@@ -78,6 +78,8 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** The unit the entry is about (its subtree's admins read it); null: committee-wide. */
+  unit_id: number | null;
 }
 
 export interface JobLeaseTable {

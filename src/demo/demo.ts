@@ -67,6 +67,7 @@ export async function loadDemo(db: Database): Promise<boolean> {
       { actor: null, requestId: null },
       {
         action: 'create',
+        unitId: null,
         entityType: 'demo',
         entityId: null,
         summary: 'Dữ liệu mẫu Thị ủy Từ Sơn',

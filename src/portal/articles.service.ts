@@ -112,6 +112,7 @@ export async function createCategory(
   const category = presentCategory(row);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: null,
     entityType: 'portal_category',
     entityId: row.id,
     summary: name,
@@ -249,6 +250,7 @@ export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody):
   const article = await present(db, row);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: null,
     entityType: 'portal_article',
     entityId: row.id,
     summary: title,
@@ -290,6 +292,7 @@ export async function updateArticle(
   await saveRevision(db, ctx, updated);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: null,
     entityType: 'portal_article',
     entityId: id,
     summary: title,
@@ -343,6 +346,7 @@ export async function transitionArticle(
   if (!updated) throw StaleVersion('article');
   await recordAudit(db, ctx ?? { actor: null, requestId: null }, {
     action: 'update',
+    unitId: null,
     entityType: 'portal_article',
     entityId: id,
     summary: row.title,
@@ -366,6 +370,7 @@ export async function publishDue(db: Db, now = nowIso()): Promise<number> {
       { actor: null, requestId: 'scheduler' },
       {
         action: 'update',
+        unitId: null,
         entityType: 'portal_article',
         entityId: row.id,
         summary: row.title,
@@ -439,6 +444,7 @@ export async function uploadImage(db: Db, ctx: Ctx, input: UploadImageBody) {
   });
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: null,
     entityType: 'portal_image',
     entityId: id,
     summary: `${mime} ${bytes.length} B`,

@@ -48,7 +48,7 @@ export async function addAttachment(
   version: number,
   file: { fileName: string; data: Buffer },
 ) {
-  await loadForEdit(db, ctx, reportId, version);
+  const { row: report } = await loadForEdit(db, ctx, reportId, version);
   const fileName = cleanFileName(file.fileName);
   const mime = allowedType(fileName);
   if (!mime)
@@ -67,6 +67,7 @@ export async function addAttachment(
   });
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: report.unit_id,
     entityType: 'attachment',
     entityId: row.id,
     summary: fileName,
@@ -93,10 +94,11 @@ export async function getAttachment(db: Db, ctx: Ctx, id: number) {
 export async function deleteAttachment(db: Db, ctx: Ctx, id: number, version: number) {
   const row = await repo.findAttachment(db, id);
   if (!row) throw NotFound('attachment');
-  await loadForEdit(db, ctx, row.report_id, version);
+  const { row: report } = await loadForEdit(db, ctx, row.report_id, version);
   await repo.deleteAttachment(db, id);
   await recordAudit(db, ctx, {
     action: 'delete',
+    unitId: report.unit_id,
     entityType: 'attachment',
     entityId: id,
     summary: row.file_name,

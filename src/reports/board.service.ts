@@ -114,6 +114,7 @@ export async function remindMissing(db: Db, ctx: Ctx, id: number, input: RemindB
   if (targets.length > 0) {
     await recordAudit(db, ctx, {
       action: 'create',
+      unitId: row.unit_id,
       entityType: 'report_reminder',
       entityId: id,
       summary: `Nhắc ${targets.length} đơn vị nộp báo cáo ${row.name}`,

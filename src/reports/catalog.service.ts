@@ -60,6 +60,7 @@ export async function updateReportSettings(
   const after = { periodRule: input.periodRule, version: row.version };
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: null,
     entityType: 'report_settings',
     entityId: PERIOD_RULE_KEY,
     summary: 'Quy tắc ngày chốt số liệu và hạn nộp báo cáo',
@@ -127,6 +128,7 @@ export async function createIndicator(
   const indicator = presentIndicator(row);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: null,
     entityType: 'indicator',
     entityId: row.id,
     summary: `${code} ${row.name}`,
@@ -158,6 +160,7 @@ export async function updateIndicator(
   const after = presentIndicator(updated);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: null,
     entityType: 'indicator',
     entityId: id,
     summary: `${row.code} ${after.name}`,
@@ -276,6 +279,7 @@ export async function createTemplate(
   const template = presentTemplate({ ...row, current_version_id: version.id }, version);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: input.unitId,
     entityType: 'template',
     entityId: row.id,
     summary: template.name,
@@ -308,6 +312,7 @@ export async function updateTemplate(
   const after = presentTemplate(updated, version);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: row.unit_id,
     entityType: 'template',
     entityId: id,
     summary: after.name,

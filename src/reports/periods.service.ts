@@ -182,6 +182,7 @@ export async function createPeriod(db: Db, ctx: Ctx, input: CreatePeriodBody): P
   );
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: row.unit_id,
     entityType: 'period',
     entityId: row.id,
     summary: row.name,
@@ -260,6 +261,7 @@ export async function updatePeriod(
   const after = await getPeriod(db, id);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: row.unit_id,
     entityType: 'period',
     entityId: id,
     summary: row.name,

@@ -75,6 +75,7 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   await repo.writeTargets(db, input.year, input.items, at);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: null,
     entityType: 'targets',
     entityId: input.year,
     summary: `Chỉ tiêu năm ${input.year} (${input.items.length})`,

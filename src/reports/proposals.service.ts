@@ -91,6 +91,7 @@ export async function answerProposal(db: Db, ctx: Ctx, id: number, input: Answer
   if (!updated) throw StaleVersion('proposal');
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: report.unit_id,
     entityType: 'proposal',
     entityId: id,
     summary: proposal.text.slice(0, 200),

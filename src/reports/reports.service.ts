@@ -291,6 +291,7 @@ export async function saveReport(
   await writeRevision(db, ctx, after, note);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: updated.unit_id,
     entityType: 'report',
     entityId: id,
     summary: `${loaded.period.name}: ${(await getUnit(db, updated.unit_id)).name}`,

@@ -67,6 +67,7 @@ export async function transitionReport(
   });
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: row.unit_id,
     entityType: 'report',
     entityId: id,
     summary: `${period.name}: ${(await getUnit(db, row.unit_id)).name} (${input.action})`,

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
-import { listAudit } from '../audit/audit.service.ts';
+import { listAudit, recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { buildAccount, buildUnit, ctxFor, uniq } from '../test-support/factories.ts';
 import * as accounts from './accounts.service.ts';
+import * as units from './units.service.ts';
 
 describeEachEngine('accounts service', (db) => {
   async function setup() {
@@ -98,6 +99,50 @@ describeEachEngine('accounts service', (db) => {
     await expect(stale).rejects.toBeInstanceOf(AppError);
     await expect(stale).rejects.toMatchObject({ status: 409, code: 'conflict' });
     expect((await accounts.getAccount(db(), wardAdmin, user.id)).position).toBe('A');
+  });
+
+  it('shows an admin the audit entries of their subtree; a top-level admin reads them all', async () => {
+    const { root, ward, rootAdmin, wardAdmin } = await setup();
+    const otherWard = await buildUnit(db(), { parentId: root.id, kind: 'grassroots_committee' });
+    const otherAdmin = ctxFor(
+      await buildAccount(db(), { roles: [{ unitId: otherWard.id, role: 'admin' }] }),
+    );
+    const tag = uniq();
+    const inWard = await accounts.createAccount(db(), wardAdmin, {
+      username: `w${tag}`,
+      password: 'mat-khau-dai-1',
+      fullName: `Người phường ${tag}`,
+      roles: [{ unitId: ward.id, role: 'reporter' }],
+    });
+    await units.updateUnit(db(), rootAdmin, root.id, { version: root.version, shortName: tag });
+    const unitless = `Cấu hình chung ${tag}`;
+    await recordAudit(db(), rootAdmin, {
+      action: 'update',
+      unitId: null,
+      entityType: 'report_settings',
+      entityId: null,
+      summary: unitless,
+    });
+
+    const seen = async (ctx: typeof rootAdmin) => {
+      const count = async (filter: { entityType: string; entityId?: string; q?: string }) =>
+        (await listAudit(db(), ctx, { ...filter, page: 1, pageSize: 10 })).total;
+      const all = await listAudit(db(), ctx, { page: 1, pageSize: 200 });
+      return {
+        account: (await count({ entityType: 'account', entityId: String(inWard.id) })) > 0,
+        root: (await count({ entityType: 'unit', entityId: String(root.id) })) > 0,
+        unitless: (await count({ entityType: 'report_settings', q: tag })) > 0,
+        outside: all.items.filter((i) => i.unitId !== ward.id && i.unitId !== otherWard.id).length,
+      };
+    };
+    expect(await seen(wardAdmin)).toEqual({
+      account: true,
+      root: false,
+      unitless: false,
+      outside: 0,
+    });
+    expect(await seen(otherAdmin)).toMatchObject({ account: false, root: false, unitless: false });
+    expect(await seen(rootAdmin)).toMatchObject({ account: true, root: true, unitless: true });
   });
 
   it('filters the audit log by action, text without diacritics, and Vietnamese calendar days', async () => {

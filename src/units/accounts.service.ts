@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/audit.service.ts';
+import { accountUnit, recordAudit } from '../audit/audit.service.ts';
 import { isUniqueViolation, nowIso } from '../db/dialect.ts';
 import type { AccountRow, DB } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
@@ -136,6 +136,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateAccountBody):
   const account = presentAccount(row, roles);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: accountUnit(roles),
     entityType: 'account',
     entityId: account.id,
     summary: `${account.fullName} (${account.username})`,
@@ -170,6 +171,7 @@ export async function updateAccount(
   const after = presentAccount(updated, newRoles);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: accountUnit(newRoles.length > 0 ? newRoles : roles),
     entityType: 'account',
     entityId: id,
     summary: `${after.fullName} (${after.username})`,
@@ -186,7 +188,7 @@ export async function resetPassword(
   id: number,
   newPassword: string,
 ): Promise<void> {
-  const { row } = await loadManageable(db, ctx, id);
+  const { row, roles } = await loadManageable(db, ctx, id);
   checkNewPassword(newPassword, 'newPassword');
   await repo.touchAccount(db, id, {
     password_hash: await hashPassword(newPassword),
@@ -197,6 +199,7 @@ export async function resetPassword(
   await deleteSessionsOf(db, id);
   await recordAudit(db, ctx, {
     action: 'password_reset',
+    unitId: accountUnit(roles),
     entityType: 'account',
     entityId: id,
     summary: `${row.full_name} (${row.username})`,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/audit.service.ts';
+import { accountUnit, recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -58,6 +58,9 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
   }
   const who = { actor: { id: account.id, fullName: account.full_name }, requestId: meta.requestId };
   const summary = `${account.full_name} (${account.username})`;
+  const unitId = accountUnit(
+    (await accounts.rolesByAccount(db, [account.id])).get(account.id) ?? [],
+  );
   if (!(await verifyPassword(input.password, account.password_hash))) {
     const failures = await accounts.incrementFailedLogins(db, account.id);
     const seconds = lockSeconds(failures);
@@ -67,6 +70,7 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     }
     await recordAudit(db, who, {
       action: 'login_failed',
+      unitId: unitId,
       entityType: 'session',
       entityId: account.id,
       summary,
@@ -94,6 +98,7 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     });
     await recordAudit(trx, who, {
       action: 'login',
+      unitId: unitId,
       entityType: 'session',
       entityId: account.id,
       summary,
@@ -132,6 +137,7 @@ export async function logout(db: Db, ctx: Ctx, token: string): Promise<void> {
   await sessions.deleteSession(db, sessionId(token));
   await recordAudit(db, ctx, {
     action: 'logout',
+    unitId: accountUnit(ctx.actor.roles),
     entityType: 'session',
     entityId: ctx.actor.id,
     summary: `${ctx.actor.fullName} (${ctx.actor.username})`,
@@ -158,6 +164,7 @@ export async function changePassword(
   await sessions.deleteSessionsOf(db, account.id, sessionId(token));
   await recordAudit(db, ctx, {
     action: 'password_change',
+    unitId: accountUnit(ctx.actor.roles),
     entityType: 'account',
     entityId: account.id,
     summary: `${account.full_name} (${account.username})`,

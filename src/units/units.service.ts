@@ -101,6 +101,7 @@ export async function createUnit(db: Db, ctx: Ctx, input: CreateUnitBody): Promi
   const unit = presentUnit(row);
   await recordAudit(db, ctx, {
     action: 'create',
+    unitId: unit.id,
     entityType: 'unit',
     entityId: unit.id,
     summary: unit.name,
@@ -140,6 +141,7 @@ export async function updateUnit(
   const after = presentUnit(updated);
   await recordAudit(db, ctx, {
     action: 'update',
+    unitId: id,
     entityType: 'unit',
     entityId: id,
     summary: after.name,
@@ -180,6 +182,7 @@ export async function moveUnit(db: Db, ctx: Ctx, id: number, input: MoveUnitBody
   const after = presentUnit(updated);
   await recordAudit(db, ctx, {
     action: 'move',
+    unitId: id,
     entityType: 'unit',
     entityId: id,
     summary: after.name,
@@ -208,6 +211,7 @@ export async function deleteUnit(db: Db, ctx: Ctx, id: number): Promise<void> {
   }
   await recordAudit(db, ctx, {
     action: 'delete',
+    unitId: row.parent_id,
     entityType: 'unit',
     entityId: id,
     summary: row.name,

@@ -97,6 +97,12 @@ describe('workspace foundation in Chromium', () => {
     await page.getByRole('heading', { name: 'Nhật ký thay đổi' }).waitFor();
     await page.getByRole('cell', { name: 'Chi bộ Khu phố Đa Hội' }).first().waitFor();
     await page.getByRole('cell', { name: 'Nguyễn Thị Hương (dahoi.tonghop)' }).first().waitFor();
+    // Each entry names the unit it is about: the new account's is the new unit.
+    await page
+      .getByRole('row', { name: /Nguyễn Thị Hương \(dahoi\.tonghop\)/ })
+      .first()
+      .getByRole('cell', { name: 'Chi bộ Khu phố Đa Hội', exact: true })
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'audit');
     await screenshot(page, 'audit');
   });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-29-0001-units-accounts-audit.ts';
+import * as m0002 from './2026-12-01-0002-audit-unit.ts';
 import { portalMigrations } from './portal.ts';
 import { reportMigrations } from './reports.ts';
 
@@ -10,6 +11,7 @@ import { reportMigrations } from './reports.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-0001-units-accounts-audit': m0001,
+  '2026-12-01-0002-audit-unit': m0002,
   ...reportMigrations,
   ...portalMigrations,
 };

@@ -93,6 +93,7 @@ export async function storePublished(db: Db, who: Who, input: StoreInput) {
   });
   await recordAudit(db, who, {
     action: existing ? 'update' : 'create',
+    unitId: null,
     entityType: 'portal_article',
     entityId: row.id,
     summary: row.title,

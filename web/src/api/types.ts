@@ -77,6 +77,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The unit the entry is about; null: committee-wide. */
+  unitId: number | null;
   summary: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

@@ -145,6 +145,8 @@ export const en: Record<MessageKey, string> = {
   'audit.actor': 'Actor',
   'audit.summary': 'Summary',
   'audit.system': 'System',
+  'audit.unit': 'Unit',
+  'audit.noUnit': 'Committee-wide',
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.field': 'Field',

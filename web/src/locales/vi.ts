@@ -146,6 +146,8 @@ export const vi = {
   'audit.actor': 'Người thực hiện',
   'audit.summary': 'Nội dung',
   'audit.system': 'Hệ thống',
+  'audit.unit': 'Đơn vị',
+  'audit.noUnit': 'Chung',
   'audit.before': 'Trước',
   'audit.after': 'Sau',
   'audit.field': 'Trường',

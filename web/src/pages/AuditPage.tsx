@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Card, Table, type TableColumnsType } from 'antd';
 import { useAudit } from '../api/audit';
+import { useUnits } from '../api/units';
 import type { AuditEntry } from '../api/types';
 import { PageHeader } from '../components/PageHeader';
 import { QueryError } from '../components/QueryError';
@@ -25,6 +26,8 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const q = useDebouncedValue(filters.q.trim());
+  const units = useUnits();
+  const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   const audit = useAudit({
     entityType: filters.entityType,
@@ -61,6 +64,13 @@ export default function AuditPage() {
       dataIndex: 'entityType',
       key: 'entityType',
       render: (type: string) => label(t, lang, 'entity', type),
+    },
+    {
+      title: t('audit.unit'),
+      dataIndex: 'unitId',
+      key: 'unit',
+      render: (id: number | null) =>
+        id === null ? t('audit.noUnit') : (unitName.get(id) ?? `#${id}`),
     },
     { title: t('audit.summary'), dataIndex: 'summary', key: 'summary' },
   ];

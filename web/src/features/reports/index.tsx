@@ -87,4 +87,17 @@ export const reportsFeature: WorkspaceFeature = {
       visible: holds('secretariat', 'admin'),
     },
   ],
+  auditLabels: {
+    entity: {
+      report: { vi: 'Báo cáo', en: 'Report' },
+      period: { vi: 'Kỳ báo cáo', en: 'Reporting period' },
+      template: { vi: 'Mẫu báo cáo', en: 'Report template' },
+      indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+      targets: { vi: 'Chỉ tiêu năm', en: 'Annual targets' },
+      report_settings: { vi: 'Cấu hình báo cáo', en: 'Report settings' },
+      attachment: { vi: 'Tệp đính kèm', en: 'Attachment' },
+      report_reminder: { vi: 'Nhắc nộp báo cáo', en: 'Reminder' },
+      proposal: { vi: 'Kiến nghị', en: 'Proposal' },
+    },
+  },
 };
