@@ -69,6 +69,10 @@ export const messages = {
     vi: 'Không thể thực hiện "{action}" với bài viết đang ở trạng thái "{state}".',
     en: 'Cannot "{action}" an article that is "{state}".',
   },
+  category_in_use: {
+    vi: 'Không thể xóa chuyên mục "{name}": còn {count} bài viết thuộc chuyên mục này.',
+    en: 'The category "{name}" cannot be deleted while articles are filed under it ({count}).',
+  },
   slug_taken: {
     vi: 'Đường dẫn "{slug}" đã được dùng cho bài viết khác.',
     en: 'The slug "{slug}" is already used by another article.',

@@ -21,8 +21,53 @@ export async function findCategoryBySlug(db: Db, slug: string) {
   return db.selectFrom('portal_categories').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function insertCategory(db: Db, row: Omit<CategoryRow, 'id'>): Promise<CategoryRow> {
+export async function insertCategory(
+  db: Db,
+  row: Omit<CategoryRow, 'id' | 'version'>,
+): Promise<CategoryRow> {
   return db.insertInto('portal_categories').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findCategory(db: Db, id: number) {
+  return db.selectFrom('portal_categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** How many articles each category holds, by category id. */
+export async function countArticlesByCategory(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('portal_article_categories')
+    .select((eb) => ['category_id', eb.fn.countAll().as('n')])
+    .groupBy('category_id')
+    .execute();
+  return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
+}
+
+/** Renames a category if `version` is still current; undefined when it is not. */
+export async function updateCategory(
+  db: Db,
+  id: number,
+  version: number,
+  patch: { name?: string },
+) {
+  return db
+    .updateTable('portal_categories')
+    .set({ ...patch, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setCategoryOrder(db: Db, id: number, sortOrder: number) {
+  await db
+    .updateTable('portal_categories')
+    .set({ sort_order: sortOrder })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteCategory(db: Db, id: number) {
+  await db.deleteFrom('portal_categories').where('id', '=', id).execute();
 }
 
 export async function nextCategoryOrder(db: Db): Promise<number> {
@@ -123,7 +168,15 @@ export async function categoriesOf(
   const rows = await db
     .selectFrom('portal_article_categories as ac')
     .innerJoin('portal_categories as c', 'c.id', 'ac.category_id')
-    .select(['ac.article_id', 'c.id', 'c.slug', 'c.name', 'c.sort_order', 'c.created_at'])
+    .select([
+      'ac.article_id',
+      'c.id',
+      'c.slug',
+      'c.name',
+      'c.sort_order',
+      'c.created_at',
+      'c.version',
+    ])
     .where('ac.article_id', 'in', articleIds)
     .orderBy('c.sort_order')
     .execute();

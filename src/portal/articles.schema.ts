@@ -19,7 +19,27 @@ export const Category = Type.Object({
 });
 export type Category = Static<typeof Category>;
 
-export const CategoryList = Type.Object({ items: Type.Array(Category) });
+/** A category as its editors see it: with its version and how many articles it holds. */
+export const CategoryEntry = Type.Object({
+  ...Category.properties,
+  version: Type.Integer(),
+  articleCount: Type.Integer({ description: 'Articles filed under it, in any state' }),
+});
+export type CategoryEntry = Static<typeof CategoryEntry>;
+
+export const CategoryList = Type.Object({ items: Type.Array(CategoryEntry) });
+
+export const UpdateCategoryBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    sortOrder: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 10_000, description: 'New 0-based position' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
 
 export const CreateCategoryBody = Type.Object(
   {

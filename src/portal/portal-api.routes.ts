@@ -13,11 +13,12 @@ import {
   ArticleList,
   ArticleListQuery,
   CategoryList,
-  Category,
+  CategoryEntry,
   CreateArticleBody,
   CreateCategoryBody,
   RevisionList,
   TransitionBody,
+  UpdateCategoryBody,
   UpdateArticleBody,
   UploadImageBody,
   UploadedImage,
@@ -63,13 +64,47 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Create a category (editor)',
         body: CreateCategoryBody,
-        response: { 201: Category, ...errorResponses(400, 401, 403) },
+        response: { 201: CategoryEntry, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const category = await change((trx) => articles.createCategory(trx, ctx, request.body));
       return reply.status(201).send(category);
+    },
+  );
+
+  app.patch(
+    '/portal/categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a category or move it to another position (editor); the slug stays',
+        params: IdParams,
+        body: UpdateCategoryBody,
+        response: { 200: CategoryEntry, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      return change((trx) => articles.updateCategory(trx, ctx, request.params.id, request.body));
+    },
+  );
+
+  app.delete(
+    '/portal/categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a category no article is filed under (editor)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      await change((trx) => articles.deleteCategory(trx, ctx, request.params.id));
+      return reply.status(204).send(null);
     },
   );
 

@@ -15,6 +15,7 @@ export interface PortalCategoryTable {
   name: string;
   sort_order: number;
   created_at: string;
+  version: Generated<number>;
 }
 
 export interface PortalImageTable {

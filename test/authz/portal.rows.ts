@@ -18,6 +18,18 @@ async function freshArticle(fx: Fixture, title = `Bài ${uniq()}`) {
     .execute((trx) => createArticle(trx, editor, { title, bodyHtml: '<p>Nội dung</p>' }));
 }
 
+/** A fresh, empty category written straight through the repository. */
+async function freshCategory(fx: Fixture) {
+  const { insertCategory } = await import('../../src/portal/articles.repository.ts');
+  const tag = uniq();
+  return insertCategory(fx.db, {
+    slug: `chuyen-muc-${tag}`.toLowerCase(),
+    name: `Chuyên mục ${tag}`,
+    sort_order: 0,
+    created_at: new Date().toISOString(),
+  });
+}
+
 const PNG_1PX =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -35,6 +47,19 @@ export const portalRows: Row[] = [
       payload: { name: `Chuyên mục ${uniq()}` },
     }),
     expect: allow(['editor'], 201),
+  },
+  {
+    route: 'PATCH /api/v1/portal/categories/:id',
+    request: async (fx) => ({
+      url: `/api/v1/portal/categories/${(await freshCategory(fx)).id}`,
+      payload: { version: 1, name: `Tên mới ${uniq()}` },
+    }),
+    expect: allow(['editor'], 200),
+  },
+  {
+    route: 'DELETE /api/v1/portal/categories/:id',
+    request: async (fx) => ({ url: `/api/v1/portal/categories/${(await freshCategory(fx)).id}` }),
+    expect: allow(['editor'], 204),
   },
   {
     route: 'GET /api/v1/portal/articles',
