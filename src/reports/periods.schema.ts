@@ -68,6 +68,7 @@ export const CreatePeriodBody = Type.Object(
     templateId: Type.Integer({ minimum: 1 }),
     unitIds: Type.Optional(
       Type.Array(Type.Integer({ minimum: 1 }), {
+        minItems: 1,
         maxItems: 5000,
         description:
           'Units that must report; default: the active units directly under the convening one',
@@ -84,7 +85,9 @@ export const UpdatePeriodBody = Type.Object(
     version: Version,
     ...Dates,
     status: Type.Optional(Type.Enum(['open', 'closed'])),
-    unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000 })),
+    unitIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -119,7 +122,9 @@ export const Board = Type.Object({
 
 export const RemindBody = Type.Object(
   {
-    unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000 })),
+    unitIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }),
+    ),
     message: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },

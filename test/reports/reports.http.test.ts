@@ -233,8 +233,16 @@ describeEachEngine('reports over HTTP', (db) => {
     const units = async () =>
       (await get(secretary, url)).json<{ unitIds: number[]; version: number }>();
 
-    // The other unit's report was never written in: it goes with the unit, and comes back.
+    // A period without units is refused, naming the field.
     let period = await units();
+    const none = await patch({ version: period.version, unitIds: [] });
+    expect(none.statusCode).toBe(400);
+    expect(Object.keys(none.json<{ error: { fields: object } }>().error.fields)).toEqual([
+      'unitIds',
+    ]);
+
+    // The other unit's report was never written in: it goes with the unit, and comes back.
+    period = await units();
     let res = await patch({ version: period.version, unitIds: [s.unit.id] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ unitIds: [s.unit.id] });
