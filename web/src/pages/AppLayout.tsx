@@ -15,13 +15,9 @@ import { features } from '../features/registry';
 import { FullPageSpin } from '../components/RequireAuth';
 import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
+import { sectionOf } from '../menu';
 
 /** Top-level path of the current page, which is also its menu key. */
-function sectionOf(pathname: string): string {
-  const first = pathname.split('/').find((part) => part !== '');
-  return first ? `/${first}` : '/';
-}
-
 export default function AppLayout() {
   const { lang, t } = useI18n();
   const user = useCurrentUser();
@@ -67,7 +63,12 @@ export default function AppLayout() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[sectionOf(location.pathname)]}
+            selectedKeys={[
+              sectionOf(
+                location.pathname,
+                (items ?? []).map((item) => String(item?.key ?? '')),
+              ),
+            ]}
             items={items}
             onClick={({ key }) => void navigate(key)}
           />

@@ -118,6 +118,7 @@ function ArticleForm({
             <Select
               id="article-categories"
               mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
               value={fields.categoryIds}
               onChange={(v) => set('categoryIds', v)}
               options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}

@@ -30,9 +30,11 @@ export function RichTextEditor({
       },
     },
   });
-  // A reload from the server (after a conflict) replaces the content.
+  // A reload from the server (after a conflict) replaces the content. useEditor can hand over an
+  // instance it has already replaced and destroyed (seen when the page is opened by its URL),
+  // whose getHTML() throws: the effect runs again with the new one.
   useEffect(() => {
-    if (editor && value !== editor.getHTML())
+    if (editor && !editor.isDestroyed && value !== editor.getHTML())
       editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
   const active = useEditorState({

@@ -6,11 +6,18 @@ import { api } from '../../api';
 export type ArticleState = 'draft' | 'scheduled' | 'published' | 'unpublished';
 export type ArticleAction = 'schedule' | 'publish' | 'unschedule' | 'unpublish' | 'to_draft';
 
+/** A category as an article lists it. */
 export interface Category {
   id: number;
   slug: string;
   name: string;
   sortOrder: number;
+}
+
+/** A category in the category list, with what its management page needs. */
+export interface CategoryEntry extends Category {
+  version: number;
+  articleCount: number;
 }
 
 export interface Article {
@@ -79,11 +86,43 @@ export interface ListFilter {
   page?: number;
 }
 
+const categoriesKey = ['portal', 'categories'] as const;
+
+/** The categories in display order (the order of the portal's navigation). */
 export function useCategories() {
   return useQuery({
-    queryKey: ['portal', 'categories'],
-    queryFn: () => api.get<{ items: Category[] }>('/portal/categories').then((r) => r.items),
+    queryKey: categoriesKey,
+    queryFn: () => api.get<{ items: CategoryEntry[] }>('/portal/categories').then((r) => r.items),
   });
+}
+
+/** Create, rename, move and delete categories (editors only). */
+export function useCategoryMutations() {
+  const client = useQueryClient();
+  // Positions of the others and names shown on articles change too: reload what shows them.
+  const settle = () => client.invalidateQueries({ queryKey: ['portal'] });
+  const create = useMutation({
+    mutationFn: (body: { name: string; slug?: string }) =>
+      api.post<CategoryEntry>('/portal/categories', body),
+    onSettled: settle,
+  });
+  const update = useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: number;
+      version: number;
+      name?: string;
+      sortOrder?: number;
+    }) => api.patch<CategoryEntry>(`/portal/categories/${id}`, body),
+    onSettled: settle,
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete(`/portal/categories/${id}`),
+    onSettled: settle,
+  });
+  return { create, update, remove };
 }
 
 export function useArticles(filter: ListFilter) {

@@ -58,6 +58,42 @@ const vi = {
   'editor.linkPrompt': 'Địa chỉ liên kết (https://…)',
   'editor.undo': 'Hoàn tác',
   'editor.redo': 'Làm lại',
+  'common.save': 'Lưu',
+  'common.cancel': 'Hủy',
+  'common.delete': 'Xóa',
+  'categories.title': 'Chuyên mục',
+  'categories.new': 'Thêm chuyên mục',
+  'categories.intro':
+    'Các chuyên mục hiện trên thanh điều hướng của cổng thông tin theo đúng thứ tự trong bảng.',
+  'categories.empty': 'Chưa có chuyên mục.',
+  'categories.col.name': 'Tên chuyên mục',
+  'categories.col.address': 'Địa chỉ công khai',
+  'categories.col.articles': 'Số bài viết',
+  'categories.col.actions': 'Thao tác',
+  'categories.openPublic': '{path} (mở trang chuyên mục trong thẻ mới)',
+  'categories.rename': 'Đổi tên',
+  'categories.renameOf': 'Đổi tên chuyên mục {name}',
+  'categories.renameTitle': 'Đổi tên chuyên mục "{name}"',
+  'categories.renameHint':
+    'Địa chỉ công khai {path} giữ nguyên khi đổi tên, để các liên kết đã có vẫn mở được.',
+  'categories.renamed': 'Đã đổi tên chuyên mục thành "{name}".',
+  'categories.moveUp': 'Chuyển chuyên mục {name} lên trên',
+  'categories.moveDown': 'Chuyển chuyên mục {name} xuống dưới',
+  'categories.moved': 'Chuyên mục "{name}" giờ ở vị trí {n}.',
+  'categories.delete': 'Xóa chuyên mục {name}',
+  'categories.deleteConfirm': 'Xóa chuyên mục "{name}"?',
+  'categories.deleteHint': 'Địa chỉ {path} sẽ không còn mở được.',
+  'categories.deleted': 'Đã xóa chuyên mục "{name}".',
+  'categories.inUse':
+    'Không xóa được: còn {count} bài viết thuộc chuyên mục này. Hãy bỏ chuyên mục này khỏi các bài viết trước.',
+  'categories.created': 'Đã thêm chuyên mục "{name}".',
+  'categories.field.name': 'Tên chuyên mục',
+  'categories.field.nameRequired': 'Vui lòng nhập tên chuyên mục',
+  'categories.field.slug': 'Đường dẫn (không bắt buộc)',
+  'categories.field.slugHint':
+    'Để trống thì đường dẫn được tạo từ tên, ví dụ "Tin hoạt động" thành "tin-hoat-dong". Địa chỉ công khai là /chuyen-muc/<đường dẫn> và không đổi được sau khi tạo.',
+  'categories.field.slugPattern':
+    'Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang giữa các từ, ví dụ "tin-hoat-dong".',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -118,6 +154,41 @@ const en: Record<keyof typeof vi, string> = {
   'editor.linkPrompt': 'Link address (https://…)',
   'editor.undo': 'Undo',
   'editor.redo': 'Redo',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.delete': 'Delete',
+  'categories.title': 'Categories',
+  'categories.new': 'Add category',
+  'categories.intro': "The portal's navigation shows the categories in the order of this table.",
+  'categories.empty': 'No categories yet.',
+  'categories.col.name': 'Name',
+  'categories.col.address': 'Public address',
+  'categories.col.articles': 'Articles',
+  'categories.col.actions': 'Actions',
+  'categories.openPublic': '{path} (opens the category page in a new tab)',
+  'categories.rename': 'Rename',
+  'categories.renameOf': 'Rename category {name}',
+  'categories.renameTitle': 'Rename category "{name}"',
+  'categories.renameHint':
+    'The public address {path} stays the same after a rename, so existing links keep working.',
+  'categories.renamed': 'Category renamed to "{name}".',
+  'categories.moveUp': 'Move category {name} up',
+  'categories.moveDown': 'Move category {name} down',
+  'categories.moved': 'Category "{name}" is now in position {n}.',
+  'categories.delete': 'Delete category {name}',
+  'categories.deleteConfirm': 'Delete the category "{name}"?',
+  'categories.deleteHint': 'The address {path} will stop working.',
+  'categories.deleted': 'Category "{name}" deleted.',
+  'categories.inUse':
+    'Cannot be deleted while articles are filed under it ({count}). Remove the category from those articles first.',
+  'categories.created': 'Category "{name}" added.',
+  'categories.field.name': 'Name',
+  'categories.field.nameRequired': 'Please enter the category name',
+  'categories.field.slug': 'Slug (optional)',
+  'categories.field.slugHint':
+    'Left empty, the slug is made from the name, e.g. "Tin hoạt động" becomes "tin-hoat-dong". The public address is /chuyen-muc/<slug> and cannot be changed later.',
+  'categories.field.slugPattern':
+    'Use lowercase letters without diacritics, digits, and hyphens between words, e.g. "tin-hoat-dong".',
 };
 
 export const usePortalI18n = makeFeatureI18n({ vi, en });

@@ -1,26 +1,34 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { ReadOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ReadOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
 const ArticlesPage = lazy(() => import('./ArticlesPage'));
 const ArticleEditPage = lazy(() => import('./ArticleEditPage'));
+const CategoriesPage = lazy(() => import('./CategoriesPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const isEditor = (user: Me) => user.roles.some((r) => r.role === 'editor');
 
-/** The portal pages of the workspace: articles for editors. */
+/** The portal pages of the workspace: articles and categories for editors. */
 export const portalFeature: WorkspaceFeature = {
   routes: [
     { path: 'portal/articles', element: page(<ArticlesPage />) },
     { path: 'portal/articles/:id', element: page(<ArticleEditPage />) },
+    { path: 'portal/categories', element: page(<CategoriesPage />) },
   ],
   menu: [
     {
       key: '/portal/articles',
-      icon: <ReadOutlined />,
+      icon: <ReadOutlined aria-hidden />,
       label: { vi: 'Bài viết cổng thông tin', en: 'Portal articles' },
+      visible: isEditor,
+    },
+    {
+      key: '/portal/categories',
+      icon: <AppstoreOutlined aria-hidden />,
+      label: { vi: 'Chuyên mục', en: 'Categories' },
       visible: isEditor,
     },
   ],
