@@ -127,21 +127,6 @@ export async function yearFigures(
   });
 }
 
-/** The last quarter of `year` with any value, for the date the figures speak for. */
-export async function lastQuarterWithData(
-  db: Db,
-  year: number,
-  unitIds?: number[],
-): Promise<number | null> {
-  let q = db
-    .selectFrom('indicator_values')
-    .select((eb) => eb.fn.max('quarter').as('q'))
-    .where('year', '=', year);
-  if (unitIds) q = q.where('unit_id', 'in', unitIds);
-  const row = await q.executeTakeFirst();
-  return row?.q === null || row?.q === undefined ? null : Number(row.q);
-}
-
 export function listTargets(
   db: Db,
   year: number,
