@@ -70,7 +70,7 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     }
     await recordAudit(db, who, {
       action: 'login_failed',
-      unitId: unitId,
+      unitId,
       entityType: 'session',
       entityId: account.id,
       summary,
@@ -98,7 +98,7 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     });
     await recordAudit(trx, who, {
       action: 'login',
-      unitId: unitId,
+      unitId,
       entityType: 'session',
       entityId: account.id,
       summary,
