@@ -3,7 +3,7 @@ import { nowIso } from '../db/dialect.ts';
 import type { AuditRow, DB } from '../db/schema.ts';
 import { Forbidden } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/policy.ts';
+import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/units.policy.ts';
 import { UnitTree } from '../units/unit-tree.ts';
 import { listParentLinks } from '../units/units.repository.ts';
 import type { Actor, Ctx } from '../units/roles.ts';

@@ -25,7 +25,7 @@ import type {
 import { searchTerms, highlight, snippet } from './highlight.ts';
 import { canEditPortal } from './portal.policy.ts';
 import { bodySearchKey, htmlToText, sanitizeBody } from './sanitize.ts';
-import { allowedActions, transition, type ArticleState } from './states.ts';
+import { allowedActions, transition, type ArticleState } from './articles.states.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -379,7 +379,7 @@ export async function updateArticle(
   return present(db, updated);
 }
 
-/** Moves an article through the workflow (states.ts decides what is allowed). */
+/** Moves an article through the workflow (articles.states.ts decides what is allowed). */
 export async function transitionArticle(
   db: Db,
   ctx: Ctx | null,

@@ -8,9 +8,9 @@ import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { getPeriod, loadPeriod } from './periods.service.ts';
 import * as repo from './periods.repository.ts';
 import type { RemindBody } from './periods.schema.ts';
-import { canFollowPeriods, canRunPeriods } from './report-policy.ts';
+import { canFollowPeriods, canRunPeriods } from './reports.policy.ts';
 import * as reports from './reports.repository.ts';
-import type { ReportState } from './workflow.ts';
+import type { ReportState } from './reports.states.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -19,7 +19,7 @@ import type {
 } from './catalog.schema.ts';
 import { DEFAULT_PERIOD_RULE, type PeriodDateRule } from './period-rules.ts';
 import type { Aggregation } from './progress-math.ts';
-import { canKeepCatalog, canRunPeriods } from './report-policy.ts';
+import { canKeepCatalog, canRunPeriods } from './reports.policy.ts';
 import type { IndicatorRow, TemplateRow, TemplateVersionRow } from './reports.tables.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

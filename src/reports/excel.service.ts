@@ -14,7 +14,7 @@ import {
 import type { ProgressTable } from './figures.schema.ts';
 import { loadPeriod } from './periods.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
-import { canFollowPeriods } from './report-policy.ts';
+import { canFollowPeriods } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report } from './reports.schema.ts';
 import { getReport, loadForEdit, saveReport } from './reports.service.ts';

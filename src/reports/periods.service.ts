@@ -24,7 +24,7 @@ import type {
   PeriodQuery,
   UpdatePeriodBody,
 } from './periods.schema.ts';
-import { canRunPeriods } from './report-policy.ts';
+import { canRunPeriods } from './reports.policy.ts';
 import * as reports from './reports.repository.ts';
 import type { PeriodRow } from './reports.tables.ts';
 

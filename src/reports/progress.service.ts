@@ -23,7 +23,7 @@ import {
   yearFraction,
   type Progress,
 } from './progress-math.ts';
-import { canReadUnitFigures, canSetTargets } from './report-policy.ts';
+import { canReadUnitFigures, canSetTargets } from './reports.policy.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

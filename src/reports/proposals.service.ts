@@ -6,7 +6,7 @@ import { Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { listPeriods } from './periods.repository.ts';
-import { canFollowPeriods, canReadReport, canWriteReport } from './report-policy.ts';
+import { canFollowPeriods, canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { AnswerBody, ProposalQuery } from './reports.schema.ts';
 import type { ProposalRow } from './reports.tables.ts';

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 import { loadUnitTree } from '../units/units.service.ts';
 import { loadPeriod } from './periods.service.ts';
-import { canHeadReport, canReadReport, canRunPeriods, canWriteReport } from './report-policy.ts';
+import { canHeadReport, canReadReport, canRunPeriods, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type ActionActor,
   type ReportAction,
   type ReportState,
-} from './workflow.ts';
+} from './reports.states.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -10,12 +10,12 @@ import * as figures from './figures.repository.ts';
 import { listPeriods } from './periods.repository.ts';
 import * as periodsRepo from './periods.repository.ts';
 import { allowedActions, canEditNow, loadReadable, type LoadedReport } from './report-access.ts';
-import { canReadReport, canWriteReport } from './report-policy.ts';
+import { canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import { sanitizeRichText } from './sanitize.ts';
-import type { ReportState } from './workflow.ts';
+import type { ReportState } from './reports.states.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

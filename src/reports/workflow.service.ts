@@ -10,7 +10,7 @@ import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
 import type { UnitReportTable } from './reports.tables.ts';
-import { TRANSITIONS, checkTransition, isLate, type ReportState } from './workflow.ts';
+import { TRANSITIONS, checkTransition, isLate, type ReportState } from './reports.states.ts';
 import type { Updateable } from 'kysely';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -12,7 +12,7 @@ import type {
   UpdateAccountBody,
 } from './accounts.schema.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
-import { canAdministerUnit, canManageAccount, isAnyAdmin } from './policy.ts';
+import { canAdministerUnit, canManageAccount, isAnyAdmin } from './units.policy.ts';
 import type { Ctx, RoleGrant } from './roles.ts';
 import { deleteSessionsOf } from './sessions.repository.ts';
 import type { UnitTree } from './unit-tree.ts';

@@ -4,7 +4,7 @@ import { isForeignKeyViolation, nowIso } from '../db/dialect.ts';
 import type { DB, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit } from './policy.ts';
+import { canAdministerUnit, canCreateRootUnit } from './units.policy.ts';
 import type { Ctx, UnitKind } from './roles.ts';
 import { UnitTree } from './unit-tree.ts';
 import * as repo from './units.repository.ts';
