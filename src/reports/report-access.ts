@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { Forbidden, NotFound } from '../http/errors.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
@@ -15,8 +14,6 @@ import {
   type ReportAction,
   type ReportState,
 } from './reports.states.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface LoadedReport {
   row: ReportRow;

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit, listUnits, loadUnitTree } from '../units/units.service.ts';
@@ -16,8 +15,6 @@ import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './repor
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import { sanitizeRichText } from './sanitize.ts';
 import type { ReportState } from './reports.states.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** What a revision keeps: the whole content as saved. */
 export interface ReportContent {
