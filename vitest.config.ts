@@ -70,6 +70,9 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // As long as Playwright waits for an element (30 s): a page that is slow to show what
+          // a poll waits for, on a busy machine, is not a failure. (Vitest's default is 1 s.)
+          expect: { poll: { timeout: 30_000 } },
           maxWorkers: 2,
           // After the other tiers, so browsers do not compete with them for the cores.
           sequence: { groupOrder: 1 },
