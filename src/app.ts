@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { auditRoutes } from './audit/audit.routes.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { databaseEngine, type Database } from './db/database.ts';
 import { registerBodyHandling } from './http/body.ts';
@@ -18,6 +19,7 @@ import { AppError } from './http/errors.ts';
 import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
+import { JobScheduler } from './jobs/scheduler.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -28,6 +30,13 @@ import { resolveSession } from './units/auth.service.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { Unit } from './units/units.schema.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's one job scheduler: features add their jobs; it starts when the app is ready. */
+    jobs: JobScheduler;
+  }
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built workspace SPA; the same relative place from src/ and from dist/. */
 export const WEB_DIR = path.resolve(here, '..', 'dist', 'web');
@@ -37,6 +46,8 @@ export interface AppOptions {
   db: Database;
   /** Pino logger options, or false to keep tests quiet. */
   logger?: boolean | { level: string };
+  /** The clock the jobs run on; the system clock by default. */
+  clock?: Clock;
   version?: string;
 }
 
@@ -45,6 +56,7 @@ export async function buildApp({
   config,
   db,
   logger,
+  clock,
   version = '0.1.0',
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -56,6 +68,14 @@ export async function buildApp({
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  const jobs = new JobScheduler(db, {
+    clock,
+    onError: (job, error) => app.log.error({ err: error }, `job ${job} failed`),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', async () => jobs.start());
+  // The server stops the jobs itself, in its shutdown order; this is for apps closed by tests.
+  app.addHook('onClose', async () => jobs.stop());
 
   registerValidation(app);
   registerBodyHandling(app);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PortalConfig } from './portal/portal.config.ts';
 
 /** Everything the app reads from the environment, parsed once. Documented in README.md. */
 export interface Config {
@@ -16,6 +17,7 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   loginRateLimitPerMinute: number;
+  portal: PortalConfig;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,6 +34,26 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
+}
+
+function ms(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 50)
+    throw new Error(`${name} must be an integer ≥ 50, got "${raw}"`);
+  return value;
+}
+
+function readPortalConfig(env: NodeJS.ProcessEnv): PortalConfig {
+  const base = env.PUBLIC_BASE_URL?.trim();
+  return {
+    viewFlushMs: ms(env, 'PORTAL_VIEW_FLUSH_MS', 3000),
+    publishCheckMs: ms(env, 'PORTAL_PUBLISH_CHECK_MS', 15_000),
+    cacheCheckMs: ms(env, 'PORTAL_CACHE_CHECK_MS', 2000),
+    publicBaseUrl: base ? base.replace(/\/+$/, '') : null,
+    siteName: env.PORTAL_SITE_NAME?.trim() || 'Cổng thông tin Giao Ban',
+  };
 }
 
 /** Reads the configuration from environment variables (see README.md, "Configuration"). */
@@ -51,5 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+    portal: readPortalConfig(env),
   };
 }

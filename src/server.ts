@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { databaseEngine, migrateToLatest, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
-import { shutdownPortal } from './portal/runtime.ts';
+import { flushPortalViews } from './portal/runtime.ts';
 
 /** Opens the database, migrates, loads the demo into an empty one, and serves until a signal. */
 export async function startServer(config: Config = readConfig()): Promise<FastifyInstance> {
@@ -11,8 +11,11 @@ export async function startServer(config: Config = readConfig()): Promise<Fastif
   await migrateToLatest(db);
   const demoLoaded = config.demo ? await loadDemo(db) : false;
   const app = await buildApp({ config, db });
+  // Shutdown, in this order: app.close() has stopped taking requests; stop the jobs, write the
+  // buffered view counts, then close the database.
   app.addHook('onClose', async () => {
-    await shutdownPortal(db); // write buffered view counts before the database closes
+    await app.jobs.stop();
+    await flushPortalViews(db);
     await db.destroy();
   });
   await app.listen({ port: config.port, host: config.host });

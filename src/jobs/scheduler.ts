@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { acquireLease, releaseLease } from './leases.repository.ts';
 
@@ -10,13 +11,16 @@ export interface Job {
   everyMs: number;
   /** True: guarded by the `job_leases` row `name`; false: every instance runs its own. */
   exclusive: boolean;
-  run: () => Promise<void>;
+  /** Runs once; `now` is the scheduler's clock, so a job can run "as of" a moment too. */
+  run: (now: Clock) => Promise<void>;
 }
 
 export interface SchedulerOptions {
   /** Who holds leases; unique per process by default. */
   holder?: string;
   onError?: (job: string, error: unknown) => void;
+  /** The clock handed to every job; the system clock by default. */
+  clock?: Clock;
 }
 
 /**
@@ -81,7 +85,7 @@ export class JobScheduler {
         );
         if (!held) return;
       }
-      await job.run();
+      await job.run(this.options.clock ?? systemClock);
     } catch (error) {
       this.options.onError?.(job.name, error);
     }
@@ -89,6 +93,7 @@ export class JobScheduler {
 
   /** Stops the timers, waits for running jobs and gives up this instance's leases. */
   async stop(): Promise<void> {
+    if (this.stopped) return; // stopping twice (the server, then the app closing) is one stop
     this.stopped = true;
     for (const timer of this.timers.values()) clearInterval(timer);
     this.timers.clear();

@@ -37,7 +37,7 @@ const tags = ['portal'];
 export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
-  const rt = portalRuntime(db);
+  const rt = portalRuntime(db, app.config.portal);
   /** Runs a change in a transaction, then drops cached public pages. */
   const change = async <T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> => {
     const result = await db.transaction().execute(fn);

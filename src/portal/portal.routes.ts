@@ -66,20 +66,20 @@ function validDay(raw: string): string | undefined {
 /** The public portal: home, categories, articles, search, feeds, sitemap, robots.txt, images. */
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const db = app.db;
-  const rt = portalRuntime(db, (message, error) => app.log.error({ err: error }, message));
+  const rt = portalRuntime(db, app.config.portal);
   const { siteName } = rt.config;
-  let acquired = false;
+  for (const job of rt.jobs()) app.jobs.add(job);
+  let ready = false;
   app.addHook('onReady', async () => {
-    rt.acquire();
-    acquired = true;
+    ready = true;
   });
   app.addHook('onClose', async () => {
-    if (!acquired) return;
+    if (!ready) return;
     try {
-      await rt.release();
+      await rt.flushViews();
     } catch (error) {
-      // The server flushes through shutdownPortal before closing the database; this one is for
-      // apps whose owner closes the database later (tests, the benchmark).
+      // The server flushes before closing the database (server.ts); this one is for apps whose
+      // owner closes the database later (tests, the benchmark).
       app.log.error({ err: error }, 'portal: flushing views on close failed');
     }
   });
