@@ -1,4 +1,4 @@
-import { nowIso } from '../db/dialect.ts';
+import { nowOf, type Clock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { fold } from '../text/index.ts';
 import type { Actor } from '../units/roles.ts';
@@ -47,11 +47,11 @@ export function accountUnit(roles: readonly { unitId: number }[]): number | null
  */
 export async function recordAudit(
   db: Db,
-  who: { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null },
+  who: { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null; now?: Clock },
   event: AuditEvent,
 ): Promise<void> {
   await insertAudit(db, {
-    at: nowIso(),
+    at: nowOf(who),
     actor_id: who.actor?.id ?? null,
     actor_name: who.actor?.fullName ?? null,
     action: event.action,

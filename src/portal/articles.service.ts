@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf, systemClock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold, slugify, vnDayStartIso } from '../text/index.ts';
@@ -121,7 +121,7 @@ export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody):
   } else slug = await freeSlug(db, title);
   const summary = (input.summary ?? '').trim();
   const body = sanitizeBody(input.bodyHtml);
-  const now = nowIso();
+  const now = nowOf(ctx);
   const row = await repo.insertArticle(db, {
     slug,
     title,
@@ -179,7 +179,7 @@ export async function updateArticle(
     byline: cleanLine(input.byline) ?? row.byline,
     cover_image_id: input.coverImageId === undefined ? row.cover_image_id : input.coverImageId,
     cover_alt: cleanLine(input.coverAlt) ?? row.cover_alt,
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('article');
   if (categoryIds) await repo.setArticleCategories(db, id, categoryIds);
@@ -202,7 +202,7 @@ export async function transitionArticle(
   ctx: Ctx | null,
   id: number,
   input: TransitionBody,
-  now = nowIso(),
+  now = nowOf(ctx),
 ): Promise<Article> {
   if (ctx) requireEditor(ctx);
   const row = await loadArticle(db, id);
@@ -238,7 +238,7 @@ export async function transitionArticle(
     updated_at: now,
   });
   if (!updated) throw StaleVersion('article');
-  await recordAudit(db, ctx ?? { actor: null, requestId: null }, {
+  await recordAudit(db, ctx ?? { actor: null, requestId: null, now: () => now }, {
     action: 'update',
     unitId: null,
     entityType: 'portal_article',
@@ -251,7 +251,7 @@ export async function transitionArticle(
 }
 
 /** Publishes every scheduled article whose time has come (the scheduler's job). */
-export async function publishDue(db: Db, now = nowIso()): Promise<number> {
+export async function publishDue(db: Db, now = systemClock()): Promise<number> {
   const due = await repo.dueScheduled(db, now);
   for (const row of due) {
     const updated = await repo.updateArticle(db, row.id, row.version, {
@@ -261,7 +261,7 @@ export async function publishDue(db: Db, now = nowIso()): Promise<number> {
     if (!updated) continue; // an editor changed it meanwhile: next round
     await recordAudit(
       db,
-      { actor: null, requestId: 'scheduler' },
+      { actor: null, requestId: 'scheduler', now: () => now },
       {
         action: 'update',
         unitId: null,

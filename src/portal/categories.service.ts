@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { slugify } from '../text/index.ts';
@@ -104,7 +104,7 @@ export async function createCategory(
     slug,
     name,
     sort_order: await repo.nextCategoryOrder(db),
-    created_at: nowIso(),
+    created_at: nowOf(ctx),
   });
   const category = presentCategory(row);
   await recordAudit(db, ctx, {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { Invalid } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -38,7 +38,7 @@ export async function uploadImage(db: Db, ctx: Ctx, input: UploadImageBody) {
     bytes,
     size: bytes.length,
     created_by: ctx.actor.id,
-    created_at: nowIso(),
+    created_at: nowOf(ctx),
   });
   await recordAudit(db, ctx, {
     action: 'create',

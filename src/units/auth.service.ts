@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
+import { nowOf } from '../clock.ts';
 import { nowIso } from '../db/dialect.ts';
 import type { DB, Db } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -157,7 +158,7 @@ export async function changePassword(
   checkNewPassword(input.newPassword, 'newPassword');
   await accounts.touchAccount(db, account.id, {
     password_hash: await hashPassword(input.newPassword),
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   await sessions.deleteSessionsOf(db, account.id, sessionId(token));
   await recordAudit(db, ctx, {

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { isForeignKeyViolation, nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
+import { isForeignKeyViolation } from '../db/dialect.ts';
 import type { Db, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
@@ -95,7 +96,7 @@ export async function createUnit(db: Db, ctx: Ctx, input: CreateUnitBody): Promi
     await requireParent(db, input.parentId);
   }
   const name = cleanName(input.name);
-  const now = nowIso();
+  const now = nowOf(ctx);
   const row = await repo.insertUnit(db, {
     parent_id: input.parentId,
     kind: input.kind,
@@ -135,7 +136,7 @@ export async function updateUnit(
   input: UpdateUnitBody,
 ): Promise<Unit> {
   const { row } = await loadForChange(db, ctx, id, input.version);
-  const patch: UnitUpdate = { updated_at: nowIso() };
+  const patch: UnitUpdate = { updated_at: nowOf(ctx) };
   if (input.name !== undefined) {
     patch.name = cleanName(input.name);
     patch.name_folded = fold(patch.name);
@@ -179,7 +180,7 @@ export async function moveUnit(db: Db, ctx: Ctx, id: number, input: MoveUnitBody
   const updated = await repo.updateUnit(db, id, input.version, {
     parent_id: input.parentId,
     sort_order: position,
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('unit');
   if (row.parent_id !== input.parentId) {
