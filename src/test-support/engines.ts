@@ -52,10 +52,13 @@ async function serverDatabase(url: string, template: string | null): Promise<Tes
   };
 }
 
-function pglite(dumpFile: string | null): TestDatabase {
+async function pglite(dumpFile: string | null): Promise<TestDatabase> {
   const instance = dumpFile
     ? new PGlite({ loadDataDir: new Blob([fs.readFileSync(dumpFile)]) })
     : new PGlite();
+  // PGlite starts (and unpacks the data directory) in the background: wait here, in the
+  // suite's set-up, rather than in whichever test happens to query first.
+  await instance.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
   return { db, close: () => db.destroy() };
 }
@@ -65,7 +68,7 @@ function fromTemplate(engine: TestEngine, templates: DatabaseTemplates): Promise
   const postgres = templates.postgres;
   return postgres.kind === 'server'
     ? serverDatabase(postgres.url, postgres.template)
-    : Promise.resolve(pglite(postgres.dumpFile));
+    : pglite(postgres.dumpFile);
 }
 
 /** Without the global setup (a config that does not run it): a database migrated here. */
@@ -79,7 +82,7 @@ async function migratedHere(engine: TestEngine): Promise<TestDatabase> {
         })()
       : url
         ? await serverDatabase(url, null)
-        : pglite(null);
+        : await pglite(null);
   await migrateToLatest(handle.db);
   return handle;
 }

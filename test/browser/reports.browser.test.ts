@@ -147,7 +147,7 @@ describe('quarterly report flow in Chromium', () => {
     await secretary.context().close();
   });
 
-  it('is fixed by the reporter, approved again and accepted', async () => {
+  it('is fixed by the reporter and approved again', async () => {
     const page = await as(chromium.browser, 'phunu.tonghop');
     await page.goto(reportUrl);
     await page.getByText('Đề nghị bổ sung số hội viên được tập huấn.').first().waitFor();
@@ -170,7 +170,9 @@ describe('quarterly report flow in Chromium', () => {
     await expect.poll(() => shownValue(head, 'Hội viên, đoàn viên được tập huấn')).toBe('180');
     await act(head, 'Duyệt và gửi Thị ủy', 'Đã gửi');
     await head.context().close();
+  });
 
+  it('is accepted by the secretariat, with every step in its history', async () => {
     const secretary = await as(chromium.browser, 'vanphong');
     await secretary.goto(reportUrl);
     await act(secretary, 'Tiếp nhận', 'Đã tiếp nhận');
@@ -189,7 +191,11 @@ describe('quarterly report flow in Chromium', () => {
         'Duyệt và gửi Thị ủy',
         'Tiếp nhận',
       ]);
+    await secretary.context().close();
+  });
 
+  it('shows as accepted on the period board and in the progress dashboard', async () => {
+    const secretary = await as(chromium.browser, 'vanphong');
     await secretary.goto(`${server.url}/app/periods/${periodId}`);
     const row = secretary.getByRole('row', { name: /Hội Liên hiệp Phụ nữ/ });
     await expect.poll(() => row.textContent()).toContain('Đã tiếp nhận');
