@@ -117,6 +117,10 @@ export const messages = {
     vi: 'Tệp vượt quá giới hạn {limit}.',
     en: 'The file exceeds the {limit} limit.',
   },
+  multipart_invalid: {
+    vi: 'Nội dung tải lên bị hỏng hoặc không đầy đủ; hãy chọn tệp và gửi lại.',
+    en: 'The upload is damaged or incomplete; choose the file and send it again.',
+  },
   file_type_not_allowed: {
     vi: 'Không nhận tệp kiểu "{type}". Được phép: PDF, Word, Excel, ảnh PNG/JPEG.',
     en: 'Files of type "{type}" are not accepted. Allowed: PDF, Word, Excel, PNG/JPEG images.',
