@@ -163,4 +163,20 @@ describeEachEngine('uploads', (db) => {
       });
     }
   }
+
+  it('a 1,000-character file name is shortened and keeps its extension', async () => {
+    const { s, cookie } = await setup();
+    const name = `${'Báo cáo quý '.repeat(90).slice(0, 995)}.docx`;
+    const r = await upload(
+      cookie,
+      `/api/v1/reports/${s.report.id}/attachments?version=1`,
+      multipartFile(name, Buffer.from('PK'), 'application/octet-stream'),
+    );
+    expect(r.statusCode).toBe(201);
+    const saved = r.json<{ fileName: string; mimeType: string }>();
+    expect(saved.fileName.endsWith('.docx')).toBe(true);
+    expect(saved.fileName.length).toBeLessThanOrEqual(255);
+    expect(saved.fileName.startsWith('Báo cáo quý')).toBe(true);
+    expect(saved.mimeType).toContain('wordprocessingml');
+  });
 });
