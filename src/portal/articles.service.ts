@@ -1,10 +1,9 @@
 import { diffWords } from 'diff';
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
-import { fold, slugify } from '../text/index.ts';
+import { fold, slugify, vnDayStartIso } from '../text/index.ts';
 import type { Ctx } from '../units/roles.ts';
 import * as repo from './articles.repository.ts';
 import type { ArticleRow, CategoryRow } from './articles.repository.ts';
@@ -25,9 +24,7 @@ import type {
 import { searchTerms, highlight, snippet } from './highlight.ts';
 import { canEditPortal } from './portal.policy.ts';
 import { bodySearchKey, htmlToText, sanitizeBody } from './sanitize.ts';
-import { allowedActions, transition, type ArticleState } from './states.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { allowedActions, transition, type ArticleState } from './articles.states.ts';
 
 /** The public path of an article. */
 export const articlePath = (slug: string) => `/bai-viet/${slug}`;
@@ -196,12 +193,6 @@ export async function createCategory(
     after: category,
   });
   return entryOf(row, new Map());
-}
-
-/** Midnight of a Vietnamese calendar day (YYYY-MM-DD) as UTC ISO, plus `addDays`. */
-export function vnDayStartIso(day: string, addDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
 }
 
 export async function listArticles(db: Db, ctx: Ctx, query: ArticleListQuery) {
@@ -379,7 +370,7 @@ export async function updateArticle(
   return present(db, updated);
 }
 
-/** Moves an article through the workflow (states.ts decides what is allowed). */
+/** Moves an article through the workflow (articles.states.ts decides what is allowed). */
 export async function transitionArticle(
   db: Db,
   ctx: Ctx | null,
