@@ -145,6 +145,10 @@ export const fieldMessages = {
   maxItems: { vi: 'Tối đa {limit} mục.', en: 'At most {limit} items.' },
   blank: { vi: 'Không được để trống.', en: 'Must not be blank.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  invalidText: {
+    vi: 'Có ký tự không hợp lệ (NUL hoặc mã Unicode lẻ).',
+    en: 'Contains an invalid character (NUL or a lone surrogate).',
+  },
   notFound: { vi: 'Không tồn tại.', en: 'Does not exist.' },
   taken: { vi: 'Đã có người dùng.', en: 'Already taken.' },
   passwordTooShort: {
