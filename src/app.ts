@@ -39,6 +39,16 @@ export interface AppOptions {
   version?: string;
 }
 
+/**
+ * Fastify's own numeric trustProxy trusts no hop at all (it cannot check the nearest peer), so a
+ * hop count becomes the rule proxy-addr applies: believe the nearest `hops` addresses, and take
+ * the client address as the last of these proxies saw it, never what the client wrote first.
+ */
+function trustProxyOption(trust: Config['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 /** Builds the whole HTTP app around an open database. The caller owns the database's life. */
 export async function buildApp({
   config,
@@ -49,7 +59,7 @@ export async function buildApp({
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 500 },
   });

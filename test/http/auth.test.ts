@@ -60,7 +60,7 @@ describeEachEngine('sign-in and sessions', (db) => {
   });
 
   it('marks the cookie Secure behind HTTPS', async () => {
-    const secureApp = await buildTestApp(db(), { trustProxy: true });
+    const secureApp = await buildTestApp(db(), { trustProxy: 1 });
     const account = await buildAccount(db());
     const response = await secureApp.inject({
       method: 'POST',
