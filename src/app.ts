@@ -14,11 +14,13 @@ import { databaseEngine, type Database } from './db/database.ts';
 import { registerBodyHandling } from './http/body.ts';
 import { registerAuth } from './http/context.ts';
 import { registerErrorHandler, renderAppError } from './http/error-handler.ts';
+import { registerSecurity } from './http/security.ts';
 import { AppError } from './http/errors.ts';
 import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
+import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
@@ -69,15 +71,10 @@ export async function buildApp({
   registerValidation(app);
   registerBodyHandling(app);
   registerErrorHandler(app);
+  registerSecurity(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app);
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-  });
 
   app.addSchema(ErrorResponse);
   app.addSchema(Unit);
@@ -104,6 +101,12 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.get('/portal.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PORTAL_SCRIPT),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',

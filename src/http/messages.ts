@@ -49,6 +49,10 @@ export const messages = {
     vi: 'Đơn vị cấp trên đang ngừng hoạt động.',
     en: 'The parent unit is inactive.',
   },
+  cross_origin: {
+    vi: 'Yêu cầu thay đổi dữ liệu phải gửi từ chính trang Giao Ban; yêu cầu từ trang khác bị từ chối.',
+    en: 'Changes must be sent from the Giao Ban pages themselves; a request from another site is refused.',
+  },
   invalid_credentials: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',

@@ -112,13 +112,22 @@ describeEachEngine('uploads', (db) => {
   });
 
   const malformed: [string, { payload: string | Buffer; headers: Record<string, string> }][] = [
-    ['no boundary', { payload: 'x', headers: { 'content-type': 'multipart/form-data' } }],
+    [
+      'no boundary',
+      {
+        payload: 'x',
+        headers: { 'content-type': 'multipart/form-data', 'sec-fetch-site': 'same-origin' },
+      },
+    ],
     [
       'a wrong boundary',
       {
         payload:
           '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\nx\r\n--abc--\r\n',
-        headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+        headers: {
+          'content-type': 'multipart/form-data; boundary=zzz',
+          'sec-fetch-site': 'same-origin',
+        },
       },
     ],
     [
@@ -126,14 +135,20 @@ describeEachEngine('uploads', (db) => {
       {
         payload:
           '--abc\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 cut',
-        headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+        headers: {
+          'content-type': 'multipart/form-data; boundary=abc',
+          'sec-fetch-site': 'same-origin',
+        },
       },
     ],
     [
       'a body cut off in the part headers',
       {
         payload: '--abc\r\nContent-Disposition: form-da',
-        headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+        headers: {
+          'content-type': 'multipart/form-data; boundary=abc',
+          'sec-fetch-site': 'same-origin',
+        },
       },
     ],
   ];
