@@ -37,7 +37,7 @@ describeEachEngine('origin check and security headers', (db) => {
     });
 
   it('refuses another origin or site with 403 in the error shape, and stores nothing', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://giaoban.example:8080', 'content-type': 'application/json' },
       { origin: 'null', 'content-type': 'application/json' },
       { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
@@ -64,7 +64,7 @@ describeEachEngine('origin check and security headers', (db) => {
   });
 
   it('lets the app’s own pages and non-browser JSON clients through', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://giaoban.example', 'content-type': 'application/json' },
       {
         'sec-fetch-site': 'same-origin',
