@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, NotFound } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -72,7 +72,7 @@ export async function addAttachment(
     data: file.data,
     uploaded_by: ctx.actor.id,
     uploaded_by_name: ctx.actor.fullName,
-    created_at: nowIso(),
+    created_at: nowOf(ctx),
   });
   await recordAudit(db, ctx, {
     action: 'create',

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -96,7 +96,7 @@ export async function remindMissing(db: Db, ctx: Ctx, id: number, input: RemindB
   const message =
     input.message?.trim() ||
     `Đề nghị đơn vị hoàn thành và gửi báo cáo ${row.name} (hạn ${row.deadline.split('-').reverse().join('/')}).`;
-  const at = nowIso();
+  const at = nowOf(ctx);
   await repo.insertReminders(
     db,
     targets.map((unitId) => ({

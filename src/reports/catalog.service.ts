@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { isUniqueViolation, nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx, UnitKind } from '../units/roles.ts';
@@ -51,8 +52,8 @@ export async function updateReportSettings(
   const json = JSON.stringify(input.periodRule);
   const existing = await repo.findSetting(db, PERIOD_RULE_KEY);
   const row = existing
-    ? await repo.updateSetting(db, PERIOD_RULE_KEY, input.version, json, nowIso())
-    : await repo.insertSetting(db, PERIOD_RULE_KEY, json, nowIso());
+    ? await repo.updateSetting(db, PERIOD_RULE_KEY, input.version, json, nowOf(ctx))
+    : await repo.insertSetting(db, PERIOD_RULE_KEY, json, nowOf(ctx));
   if (!row) throw StaleVersion('report_settings');
   const after = { periodRule: input.periodRule, version: row.version };
   await recordAudit(db, ctx, {
@@ -103,7 +104,7 @@ export async function createIndicator(
   const code = input.code.toUpperCase();
   if (await repo.findIndicatorByCode(db, code))
     throw new AppError(409, 'indicator_code_taken', { code });
-  const now = nowIso();
+  const now = nowOf(ctx);
   let row: IndicatorRow;
   try {
     row = await repo.insertIndicator(db, {
@@ -151,7 +152,7 @@ export async function updateIndicator(
     ...(input.higherIsBetter !== undefined && { higher_is_better: input.higherIsBetter ? 1 : 0 }),
     ...(input.allowNegative !== undefined && { allow_negative: input.allowNegative ? 1 : 0 }),
     ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('indicator');
   const after = presentIndicator(updated);
@@ -247,6 +248,7 @@ async function writeVersion(
   templateId: number,
   number: number,
   content: Pick<TemplateVersion, 'sections' | 'indicators'>,
+  now: string,
 ) {
   return repo.insertTemplateVersion(db, {
     template_id: templateId,
@@ -255,7 +257,7 @@ async function writeVersion(
       content.sections.map((s) => ({ key: s.key, title: s.title.trim() })),
     ),
     indicators_json: JSON.stringify(content.indicators),
-    created_at: nowIso(),
+    created_at: now,
   });
 }
 
@@ -270,8 +272,8 @@ export async function createTemplate(
   const sections = input.sections ?? DEFAULT_SECTIONS;
   const indicators = input.indicators ?? [];
   await checkContent(db, sections, indicators);
-  const row = await repo.insertTemplate(db, input.unitId, clean(input.name, 'name'), nowIso());
-  const version = await writeVersion(db, row.id, 1, { sections, indicators });
+  const row = await repo.insertTemplate(db, input.unitId, clean(input.name, 'name'), nowOf(ctx));
+  const version = await writeVersion(db, row.id, 1, { sections, indicators }, nowOf(ctx));
   await repo.setTemplateCurrentVersion(db, row.id, version.id);
   const template = presentTemplate({ ...row, current_version_id: version.id }, version);
   await recordAudit(db, ctx, {
@@ -298,11 +300,11 @@ export async function updateTemplate(
   if (row.version !== input.version) throw StaleVersion('template');
   await checkContent(db, input.sections, input.indicators);
   const current = (await repo.findTemplateVersion(db, row.current_version_id!))!;
-  const version = await writeVersion(db, id, current.number + 1, input);
+  const version = await writeVersion(db, id, current.number + 1, input, nowOf(ctx));
   const updated = await repo.updateTemplate(db, id, input.version, {
     ...(input.name !== undefined && { name: clean(input.name, 'name') }),
     current_version_id: version.id,
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('template');
   const before = presentTemplate(row, current);

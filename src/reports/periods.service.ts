@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { isUniqueViolation, nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -150,7 +151,7 @@ export async function createPeriod(db: Db, ctx: Ctx, input: CreatePeriodBody): P
   if (await repo.findPeriodByKey(db, input.unitId, key.kind, key.year, key.number)) {
     throw new AppError(409, 'period_exists', { name: defaults.name });
   }
-  const now = nowIso();
+  const now = nowOf(ctx);
   let row: PeriodRow;
   try {
     row = await repo.insertPeriod(db, {
@@ -219,7 +220,7 @@ export async function updatePeriod(
   };
   checkDates(dates);
   const before = await getPeriod(db, id);
-  const now = nowIso();
+  const now = nowOf(ctx);
   if (input.unitIds) {
     const wanted = [...new Set(input.unitIds)];
     checkUnits(wanted, row.unit_id, tree);

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -68,7 +68,7 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   }
   if (refused) throw Forbidden();
   if (Object.keys(problems).length > 0) throw Invalid(problems);
-  const at = nowIso();
+  const at = nowOf(ctx);
   await repo.writeTargets(db, input.year, input.items, at);
   await recordAudit(db, ctx, {
     action: 'update',

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -83,7 +83,7 @@ export async function answerProposal(db: Db, ctx: Ctx, id: number, input: Answer
     answer,
     answered_by: ctx.actor.id,
     answered_by_name: ctx.actor.fullName,
-    answered_at: nowIso(),
+    answered_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('proposal');
   await recordAudit(db, ctx, {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -242,7 +242,7 @@ export async function writeRevision(db: Db, ctx: Ctx, loaded: LoadedReport, note
     author_id: ctx.actor.id,
     author_name: ctx.actor.fullName,
     note,
-    at: nowIso(),
+    at: nowOf(ctx),
   });
 }
 
@@ -268,7 +268,7 @@ export async function saveReport(
   const before = await contentOf(db, loaded);
   const sections = { ...before.sections };
   for (const [k, html] of Object.entries(input.sections)) sections[k] = sanitizeRichText(html);
-  const at = nowIso();
+  const at = nowOf(ctx);
   const updated = await repo.updateReport(db, id, input.version, {
     sections_json: JSON.stringify(sections),
     updated_at: at,

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -37,7 +37,7 @@ export async function transitionReport(
     if (check.reason === 'comment_required') throw Invalid({ comment: { rule: 'required' } });
     throw new AppError(409, 'report_wrong_state', { state });
   }
-  const at = nowIso();
+  const at = nowOf(ctx);
   const comment = input.comment?.trim() || null;
   const patch: Updateable<UnitReportTable> = { state: check.to, updated_at: at };
   let late = false;

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { listAudit, recordAudit } from '../audit/audit.service.ts';
+import { listAudit } from '../audit/audit-log.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { buildAccount, buildUnit, ctxFor, uniq } from '../test-support/factories.ts';

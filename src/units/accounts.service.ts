@@ -1,5 +1,6 @@
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
-import { isUniqueViolation, nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import type { AccountRow, Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { compareVietnameseNames, fold } from '../text/index.ts';
@@ -109,7 +110,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateAccountBody):
   if (await repo.findAccountByUsername(db, username)) {
     throw new AppError(409, 'username_taken', { username }, { username: { rule: 'taken' } });
   }
-  const now = nowIso();
+  const now = nowOf(ctx);
   let row: AccountRow;
   try {
     row = await repo.insertAccount(db, {
@@ -150,7 +151,7 @@ export async function updateAccount(
 ): Promise<Account> {
   const { row, roles, tree } = await loadManageable(db, ctx, id);
   if (row.version !== input.version) throw StaleVersion('account');
-  const now = nowIso();
+  const now = nowOf(ctx);
   const fullName = input.fullName === undefined ? undefined : cleanText(input.fullName, 'fullName');
   const newRoles = input.roles === undefined ? roles : dedupeRoles(input.roles);
   if (input.roles !== undefined) checkGrantable(ctx, newRoles, tree);
@@ -191,7 +192,7 @@ export async function resetPassword(
     password_hash: await hashPassword(newPassword),
     failed_logins: 0,
     locked_until: null,
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   await deleteSessionsOf(db, id);
   await recordAudit(db, ctx, {

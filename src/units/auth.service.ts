@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
+import { nowOf } from '../clock.ts';
 import { nowIso } from '../db/dialect.ts';
 import type { DB, Db } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -194,7 +195,7 @@ export async function changePassword(
       password_hash: passwordHash,
       failed_logins: 0,
       locked_until: null,
-      updated_at: nowIso(),
+      updated_at: nowOf(ctx),
     });
     await sessions.deleteSessionsOf(trx, account.id, sessionId(token));
     await recordAudit(trx, ctx, {

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.ts';
 /** The roles of DESIGN.md. A role is always held in a unit. */
 export const ROLES = ['admin', 'secretariat', 'chair', 'unit_head', 'reporter', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,4 +30,6 @@ export interface Actor {
 export interface Ctx {
   actor: Actor;
   requestId: string | null;
+  /** The clock the services stamp with; the system clock when absent. */
+  now?: Clock;
 }

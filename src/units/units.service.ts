@@ -1,10 +1,11 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { isForeignKeyViolation, nowIso } from '../db/dialect.ts';
+import { nowOf } from '../clock.ts';
+import { isForeignKeyViolation } from '../db/dialect.ts';
 import type { Db, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit } from './units.policy.ts';
-import type { Ctx, UnitKind } from './roles.ts';
+import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from './units.policy.ts';
+import type { Actor, Ctx, UnitKind } from './roles.ts';
 import { UnitTree } from './unit-tree.ts';
 import * as repo from './units.repository.ts';
 import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from './units.schema.ts';
@@ -27,6 +28,18 @@ export function presentUnit(row: UnitRow): Unit {
 
 export async function loadUnitTree(db: Db): Promise<UnitTree> {
   return new UnitTree(await repo.listParentLinks(db));
+}
+
+/**
+ * The units whose records an admin reads (the audit log): every unit (`'all'`) for an admin of
+ * a top-level unit, else the units of their subtrees; 403 for anyone else.
+ */
+export async function administeredUnits(db: Db, actor: Actor): Promise<'all' | number[]> {
+  if (!isAnyAdmin(actor)) throw Forbidden();
+  const links = await repo.listParentLinks(db);
+  const tree = new UnitTree(links);
+  if (canCreateRootUnit(actor, tree)) return 'all';
+  return [...links.keys()].filter((id) => canAdministerUnit(actor, id, tree));
 }
 
 /** Every unit in tree order: each parent before its children, siblings by display order. */
@@ -83,7 +96,7 @@ export async function createUnit(db: Db, ctx: Ctx, input: CreateUnitBody): Promi
     await requireParent(db, input.parentId);
   }
   const name = cleanName(input.name);
-  const now = nowIso();
+  const now = nowOf(ctx);
   const row = await repo.insertUnit(db, {
     parent_id: input.parentId,
     kind: input.kind,
@@ -123,7 +136,7 @@ export async function updateUnit(
   input: UpdateUnitBody,
 ): Promise<Unit> {
   const { row } = await loadForChange(db, ctx, id, input.version);
-  const patch: UnitUpdate = { updated_at: nowIso() };
+  const patch: UnitUpdate = { updated_at: nowOf(ctx) };
   if (input.name !== undefined) {
     patch.name = cleanName(input.name);
     patch.name_folded = fold(patch.name);
@@ -167,7 +180,7 @@ export async function moveUnit(db: Db, ctx: Ctx, id: number, input: MoveUnitBody
   const updated = await repo.updateUnit(db, id, input.version, {
     parent_id: input.parentId,
     sort_order: position,
-    updated_at: nowIso(),
+    updated_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('unit');
   if (row.parent_id !== input.parentId) {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { nowIso } from '../../db/dialect.ts';
+import { nowOf, type Clock } from '../../clock.ts';
 import type { DB, Db } from '../../db/schema.ts';
 import { fold } from '../../text/index.ts';
 import type { Actor } from '../../units/roles.ts';
@@ -12,7 +12,11 @@ import { escapeHtml } from '../html.ts';
 import { bodySearchKey } from '../sanitize.ts';
 import { ImportError, parseArticleFile, type ParsedArticle } from './parse.ts';
 
-type Who = { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null };
+type Who = {
+  actor: Pick<Actor, 'id' | 'fullName'> | null;
+  requestId: string | null;
+  now?: Clock;
+};
 
 /**
  * The key that makes re-importing update instead of duplicate: the source file's name and the
@@ -40,7 +44,7 @@ export interface StoreInput {
  * never goes down: views counted here since the first import are kept (max of the two).
  */
 export async function storePublished(db: Db, who: Who, input: StoreInput) {
-  const now = nowIso();
+  const now = nowOf(who);
   const summary = input.summary ?? '';
   const fields = {
     title: input.title,
