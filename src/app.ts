@@ -15,12 +15,14 @@ import { databaseEngine, type Database } from './db/database.ts';
 import { registerBodyHandling } from './http/body.ts';
 import { registerAuth } from './http/context.ts';
 import { registerErrorHandler, renderAppError } from './http/error-handler.ts';
+import { registerSecurity } from './http/security.ts';
 import { AppError } from './http/errors.ts';
 import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
+import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
@@ -51,6 +53,16 @@ export interface AppOptions {
   version?: string;
 }
 
+/**
+ * Fastify's own numeric trustProxy trusts no hop at all (it cannot check the nearest peer), so a
+ * hop count becomes the rule proxy-addr applies: believe the nearest `hops` addresses, and take
+ * the client address as the last of these proxies saw it, never what the client wrote first.
+ */
+function trustProxyOption(trust: Config['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 /** Builds the whole HTTP app around an open database. The caller owns the database's life. */
 export async function buildApp({
   config,
@@ -62,7 +74,7 @@ export async function buildApp({
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 500 },
   });
@@ -80,15 +92,10 @@ export async function buildApp({
   registerValidation(app);
   registerBodyHandling(app);
   registerErrorHandler(app);
+  registerSecurity(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app, resolveSession);
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-  });
 
   app.addSchema(ErrorResponse);
   app.addSchema(Unit);
@@ -115,6 +122,12 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  app.get('/portal.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PORTAL_SCRIPT),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',

@@ -1,6 +1,26 @@
 import path from 'node:path';
 import type { PortalConfig } from './portal/portal.config.ts';
 
+export type TrustProxy = false | number | string[];
+
+/**
+ * TRUST_PROXY: `0`/empty for none, a hop count (`1` for one reverse proxy), or a comma-separated
+ * list of proxy addresses or CIDR ranges (`10.0.0.5, 10.1.0.0/16`, or `loopback`).
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
+  const text = raw.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text.split(',').map((part) => part.trim());
+  const address = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+  if (list.some((part) => !address.test(part))) {
+    throw new Error(
+      `TRUST_PROXY must be 0, a number of proxy hops or a list of proxy addresses, got "${raw}"`,
+    );
+  }
+  return list;
+}
+
 /** Everything the app reads from the environment, parsed once. Documented in README.md. */
 export interface Config {
   port: number;
@@ -12,7 +32,11 @@ export interface Config {
   /** Load the demo into an empty database at start. */
   demo: boolean;
   production: boolean;
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the app: false (none), the number of proxy hops, or the
+   * proxies' addresses/CIDR ranges. Only these are believed in X-Forwarded-*.
+   */
+  trustProxy: TrustProxy;
   sessionTtlHours: number;
   bodyLimitBytes: number;
   logLevel: string;
@@ -68,7 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: path.join(dataDir, 'giaoban.sqlite'),
     demo: flag(env, 'GIAOBAN_DEMO', !production),
     production,
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),

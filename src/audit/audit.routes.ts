@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ctxOf } from '../http/context.ts';
-import { Nullable, errorResponses } from '../http/schema-helpers.ts';
+import { Id, Nullable, errorResponses } from '../http/schema-helpers.ts';
 import { listAudit } from './audit-log.service.ts';
 
 const Day = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
@@ -12,7 +12,7 @@ const AuditQuery = Type.Object(
     entityType: Type.Optional(Type.String({ maxLength: 40 })),
     entityId: Type.Optional(Type.String({ maxLength: 64 })),
     action: Type.Optional(Type.String({ maxLength: 40 })),
-    actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+    actorId: Type.Optional(Id),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     from: Type.Optional(Day),
     to: Type.Optional(Day),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { deepNfc } from '../text/index.ts';
-import { AppError } from './errors.ts';
+import { deepNfc, hasInvalidText } from '../text/index.ts';
+import { AppError, Invalid } from './errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,7 +31,36 @@ export function registerBodyHandling(app: FastifyInstance): void {
     });
   });
   app.addHook('preValidation', async (request) => {
+    const bad =
+      invalidTextAt(request.body, '') ??
+      invalidTextAt(request.query, 'querystring.') ??
+      invalidTextAt(request.params, 'params.');
+    if (bad !== null) throw Invalid({ [bad]: { rule: 'invalidText' } });
     if (request.body !== undefined) request.body = deepNfc(request.body);
     if (request.query) request.query = deepNfc(request.query);
+    if (request.params) request.params = deepNfc(request.params);
   });
+}
+
+/**
+ * The path of the first string holding NUL or a lone surrogate ("name", "items.2.text"), or
+ * null. Iterative, like deepNfc: bodies are attacker-controlled and may nest deeply.
+ */
+function invalidTextAt(value: unknown, prefix: string): string | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const seen = new Set<object>();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value: v, path } = item;
+    if (typeof v === 'string') {
+      if (hasInvalidText(v)) return prefix + (path.join('.') || '_');
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v) || Buffer.isBuffer(v)) continue;
+    seen.add(v);
+    for (const [key, child] of Object.entries(v)) {
+      if (hasInvalidText(key)) return prefix + [...path, '_'].join('.');
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return null;
 }

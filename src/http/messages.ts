@@ -49,6 +49,10 @@ export const messages = {
     vi: 'Đơn vị cấp trên đang ngừng hoạt động.',
     en: 'The parent unit is inactive.',
   },
+  cross_origin: {
+    vi: 'Yêu cầu thay đổi dữ liệu phải gửi từ chính trang Giao Ban; yêu cầu từ trang khác bị từ chối.',
+    en: 'Changes must be sent from the Giao Ban pages themselves; a request from another site is refused.',
+  },
   invalid_credentials: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',
@@ -117,6 +121,10 @@ export const messages = {
     vi: 'Tệp vượt quá giới hạn {limit}.',
     en: 'The file exceeds the {limit} limit.',
   },
+  multipart_invalid: {
+    vi: 'Nội dung tải lên bị hỏng hoặc không đầy đủ; hãy chọn tệp và gửi lại.',
+    en: 'The upload is damaged or incomplete; choose the file and send it again.',
+  },
   file_type_not_allowed: {
     vi: 'Không nhận tệp kiểu "{type}". Được phép: PDF, Word, Excel, ảnh PNG/JPEG.',
     en: 'Files of type "{type}" are not accepted. Allowed: PDF, Word, Excel, PNG/JPEG images.',
@@ -141,6 +149,10 @@ export const fieldMessages = {
   maxItems: { vi: 'Tối đa {limit} mục.', en: 'At most {limit} items.' },
   blank: { vi: 'Không được để trống.', en: 'Must not be blank.' },
   invalid: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  invalidText: {
+    vi: 'Có ký tự không hợp lệ (NUL hoặc mã Unicode lẻ).',
+    en: 'Contains an invalid character (NUL or a lone surrogate).',
+  },
   notFound: { vi: 'Không tồn tại.', en: 'Does not exist.' },
   taken: { vi: 'Đã có người dùng.', en: 'Already taken.' },
   passwordTooShort: {

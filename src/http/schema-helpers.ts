@@ -5,12 +5,22 @@ export function Nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
 }
 
+/** The largest value of the id and version columns (32-bit `integer` on PostgreSQL). */
+export const MAX_INT = 2147483647;
+
+/**
+ * A positive integer id, bounded to the column's range: an id PostgreSQL cannot hold is a 400
+ * naming the field, not a database error.
+ */
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
+
 /** A positive integer id in a URL path. */
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+export const IdParams = Type.Object({ id: Id });
 
 /** The optimistic-concurrency token every update carries. */
 export const Version = Type.Integer({
   minimum: 1,
+  maximum: MAX_INT,
   description: 'The version the client read; a stale one gets 409.',
 });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, Version } from '../http/schema-helpers.ts';
 import { ARTICLE_ACTIONS, ARTICLE_STATES } from './articles.states.ts';
 
 export const ArticleStateSchema = Type.Enum(ARTICLE_STATES, {
@@ -103,7 +103,7 @@ export const ArticleListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 10_000 })),
     state: Type.Optional(ArticleStateSchema),
-    categoryId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+    categoryId: Type.Optional(Id),
     from: Type.Optional(Type.String({ format: 'date' })),
     to: Type.Optional(Type.String({ format: 'date' })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
@@ -119,11 +119,9 @@ const Fields = {
   summary: Type.Optional(Type.String({ maxLength: 1000 })),
   bodyHtml: Type.String({ maxLength: 500_000 }),
   byline: Type.Optional(Type.String({ maxLength: 300 })),
-  coverImageId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+  coverImageId: Type.Optional(Nullable(Id)),
   coverAlt: Type.Optional(Type.String({ maxLength: 300 })),
-  categoryIds: Type.Optional(
-    Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { maxItems: 20 }),
-  ),
+  categoryIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
 };
 
 export const CreateArticleBody = Type.Object(Fields, { additionalProperties: false });

@@ -118,6 +118,18 @@ function metaTags(m: Meta, site: Site): string {
 }
 
 /** The shell of every public page. */
+/**
+ * The portal's only script, served as a file: the Content-Security-Policy allows no inline
+ * scripts or handlers. Without JavaScript the print link opens the print version.
+ */
+export const PORTAL_SCRIPT = `document.addEventListener('click', function (event) {
+  var link = event.target instanceof Element ? event.target.closest('a[data-print]') : null;
+  if (!link) return;
+  event.preventDefault();
+  window.print();
+});
+`;
+
 export function layout(meta: Meta, site: Site, body: string): string {
   const pageTitle = meta.title === site.name ? site.name : `${meta.title} - ${site.name}`;
   const cats = site.categories
@@ -134,6 +146,7 @@ export function layout(meta: Meta, site: Site, body: string): string {
 <title>${escapeHtml(pageTitle)}</title>
 ${metaTags(meta, site)}
 <style>${STYLE}</style>
+<script src="/portal.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
@@ -255,7 +268,7 @@ export function articleBody(
   const path = articlePath(row.slug);
   const tools = printVersion
     ? `<p class="tools"><a class="button" href="${path}">Quay lại bài viết</a></p>`
-    : `<p class="tools"><a class="button" href="${path}/ban-in" onclick="window.print();return false;">In bài viết</a></p>`;
+    : `<p class="tools"><a class="button" href="${path}/ban-in" data-print>In bài viết</a></p>`;
   return `<nav aria-label="Vị trí">${crumbs.join(' › ')}</nav>
 <article>
 <h1>${escapeHtml(row.title)}</h1>

@@ -30,12 +30,24 @@ export function allowedType(fileName: string): string | null {
   return ALLOWED[ext] ?? null;
 }
 
+const FILE_NAME_MAX = 255;
+
+/** The base name without path or characters file systems refuse, at most 255 characters with its extension kept. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'tep';
   const safe = [...base]
     .map((ch) => (ch.charCodeAt(0) < 32 || '"<>|:*?'.includes(ch) ? '_' : ch))
     .join('');
-  return safe.slice(0, 255) || 'tep';
+  const chars = [...safe];
+  if (chars.length <= FILE_NAME_MAX) return safe || 'tep';
+  // Cut the stem, not the extension: the extension decides the type and how it opens.
+  const dot = safe.lastIndexOf('.');
+  const ext = dot > 0 ? [...safe.slice(dot)] : [];
+  const keep = ext.length > 0 && ext.length <= 16 ? ext : [];
+  return [
+    ...chars.slice(0, chars.length - keep.length).slice(0, FILE_NAME_MAX - keep.length),
+    ...keep,
+  ].join('');
 }
 
 export async function addAttachment(

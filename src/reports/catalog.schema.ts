@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Version } from '../http/schema-helpers.ts';
+import { Id, Version } from '../http/schema-helpers.ts';
 import { UnitKindSchema } from '../units/units.schema.ts';
 import { AGGREGATIONS } from './progress-math.ts';
 
@@ -97,7 +97,7 @@ export const TemplateSection = Type.Object(
 export const TemplateIndicators = Type.Object(
   {
     unitKind: UnitKindSchema,
-    indicatorIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }),
+    indicatorIds: Type.Array(Id, { maxItems: 200 }),
   },
   { additionalProperties: false },
 );
@@ -129,7 +129,7 @@ const TemplateContent = {
 };
 export const CreateTemplateBody = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1 }),
+    unitId: Id,
     name: Type.String({ minLength: 1, maxLength: 300 }),
     sections: Type.Optional(TemplateContent.sections),
     indicators: Type.Optional(TemplateContent.indicators),

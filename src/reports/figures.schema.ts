@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../http/schema-helpers.ts';
+import { Id, Nullable } from '../http/schema-helpers.ts';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 export const TargetQuery = Type.Object({
   year: Year,
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  unitId: Type.Optional(Id),
 });
 export type TargetQuery = Static<typeof TargetQuery>;
 export const TargetList = Type.Object({
@@ -20,8 +20,8 @@ export const SetTargetsBody = Type.Object(
     items: Type.Array(
       Type.Object(
         {
-          unitId: Type.Integer({ minimum: 1 }),
-          indicatorId: Type.Integer({ minimum: 1 }),
+          unitId: Id,
+          indicatorId: Id,
           value: Nullable(
             Type.Number({ minimum: -1e12, maximum: 1e12, description: 'null removes the target' }),
           ),
@@ -37,8 +37,8 @@ export type SetTargetsBody = Static<typeof SetTargetsBody>;
 
 export const ProgressQuery = Type.Object({
   year: Year,
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-  indicatorId: Type.Optional(Type.Integer({ minimum: 1 })),
+  unitId: Type.Optional(Id),
+  indicatorId: Type.Optional(Id),
   asOf: Type.Optional(
     Type.String({ format: 'date', description: 'Default: the end of the last quarter with data' }),
   ),

@@ -35,15 +35,39 @@ export function sendFile(
     .send(file.data);
 }
 
-/** The one file of a multipart upload, read whole (the size limit applies while reading). */
+const tooLarge = () => new AppError(413, 'file_too_large', { limit: '5 MB' });
+
+const LIMIT_CODES = new Set([
+  'FST_REQ_FILE_TOO_LARGE',
+  'FST_FILES_LIMIT',
+  'FST_PARTS_LIMIT',
+  'FST_FIELDS_LIMIT',
+]);
+
+/** What @fastify/multipart and busboy throw, as the app's errors: never a 500. */
+function uploadError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && LIMIT_CODES.has(code)) return tooLarge();
+  // Missing or wrong boundary, a body cut off mid-part, a closed connection: the body is not a
+  // whole multipart form.
+  return new AppError(400, 'multipart_invalid');
+}
+
+/**
+ * The one file of a multipart upload, read whole. The size limit cuts the stream at the limit
+ * and sets `truncated`; a file cut to exactly the limit looks whole unless that flag is checked
+ * after reading, so both are checked: a user's file is stored whole or not at all.
+ */
 async function oneFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  const part = await request.file();
-  if (!part) throw Invalid({ file: { rule: 'required' } });
-  const data = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'file_too_large', { limit: '5 MB' });
-    throw error;
+  const part = await request.file().catch((error: unknown) => {
+    throw uploadError(error);
   });
+  if (!part) throw Invalid({ file: { rule: 'required' } });
+  const data = await part.toBuffer().catch((error: unknown) => {
+    throw uploadError(error);
+  });
+  if (part.file.truncated) throw tooLarge();
   return { fileName: part.filename, data };
 }
 

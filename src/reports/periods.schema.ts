@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, MAX_INT, Nullable, Version } from '../http/schema-helpers.ts';
 import { PERIOD_KINDS } from './period-rules.ts';
 import { REPORT_STATES } from './reports.states.ts';
 
@@ -34,7 +34,7 @@ export const Period = Type.Object(
 export type Period = Static<typeof Period>;
 
 export const PeriodQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  unitId: Type.Optional(Id),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   status: Type.Optional(Type.Enum(['open', 'closed'])),
 });
@@ -63,11 +63,11 @@ const Dates = {
 };
 export const CreatePeriodBody = Type.Object(
   {
-    unitId: Type.Integer({ minimum: 1, description: 'The convening unit' }),
+    unitId: Type.Integer({ minimum: 1, maximum: MAX_INT, description: 'The convening unit' }),
     ...Key,
-    templateId: Type.Integer({ minimum: 1 }),
+    templateId: Id,
     unitIds: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), {
+      Type.Array(Id, {
         minItems: 1,
         maxItems: 5000,
         description:
@@ -85,9 +85,7 @@ export const UpdatePeriodBody = Type.Object(
     version: Version,
     ...Dates,
     status: Type.Optional(Type.Enum(['open', 'closed'])),
-    unitIds: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }),
-    ),
+    unitIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5000 })),
   },
   { additionalProperties: false },
 );
@@ -122,9 +120,7 @@ export const Board = Type.Object({
 
 export const RemindBody = Type.Object(
   {
-    unitIds: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }),
-    ),
+    unitIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5000 })),
     message: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, Version } from '../http/schema-helpers.ts';
 import { REPORT_ACTIONS, REPORT_STATES } from './reports.states.ts';
 
 export const ReportStateSchema = Type.Enum(REPORT_STATES, {
@@ -91,8 +91,8 @@ export const Report = Type.Object(
 export type Report = Static<typeof Report>;
 
 export const ReportQuery = Type.Object({
-  periodId: Type.Optional(Type.Integer({ minimum: 1 })),
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  periodId: Type.Optional(Id),
+  unitId: Type.Optional(Id),
   state: Type.Optional(ReportStateSchema),
 });
 export type ReportQuery = Static<typeof ReportQuery>;
@@ -107,7 +107,7 @@ export const SaveReportBody = Type.Object(
     values: Type.Array(
       Type.Object(
         {
-          indicatorId: Type.Integer({ minimum: 1 }),
+          indicatorId: Id,
           value: Nullable(Type.Number({ minimum: -1e12, maximum: 1e12 })),
         },
         { additionalProperties: false },
@@ -116,7 +116,7 @@ export const SaveReportBody = Type.Object(
     ),
     proposals: Type.Array(
       Type.Object(
-        { id: Type.Optional(Type.Integer({ minimum: 1 })), text: Type.String({ maxLength: 5000 }) },
+        { id: Type.Optional(Id), text: Type.String({ maxLength: 5000 }) },
         { additionalProperties: false },
       ),
       { maxItems: 50 },
@@ -149,8 +149,8 @@ export const RevisionList = Type.Object({
 });
 
 export const DiffQuery = Type.Object({
-  from: Type.Integer({ minimum: 1 }),
-  to: Type.Integer({ minimum: 1 }),
+  from: Id,
+  to: Id,
 });
 const Change = Type.Object({ op: Type.Enum(['equal', 'insert', 'delete']), text: Type.String() });
 export const ReportDiff = Type.Object({
@@ -186,7 +186,7 @@ export const ProposalItem = Type.Object({
   periodName: Type.String(),
 });
 export const ProposalQuery = Type.Object({
-  periodId: Type.Optional(Type.Integer({ minimum: 1 })),
+  periodId: Type.Optional(Id),
   status: Type.Optional(Type.Enum(['open', 'answered'])),
 });
 export type ProposalQuery = Static<typeof ProposalQuery>;

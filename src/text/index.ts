@@ -1,4 +1,4 @@
-export { nfc, cleanText, deepNfc } from './nfc.ts';
+export { nfc, cleanText, deepNfc, hasInvalidText } from './nfc.ts';
 export { fold, slugify } from './fold.ts';
 export {
   TIME_ZONE,

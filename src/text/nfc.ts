@@ -7,22 +7,45 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+// Format characters that are invisible yet make equal-looking text unequal, or reorder what a
+// reader sees: zero-width space/joiners, LRM/RLM and the bidi embeddings, overrides and
+// isolates (the "Trojan Source" characters), word joiner and invisible operators, the Arabic
+// letter mark, the Mongolian vowel separator and U+FEFF (a BOM pasted mid-text). Stripped from
+// every field alike, so a name and its short form are cleaned the same way.
+const FORMAT_CHARS = /[\u180E\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+// NUL and unpaired UTF-16 surrogates: not text at all. PostgreSQL refuses NUL in text columns and
+// a lone surrogate becomes bytes no UTF-8 reader accepts, so these are refused, not cleaned.
+const INVALID_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching NUL is the point
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `s` holds NUL or a lone surrogate: text the app refuses rather than cleans. */
+export function hasInvalidText(s: string): boolean {
+  return INVALID_TEXT.test(s);
+}
+
 /** Returns `s` in Unicode Normalization Form C (precomposed letters). */
 export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-/** Removes C0 control characters (except tab, LF, CR) and DEL, then NFC-normalizes. */
+/**
+ * Removes C0 control characters (except tab, LF, CR), DEL and invisible format characters, then
+ * NFC-normalizes.
+ */
 export function cleanText(s: string): string {
   // Strip before normalizing: a control between a base letter and a combining mark would
   // otherwise block composition, leaving a decomposed letter behind after the strip.
-  return s.replace(CONTROL_CHARS, '').normalize('NFC');
+  return s.replace(CONTROL_CHARS, '').replace(FORMAT_CHARS, '').normalize('NFC');
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
-  // Fastify's query-string parser yields null-prototype objects; treat them as plain too.
-  return proto === Object.prototype || proto === null;
+  if (proto === Object.prototype || proto === null) return true;
+  // Fastify's query-string parser (fast-querystring) yields `new Empty()`, whose prototype is
+  // itself a null-prototype object: plain data too, or query strings would escape cleaning.
+  return typeof proto === 'object' && Object.getPrototypeOf(proto) === null;
 }
 
 /** Copies plain objects/arrays, passing every string through cleanText; other values as-is. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, Version } from '../http/schema-helpers.ts';
 import { ROLES } from './roles.ts';
 
 export const RoleSchema = Type.Enum(ROLES, {
@@ -7,7 +7,7 @@ export const RoleSchema = Type.Enum(ROLES, {
 });
 
 export const RoleGrantSchema = Type.Object(
-  { unitId: Type.Integer({ minimum: 1 }), role: RoleSchema },
+  { unitId: Id, role: RoleSchema },
   { additionalProperties: false },
 );
 
@@ -38,7 +38,7 @@ export const AccountList = Type.Object({ items: Type.Array(Type.Ref('Account')) 
 export const AccountQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    unitId: Type.Optional(Id),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

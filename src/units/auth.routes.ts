@@ -40,17 +40,20 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app;
 
+  // Per client address, on every route that checks a password.
+  const passwordRateLimit = {
+    rateLimit: {
+      max: config.loginRateLimitPerMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_req: FastifyRequest, context: { ttl: number }) =>
+        new AppError(429, 'too_many_requests', { seconds: Math.ceil(context.ttl / 1000) }),
+    },
+  };
+
   app.post(
     '/auth/login',
     {
-      config: {
-        rateLimit: {
-          max: config.loginRateLimitPerMinute,
-          timeWindow: 60_000,
-          errorResponseBuilder: (_req, context) =>
-            new AppError(429, 'too_many_requests', { seconds: Math.ceil(context.ttl / 1000) }),
-        },
-      },
+      config: passwordRateLimit,
       schema: {
         tags,
         summary: 'Sign in: sets the session cookie',
@@ -102,17 +105,18 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/auth/password',
     {
+      config: passwordRateLimit,
       schema: {
         tags,
         summary: 'Change one’s own password',
         body: ChangePasswordBody,
-        response: { 204: Type.Null(), ...errorResponses(400, 401) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
       const token = sessionToken(request);
-      await db.transaction().execute((trx) => auth.changePassword(trx, ctx, token, request.body));
+      await auth.changePassword(db, ctx, token, request.body);
       return reply.status(204).send(null);
     },
   );

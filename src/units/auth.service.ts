@@ -37,9 +37,33 @@ export interface LoginMeta {
   ttlHours: number;
 }
 
+/** Seconds left of an account's back-off, or 0. */
+function backOffSeconds(lockedUntil: string | null, now: string): number {
+  if (!lockedUntil || lockedUntil <= now) return 0;
+  return Math.ceil((Date.parse(lockedUntil) - Date.parse(now)) / 1000);
+}
+
+/** Counts a wrong password against the account: after FREE_ATTEMPTS it backs off. */
+async function countFailure(db: Db, accountId: number, now: string): Promise<number> {
+  const failures = await accounts.incrementFailedLogins(db, accountId);
+  const seconds = lockSeconds(failures);
+  if (seconds > 0) {
+    const until = new Date(Date.parse(now) + seconds * 1000).toISOString();
+    await accounts.touchAccount(db, accountId, { locked_until: until });
+  }
+  return failures;
+}
+
 /**
  * Checks the password and opens a session. Not run in one transaction: a failed attempt must be
  * counted even though the request ends in an error.
+ *
+ * Guessing is throttled twice: per client address by the route's rate limit, and per account by
+ * a back-off (30 s after five failures, doubling to 15 min). The back-off never shows: a known
+ * name answers exactly as an unknown one (401), so neither existence nor a lock is revealed.
+ * While an account backs off, its password is not even checked from addresses it has no
+ * session from, so guessing there is futile; from an address it signed in from before, the
+ * right password still passes, so an attacker cannot lock the owner out.
  */
 export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
   const username = normalizeUsername(input.username);
@@ -49,24 +73,20 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     throw new AppError(401, 'invalid_credentials');
   }
   const now = nowIso();
-  if (account.locked_until && account.locked_until > now) {
-    const seconds = Math.ceil((Date.parse(account.locked_until) - Date.parse(now)) / 1000);
-    throw new AppError(429, 'account_locked', { seconds }, undefined, {
-      'retry-after': String(seconds),
-    });
-  }
   const who = { actor: { id: account.id, fullName: account.full_name }, requestId: meta.requestId };
   const summary = `${account.full_name} (${account.username})`;
   const unitId = accountUnit(
     (await accounts.rolesByAccount(db, [account.id])).get(account.id) ?? [],
   );
+  const backingOff = backOffSeconds(account.locked_until, now) > 0;
+  const trusted =
+    backingOff && meta.ip !== null && (await sessions.hasSessionFrom(db, account.id, meta.ip));
+  if (backingOff && !trusted) {
+    await verifyPassword(input.password, await dummyHash());
+    throw new AppError(401, 'invalid_credentials');
+  }
   if (!(await verifyPassword(input.password, account.password_hash))) {
-    const failures = await accounts.incrementFailedLogins(db, account.id);
-    const seconds = lockSeconds(failures);
-    if (seconds > 0) {
-      const until = new Date(Date.parse(now) + seconds * 1000).toISOString();
-      await accounts.touchAccount(db, account.id, { locked_until: until });
-    }
+    const failures = await countFailure(db, account.id, now);
     await recordAudit(db, who, {
       action: 'login_failed',
       unitId,
@@ -143,29 +163,47 @@ export async function logout(db: Db, ctx: Ctx, token: string): Promise<void> {
   });
 }
 
-/** Changes one's own password; other sessions of the account end, this one stays. */
+/**
+ * Changes one's own password; other sessions of the account end, this one stays. Not one
+ * transaction around everything: a wrong current password must be counted although the request
+ * fails; the change itself is one transaction.
+ */
 export async function changePassword(
-  db: Db,
+  db: Kysely<DB>,
   ctx: Ctx,
   token: string,
   input: ChangePasswordBody,
 ): Promise<void> {
   const account = await accounts.findAccount(db, ctx.actor.id);
   if (!account) throw new AppError(401, 'unauthenticated');
+  // The same back-off as sign-in: a stolen session must not become unlimited password guesses.
+  const now = nowIso();
+  const seconds = backOffSeconds(account.locked_until, now);
+  if (seconds > 0) {
+    throw new AppError(429, 'too_many_requests', { seconds }, undefined, {
+      'retry-after': String(seconds),
+    });
+  }
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+    await countFailure(db, account.id, now);
     throw new AppError(400, 'wrong_current_password', {}, { currentPassword: { rule: 'invalid' } });
   }
   checkNewPassword(input.newPassword, 'newPassword');
-  await accounts.touchAccount(db, account.id, {
-    password_hash: await hashPassword(input.newPassword),
-    updated_at: nowOf(ctx),
-  });
-  await sessions.deleteSessionsOf(db, account.id, sessionId(token));
-  await recordAudit(db, ctx, {
-    action: 'password_change',
-    unitId: accountUnit(ctx.actor.roles),
-    entityType: 'account',
-    entityId: account.id,
-    summary: `${account.full_name} (${account.username})`,
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await accounts.touchAccount(trx, account.id, {
+      password_hash: passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: nowOf(ctx),
+    });
+    await sessions.deleteSessionsOf(trx, account.id, sessionId(token));
+    await recordAudit(trx, ctx, {
+      action: 'password_change',
+      unitId: accountUnit(ctx.actor.roles),
+      entityType: 'account',
+      entityId: account.id,
+      summary: `${account.full_name} (${account.username})`,
+    });
   });
 }

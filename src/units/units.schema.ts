@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, Version } from '../http/schema-helpers.ts';
 import { UNIT_KINDS } from './roles.ts';
 
 export const UnitKindSchema = Type.Enum(UNIT_KINDS, {
@@ -31,7 +31,7 @@ export const UnitList = Type.Object({ items: Type.Array(Type.Ref('Unit')) });
 
 export const CreateUnitBody = Type.Object(
   {
-    parentId: Nullable(Type.Integer({ minimum: 1 })),
+    parentId: Nullable(Id),
     kind: UnitKindSchema,
     name: Name,
     shortName: Type.Optional(ShortName),
@@ -55,7 +55,7 @@ export type UpdateUnitBody = Static<typeof UpdateUnitBody>;
 export const MoveUnitBody = Type.Object(
   {
     version: Version,
-    parentId: Nullable(Type.Integer({ minimum: 1 })),
+    parentId: Nullable(Id),
     position: Type.Integer({ minimum: 0, maximum: 100000 }),
   },
   { additionalProperties: false },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.ts';
@@ -88,6 +89,35 @@ export async function launchBrowser(): Promise<RunningBrowser> {
   };
 }
 
+/** Content-Security-Policy violations Chromium reported on pages since the last test ended. */
+const cspViolations: string[] = [];
+
+// Every browser test checks that no page it visited broke the Content-Security-Policy: a
+// violation is a script or style the app itself meant to run and the browser refused.
+afterEach(() => {
+  const found = cspViolations.splice(0);
+  if (found.length > 0) {
+    throw new Error(`Content-Security-Policy violations:\n${found.join('\n')}`);
+  }
+});
+
+/** Keeps the violations a page reports, unless a test provoked them on purpose. */
+function watchCsp(page: Page): void {
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && text.includes('Content Security Policy')) {
+      if (!expectedViolations.has(page)) cspViolations.push(`${page.url()}: ${text}`);
+    }
+  });
+}
+
+const expectedViolations = new WeakSet<Page>();
+
+/** Marks a page whose test provokes a CSP violation on purpose (to show the policy holds). */
+export function expectCspViolations(page: Page): void {
+  expectedViolations.add(page);
+}
+
 /** A new page in its own context (own cookies and storage), 1280×900, Vietnamese. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
@@ -95,7 +125,9 @@ export async function newPage(browser: Browser): Promise<Page> {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
-  return context.newPage();
+  const page = await context.newPage();
+  watchCsp(page);
+  return page;
 }
 
 /** Signs in through the login page and waits for the workspace. */

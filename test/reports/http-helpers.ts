@@ -8,7 +8,12 @@ export function multipartFile(fileName: string, data: Buffer, type = 'applicatio
     `Content-Type: ${type}\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    // A browser says the form comes from the app's own page; without that, the app refuses a
+    // multipart body as possibly cross-site.
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'sec-fetch-site': 'same-origin',
+    },
   };
 }
 
