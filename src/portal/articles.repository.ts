@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { syncArticleSearch } from '../db/dialect.ts';
+import { syncArticleSearch, syncArticleSearchMany } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import type { PortalArticleTable, PortalCategoryTable } from './portal.tables.ts';
 import { searchArticles } from './search.repository.ts';
@@ -166,6 +166,47 @@ export async function insertArticle(db: Db, row: NewArticle): Promise<ArticleRow
     inserted.body_folded,
   );
   return inserted;
+}
+
+/**
+ * Inserts many new articles (with their search rows) in a few statements, each with its
+ * categories: the bulk path of imports. Returns the new ids in the order of `rows`.
+ */
+export async function insertArticles(
+  db: Db,
+  rows: ReadonlyArray<{ article: NewArticle; categoryIds: readonly number[] }>,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  await bumpChanges(db);
+  const ids: number[] = [];
+  // At most 200 rows per statement keeps PostgreSQL well below its 65,535 parameters.
+  for (let at = 0; at < rows.length; at += 200) {
+    const chunk = rows.slice(at, at + 200);
+    const inserted = await db
+      .insertInto('portal_articles')
+      .values(chunk.map((r) => r.article))
+      .returning('id')
+      .execute();
+    const chunkIds = inserted.map((r) => r.id);
+    await syncArticleSearchMany(
+      db as Kysely<unknown>,
+      chunk.map((r, i) => ({
+        id: chunkIds[i]!,
+        title: r.article.title_folded,
+        body: r.article.body_folded,
+      })),
+    );
+    const links = chunk.flatMap((r, i) =>
+      r.categoryIds.map((category_id) => ({
+        article_id: chunkIds[i]!,
+        category_id,
+        published_at: publishedAt(r.article),
+      })),
+    );
+    if (links.length > 0) await db.insertInto('portal_article_categories').values(links).execute();
+    ids.push(...chunkIds);
+  }
+  return ids;
 }
 
 /** Updates when `version` is current (and bumps it); undefined when it is stale. */

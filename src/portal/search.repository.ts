@@ -55,24 +55,24 @@ function checkTerms(terms: readonly string[]): void {
   }
 }
 
-/** The FTS5 query: every word, the last as a prefix when long enough, or the whole phrase. */
-export function ftsMatch(terms: readonly string[]): string {
+/** Whether the last word may also match as the start of a longer word. */
+const prefixable = (terms: readonly string[]) =>
+  (terms[terms.length - 1] ?? '').length >= PREFIX_MIN_LETTERS;
+
+/** The FTS5 query: every word (the last as a prefix when `prefix`), or the whole phrase. */
+export function ftsMatch(terms: readonly string[], prefix = prefixable(terms)): string {
   checkTerms(terms);
   const last = terms.length - 1;
-  const all = terms
-    .map((t, i) => (i === last && t.length >= PREFIX_MIN_LETTERS ? `"${t}"*` : `"${t}"`))
-    .join(' ');
+  const all = terms.map((t, i) => (i === last && prefix ? `"${t}"*` : `"${t}"`)).join(' ');
   // The phrase as typed ranks above the same words apart (bm25 counts its matches too).
   return terms.length > 1 ? `(${all}) OR "${terms.join(' ')}"` : all;
 }
 
 /** The PostgreSQL tsquery text of the same search. */
-export function tsQuery(terms: readonly string[]): string {
+export function tsQuery(terms: readonly string[], prefix = prefixable(terms)): string {
   checkTerms(terms);
   const last = terms.length - 1;
-  return terms
-    .map((t, i) => (i === last && t.length >= PREFIX_MIN_LETTERS ? `${t}:*` : t))
-    .join(' & ');
+  return terms.map((t, i) => (i === last && prefix ? `${t}:*` : t)).join(' & ');
 }
 
 function filters(f: SearchFilter, a: string): RawBuilder<unknown>[] {
@@ -93,7 +93,7 @@ function filters(f: SearchFilter, a: string): RawBuilder<unknown>[] {
 const and = (parts: RawBuilder<unknown>[]) =>
   parts.length === 0 ? sql`` : sql` AND ${sql.join(parts, sql` AND `)}`;
 
-function sqliteCandidates(terms: readonly string[], f: SearchFilter) {
+function sqliteCandidates(terms: readonly string[], f: SearchFilter, prefix: boolean) {
   const phrase = ` ${terms.join(' ')} `;
   // The FTS table drives the loop (CROSS JOIN keeps SQLite from reordering it), in rowid order
   // from the newest, each match joined to its article by primary key, until enough are found.
@@ -101,12 +101,12 @@ function sqliteCandidates(terms: readonly string[], f: SearchFilter) {
       -bm25(portal_search, 5.0, 1.0) + CASE WHEN instr(' ' || a.title_folded || ' ', ${phrase}) > 0 THEN 10 ELSE 0 END AS score,
       a.publish_at AS at
     FROM portal_search CROSS JOIN portal_articles a
-    WHERE portal_search MATCH ${ftsMatch(terms)} AND a.id = portal_search.rowid${and(filters(f, 'a'))}
+    WHERE portal_search MATCH ${ftsMatch(terms, prefix)} AND a.id = portal_search.rowid${and(filters(f, 'a'))}
     ORDER BY portal_search.rowid DESC LIMIT ${SEARCH_CANDIDATES + 1}`;
 }
 
-function postgresCandidates(terms: readonly string[], f: SearchFilter) {
-  const query = tsQuery(terms);
+function postgresCandidates(terms: readonly string[], f: SearchFilter, prefix: boolean) {
+  const query = tsQuery(terms, prefix);
   const phrase = terms.join(' ');
   // The GIN index finds the matches; only the newest CANDIDATES + 1 are ranked, from their
   // stored vectors.
@@ -126,10 +126,11 @@ async function candidates(
   db: Db,
   terms: readonly string[],
   f: SearchFilter,
+  prefix: boolean,
   budgetMs: number,
 ): Promise<Candidate[]> {
   if (engineOf(db as Kysely<unknown>) === 'sqlite') {
-    const query = sqliteCandidates(terms, f).compile(db);
+    const query = sqliteCandidates(terms, f, prefix).compile(db);
     const reader = sqliteReaderOf(db as Kysely<unknown>);
     if (reader) return reader.query<Candidate>(query.sql, query.parameters, budgetMs);
     // In memory or inside a transaction: no second connection can see these rows.
@@ -137,7 +138,7 @@ async function candidates(
   }
   const run = async (trx: Transaction<DB>) => {
     await sql`SELECT set_config('statement_timeout', ${String(budgetMs)}, true)`.execute(trx);
-    return (await postgresCandidates(terms, f).execute(trx)).rows;
+    return (await postgresCandidates(terms, f, prefix).execute(trx)).rows;
   };
   try {
     if (db.isTransaction) {
@@ -172,9 +173,18 @@ export async function searchArticles(
   page: { limit: number; offset: number },
   budgetMs = SEARCH_BUDGET_MS,
 ): Promise<SearchHits> {
+  const started = Date.now();
   let found: Candidate[];
   try {
-    found = await candidates(db, terms, filter, budgetMs);
+    // The words as typed first. Only when they find no more than can be ranked does the last
+    // word also match longer words ("phuon" → "phuong"): expanding a prefix merges the index
+    // entries of every word it starts, which for a short, common start is most of the index.
+    found = await candidates(db, terms, filter, false, budgetMs);
+    if (found.length <= SEARCH_CANDIDATES && prefixable(terms)) {
+      const left = budgetMs - (Date.now() - started);
+      if (left <= 0) throw new QueryTimeout(budgetMs);
+      found = await candidates(db, terms, filter, true, left);
+    }
   } catch (error) {
     if (error instanceof QueryTimeout) return { ids: [], total: 0, more: false, timedOut: true };
     throw error;
