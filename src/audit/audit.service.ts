@@ -1,15 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
 import { nowIso } from '../db/dialect.ts';
-import type { AuditRow, DB } from '../db/schema.ts';
+import type { AuditRow, Db } from '../db/schema.ts';
 import { Forbidden } from '../http/errors.ts';
-import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/policy.ts';
+import { fold, vnDayStartIso } from '../text/index.ts';
+import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/units.policy.ts';
 import { UnitTree } from '../units/unit-tree.ts';
 import { listParentLinks } from '../units/units.repository.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
 import { insertAudit, searchAudit } from './audit.repository.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export type AuditAction =
   | 'create'
@@ -79,12 +76,6 @@ export interface AuditFilter {
   to?: string;
   page: number;
   pageSize: number;
-}
-
-/** Midnight of a Vietnamese calendar day as a UTC ISO string (UTC+7, no daylight saving). */
-function vnDayStartIso(day: string, addDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
 }
 
 /**

@@ -3,7 +3,7 @@ import * as figures from '../reports/figures.repository.ts';
 import * as periods from '../reports/periods.service.ts';
 import type { Aggregation } from '../reports/progress-math.ts';
 import * as reports from '../reports/reports.repository.ts';
-import type { ReportState } from '../reports/workflow.ts';
+import type { ReportState } from '../reports/reports.states.ts';
 import type { Ctx, UnitKind } from '../units/roles.ts';
 import type { DemoContext } from './feature-demos.ts';
 

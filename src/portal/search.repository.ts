@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { sqliteReaderOf } from '../db/database.ts';
 import { engineOf } from '../db/dialect.ts';
 import { QueryTimeout } from '../db/read-worker.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, Db } from '../db/schema.ts';
 
 /*
  * Full-text search over the folded article text that costs what its answer costs, whatever the
@@ -14,8 +14,6 @@ import type { DB } from '../db/schema.ts';
  * connection (read-worker.ts), so the event loop keeps serving while it runs and gives up on
  * it when the budget is spent.
  */
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** How many matches are ranked; past this, the count is "more than" this. */
 export const SEARCH_CANDIDATES = 1000;

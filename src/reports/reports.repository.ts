@@ -1,13 +1,11 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.ts';
 import type {
   ReportEventTable,
   ReportRevisionTable,
   ReportRow,
   UnitReportTable,
 } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function insertReport(db: Db, row: Insertable<UnitReportTable>): Promise<ReportRow> {
   return db.insertInto('unit_reports').values(row).returningAll().executeTakeFirstOrThrow();

@@ -1,16 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isForeignKeyViolation, nowIso } from '../db/dialect.ts';
-import type { DB, UnitRow, UnitUpdate } from '../db/schema.ts';
+import type { Db, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit } from './policy.ts';
+import { canAdministerUnit, canCreateRootUnit } from './units.policy.ts';
 import type { Ctx, UnitKind } from './roles.ts';
 import { UnitTree } from './unit-tree.ts';
 import * as repo from './units.repository.ts';
 import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from './units.schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Maps a row to what the API returns. */
 export function presentUnit(row: UnitRow): Unit {
