@@ -18,7 +18,7 @@ const readers = new WeakMap<object, SqliteReader>();
  * The off-thread reader of a SQLite database opened from a file (see read-worker.ts), or null
  * for PostgreSQL, an in-memory database, or a transaction (which must see its own writes).
  */
-export function sqliteReaderOf(db: Kysely<unknown>): SqliteReader | null {
+export function sqliteReaderOf(db: object): SqliteReader | null {
   const file = sqliteFiles.get(db);
   if (file === undefined) return null;
   let reader = readers.get(db);

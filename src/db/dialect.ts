@@ -1,9 +1,6 @@
 import {
   type ColumnDataType,
   type ColumnDefinitionBuilder,
-  type Expression,
-  type RawBuilder,
-  type SqlBool,
   sql,
   type CreateTableBuilder,
   type Kysely,
