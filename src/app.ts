@@ -24,6 +24,7 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
 import { authRoutes } from './units/auth.routes.ts';
+import { resolveSession } from './units/auth.service.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { Unit } from './units/units.schema.ts';
 
@@ -61,7 +62,7 @@ export async function buildApp({
   registerErrorHandler(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  registerAuth(app);
+  registerAuth(app, resolveSession);
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
