@@ -129,7 +129,7 @@ async function candidates(
 ): Promise<Candidate[]> {
   if (engineOf(db as Kysely<unknown>) === 'sqlite') {
     const query = sqliteCandidates(terms, f, prefix).compile(db);
-    const reader = sqliteReaderOf(db as Kysely<unknown>);
+    const reader = sqliteReaderOf(db);
     if (reader) return reader.query<Candidate>(query.sql, query.parameters, budgetMs);
     // In memory or inside a transaction: no second connection can see these rows.
     return (await db.executeQuery(query)).rows;
