@@ -48,7 +48,7 @@ async function serveChild(sqliteFile: string): Promise<void> {
   });
 }
 
-function nginxBinary(): string {
+export function nginxBinary(): string {
   for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (fs.existsSync(p)) return p;
   console.log('nginx not found: installing Debian’s nginx-light…');
   execFileSync('apt-get', ['install', '-y', '-q', 'nginx-light'], { stdio: 'inherit' });
@@ -56,7 +56,7 @@ function nginxBinary(): string {
   throw new Error('could not install nginx');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const net = await import('node:net');
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -69,7 +69,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startNginx(dir: string, html: string): Promise<{ port: number; stop: () => void }> {
+export async function startNginx(
+  dir: string,
+  html: string,
+): Promise<{ port: number; stop: () => void }> {
   const bin = nginxBinary();
   const port = await freePort();
   fs.chmodSync(dir, 0o755); // nginx's workers run as www-data

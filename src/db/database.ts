@@ -6,9 +6,28 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { engineOf, type Engine } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
+import { SqliteReader } from './read-worker.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
+
+const sqliteFiles = new WeakMap<object, string>();
+const readers = new WeakMap<object, SqliteReader>();
+
+/**
+ * The off-thread reader of a SQLite database opened from a file (see read-worker.ts), or null
+ * for PostgreSQL, an in-memory database, or a transaction (which must see its own writes).
+ */
+export function sqliteReaderOf(db: object): SqliteReader | null {
+  const file = sqliteFiles.get(db);
+  if (file === undefined) return null;
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = new SqliteReader(file);
+    readers.set(db, reader);
+  }
+  return reader;
+}
 
 /** Opens the embedded SQLite file with the settings the app relies on. */
 export function openSqlite(file: string): Database {
@@ -18,7 +37,9 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (file !== ':memory:' && file !== '') sqliteFiles.set(db, path.resolve(file));
+  return db;
 }
 
 /** Opens a PostgreSQL connection pool. */

@@ -1,9 +1,6 @@
 import {
   type ColumnDataType,
   type ColumnDefinitionBuilder,
-  type Expression,
-  type RawBuilder,
-  type SqlBool,
   sql,
   type CreateTableBuilder,
   type Kysely,
@@ -69,10 +66,9 @@ export function binaryColumnType(db: Kysely<unknown>): ColumnDataType {
 }
 
 // Full-text search over the portal's folded article text. SQLite keeps a separate FTS5 table
-// (rowid = article id) that the repository refreshes on every write; PostgreSQL indexes an
-// expression over the folded columns, so there is nothing to refresh.
-
-const PG_ARTICLE_VECTOR = sql`(setweight(to_tsvector('simple', portal_articles.title_folded), 'A') || setweight(to_tsvector('simple', portal_articles.body_folded), 'B'))`;
+// (rowid = article id) that the repository refreshes on every write; PostgreSQL keeps a stored
+// generated tsvector column (migration 0204), so there is nothing to refresh. The queries are
+// in src/portal/search.repository.ts.
 
 /** Creates the article search index (migration 0202). */
 export async function createArticleSearchIndex(db: Kysely<unknown>): Promise<void> {
@@ -108,35 +104,12 @@ export async function syncArticleSearch(
   }
 }
 
-/**
- * The condition and rank (higher is better) of a full-text match of folded `terms` ([a-z0-9]+
- * words, all required; the last one also as a prefix) against `portal_articles`.
- */
-export function articleFullText(
+/** Adds the search rows of new articles in one statement (SQLite only, as above). */
+export async function syncArticleSearchMany(
   db: Kysely<unknown>,
-  terms: readonly string[],
-): { where: Expression<SqlBool>; rank: RawBuilder<number> } {
-  if (terms.some((t) => !/^[a-z0-9]+$/.test(t)) || terms.length === 0) {
-    throw new Error('articleFullText needs folded [a-z0-9] terms');
-  }
-  const last = terms.length - 1;
-  const phrase = terms.join(' ');
-  // Relevance: BM25 / ts_rank, plus a bonus when the words appear together as typed, and a
-  // larger one when they do so in the title ("thi uy tu son giao ban" finds that article first).
-  if (engineOf(db) === 'sqlite') {
-    const match = terms.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ');
-    const inText = `"${phrase}"`;
-    const inTitle = `title : "${phrase}"`;
-    const has = (q: string) =>
-      sql`EXISTS (SELECT 1 FROM portal_search WHERE portal_search MATCH ${q} AND rowid = portal_articles.id)`;
-    return {
-      where: sql<SqlBool>`portal_articles.id IN (SELECT rowid FROM portal_search WHERE portal_search MATCH ${match})`,
-      rank: sql<number>`((SELECT -bm25(portal_search, 5.0, 1.0) FROM portal_search WHERE portal_search MATCH ${match} AND rowid = portal_articles.id) + 5 * ${has(inText)} + 10 * ${has(inTitle)})`,
-    };
-  }
-  const query = terms.map((t, i) => (i === last ? `${t}:*` : t)).join(' & ');
-  return {
-    where: sql<SqlBool>`${PG_ARTICLE_VECTOR} @@ to_tsquery('simple', ${query})`,
-    rank: sql<number>`(ts_rank(${PG_ARTICLE_VECTOR}, to_tsquery('simple', ${query})) + 5 * (${PG_ARTICLE_VECTOR} @@ phraseto_tsquery('simple', ${phrase}))::int + 10 * (to_tsvector('simple', portal_articles.title_folded) @@ phraseto_tsquery('simple', ${phrase}))::int)`,
-  };
+  rows: ReadonlyArray<{ id: number; title: string; body: string }>,
+): Promise<void> {
+  if (engineOf(db) !== 'sqlite' || rows.length === 0) return;
+  const values = rows.map((r) => sql`(${r.id}, ${r.title}, ${r.body})`);
+  await sql`INSERT INTO portal_search (rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
 }

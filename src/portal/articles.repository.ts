@@ -1,11 +1,50 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { articleFullText, syncArticleSearch } from '../db/dialect.ts';
+import { syncArticleSearch, syncArticleSearchMany } from '../db/dialect.ts';
 import type { DB, Db } from '../db/schema.ts';
 import type { PortalArticleTable, PortalCategoryTable } from './portal.tables.ts';
+import { searchArticles } from './search.repository.ts';
 
 export type ArticleRow = Selectable<PortalArticleTable>;
 export type CategoryRow = Selectable<PortalCategoryTable>;
 type NewArticle = Omit<ArticleRow, 'id' | 'views' | 'version'> & { views?: number };
+
+/**
+ * The columns of an article row, named: PostgreSQL also keeps the stored search vector, which
+ * no reader of a row needs.
+ */
+const ARTICLE_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'title_folded',
+  'summary',
+  'body_html',
+  'body_folded',
+  'byline',
+  'cover_image_id',
+  'cover_alt',
+  'state',
+  'publish_at',
+  'views',
+  'import_key',
+  'created_by',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+const ARTICLE = ARTICLE_COLUMNS.map((c) => `portal_articles.${c}` as const);
+
+/**
+ * Tells every instance's page cache that articles or categories changed: one counter row,
+ * bumped in the same transaction as the change (contentStamp reads it).
+ */
+export async function bumpChanges(db: Db): Promise<void> {
+  await db
+    .updateTable('portal_changes')
+    .set({ counter: sql<number>`counter + 1` })
+    .where('id', '=', 1)
+    .execute();
+}
 
 export async function listCategories(db: Db): Promise<CategoryRow[]> {
   return db
@@ -24,6 +63,7 @@ export async function insertCategory(
   db: Db,
   row: Omit<CategoryRow, 'id' | 'version'>,
 ): Promise<CategoryRow> {
+  await bumpChanges(db);
   return db.insertInto('portal_categories').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -48,6 +88,7 @@ export async function updateCategory(
   version: number,
   patch: { name?: string },
 ) {
+  await bumpChanges(db);
   return db
     .updateTable('portal_categories')
     .set({ ...patch, version: sql<number>`version + 1` })
@@ -58,6 +99,7 @@ export async function updateCategory(
 }
 
 export async function setCategoryOrder(db: Db, id: number, sortOrder: number) {
+  await bumpChanges(db);
   await db
     .updateTable('portal_categories')
     .set({ sort_order: sortOrder })
@@ -66,6 +108,7 @@ export async function setCategoryOrder(db: Db, id: number, sortOrder: number) {
 }
 
 export async function deleteCategory(db: Db, id: number) {
+  await bumpChanges(db);
   await db.deleteFrom('portal_categories').where('id', '=', id).execute();
 }
 
@@ -77,36 +120,43 @@ export async function nextCategoryOrder(db: Db): Promise<number> {
   return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
 }
 
-export async function findArticle(db: Db, id: number) {
-  return db.selectFrom('portal_articles').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findArticle(db: Db, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('portal_articles').select(ARTICLE).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findArticleBySlug(db: Db, slug: string) {
-  return db.selectFrom('portal_articles').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-export async function findArticleByImportKey(db: Db, key: string) {
+export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
   return db
     .selectFrom('portal_articles')
-    .selectAll()
+    .select(ARTICLE)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export async function findArticleByImportKey(db: Db, key: string): Promise<ArticleRow | undefined> {
+  return db
+    .selectFrom('portal_articles')
+    .select(ARTICLE)
     .where('import_key', '=', key)
     .executeTakeFirst();
 }
 
-export async function slugsLike(db: Db, base: string): Promise<Set<string>> {
+/** Which of `slugs` are taken: one lookup of the unique index per slug. */
+export async function takenSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
   const rows = await db
     .selectFrom('portal_articles')
     .select(['slug'])
-    .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+    .where('slug', 'in', [...slugs])
     .execute();
   return new Set(rows.map((r) => r.slug));
 }
 
 export async function insertArticle(db: Db, row: NewArticle): Promise<ArticleRow> {
+  await bumpChanges(db);
   const inserted = await db
     .insertInto('portal_articles')
     .values(row)
-    .returningAll()
+    .returning(ARTICLE_COLUMNS)
     .executeTakeFirstOrThrow();
   await syncArticleSearch(
     db as Kysely<unknown>,
@@ -115,6 +165,47 @@ export async function insertArticle(db: Db, row: NewArticle): Promise<ArticleRow
     inserted.body_folded,
   );
   return inserted;
+}
+
+/**
+ * Inserts many new articles (with their search rows) in a few statements, each with its
+ * categories: the bulk path of imports. Returns the new ids in the order of `rows`.
+ */
+export async function insertArticles(
+  db: Db,
+  rows: ReadonlyArray<{ article: NewArticle; categoryIds: readonly number[] }>,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  await bumpChanges(db);
+  const ids: number[] = [];
+  // At most 200 rows per statement keeps PostgreSQL well below its 65,535 parameters.
+  for (let at = 0; at < rows.length; at += 200) {
+    const chunk = rows.slice(at, at + 200);
+    const inserted = await db
+      .insertInto('portal_articles')
+      .values(chunk.map((r) => r.article))
+      .returning('id')
+      .execute();
+    const chunkIds = inserted.map((r) => r.id);
+    await syncArticleSearchMany(
+      db as Kysely<unknown>,
+      chunk.map((r, i) => ({
+        id: chunkIds[i]!,
+        title: r.article.title_folded,
+        body: r.article.body_folded,
+      })),
+    );
+    const links = chunk.flatMap((r, i) =>
+      r.categoryIds.map((category_id) => ({
+        article_id: chunkIds[i]!,
+        category_id,
+        published_at: publishedAt(r.article),
+      })),
+    );
+    if (links.length > 0) await db.insertInto('portal_article_categories').values(links).execute();
+    ids.push(...chunkIds);
+  }
+  return ids;
 }
 
 /** Updates when `version` is current (and bumps it); undefined when it is stale. */
@@ -129,12 +220,26 @@ export async function updateArticle(
     .set({ ...patch, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .where('version', '=', version)
-    .returningAll()
+    .returning(ARTICLE_COLUMNS)
     .executeTakeFirst();
-  if (row && (patch.title_folded !== undefined || patch.body_folded !== undefined)) {
+  if (!row) return row;
+  await bumpChanges(db);
+  if (patch.title_folded !== undefined || patch.body_folded !== undefined) {
     await syncArticleSearch(db as Kysely<unknown>, row.id, row.title_folded, row.body_folded);
   }
+  if (patch.state !== undefined || patch.publish_at !== undefined) {
+    await db
+      .updateTable('portal_article_categories')
+      .set({ published_at: publishedAt(row) })
+      .where('article_id', '=', row.id)
+      .execute();
+  }
   return row;
+}
+
+/** What the category links carry: the publish time while the article is published. */
+function publishedAt(row: Pick<ArticleRow, 'state' | 'publish_at'>): string | null {
+  return row.state === 'published' ? row.publish_at : null;
 }
 
 /** Adds `n` views in one statement (never read-modify-write); returns the new stored count. */
@@ -149,11 +254,20 @@ export async function addViews(db: Db, id: number, n: number): Promise<number | 
 }
 
 export async function setArticleCategories(db: Db, articleId: number, categoryIds: number[]) {
+  await bumpChanges(db);
   await db.deleteFrom('portal_article_categories').where('article_id', '=', articleId).execute();
   if (categoryIds.length === 0) return;
+  const article = await db
+    .selectFrom('portal_articles')
+    .select(['state', 'publish_at'])
+    .where('id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  const published_at = publishedAt(article);
   await db
     .insertInto('portal_article_categories')
-    .values(categoryIds.map((category_id) => ({ article_id: articleId, category_id })))
+    .values(
+      categoryIds.map((category_id) => ({ article_id: articleId, category_id, published_at })),
+    )
     .execute();
 }
 
@@ -200,10 +314,77 @@ export interface ArticleQuery {
   limit: number;
   offset: number;
   order: 'publish' | 'updated';
+  /** Count the matches too (a list page's number of pages); off for the home page's lists. */
+  withTotal?: boolean;
 }
 
-/** A page of articles matching `q`, with the total; ranked when searching. */
-export async function queryArticles(db: Db, q: ArticleQuery) {
+export interface ArticlePage {
+  rows: ArticleRow[];
+  total: number;
+  /** Searches only: more matches than `total` (a count shown as "more than"). */
+  more: boolean;
+  /** Searches only: the search ran out of time and found nothing it could show. */
+  timedOut: boolean;
+}
+
+/** The article rows of `ids`, in that order. */
+async function rowsByIds(db: Db, ids: number[]): Promise<ArticleRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('portal_articles')
+    .select(ARTICLE)
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * A published category's page, newest first, from the index of its links alone: only the
+ * page's rows are read from the articles.
+ */
+async function categoryPage(db: Db, q: ArticleQuery & { categoryId: number }) {
+  let links = db
+    .selectFrom('portal_article_categories')
+    .where('category_id', '=', q.categoryId)
+    .where('published_at', 'is not', null);
+  if (q.publishedBefore) links = links.where('published_at', '<=', q.publishedBefore);
+  if (q.fromIso) links = links.where('published_at', '>=', q.fromIso);
+  if (q.toIso) links = links.where('published_at', '<', q.toIso);
+  if (q.excludeId !== undefined) links = links.where('article_id', '!=', q.excludeId);
+  const ids = await links
+    .select('article_id')
+    .orderBy('published_at', 'desc')
+    .orderBy('article_id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  const total = q.withTotal
+    ? Number(
+        (await links.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0,
+      )
+    : 0;
+  return {
+    rows: await rowsByIds(
+      db,
+      ids.map((r) => r.article_id),
+    ),
+    total,
+  };
+}
+
+const onlyPublished = (q: ArticleQuery) => q.states?.length === 1 && q.states[0] === 'published';
+
+/** A page of articles matching `q`, with the total when asked; ranked when searching. */
+export async function queryArticles(db: Db, q: ArticleQuery): Promise<ArticlePage> {
+  if (q.terms && q.terms.length > 0) {
+    const hits = await searchArticles(db, q.terms, q, { limit: q.limit, offset: q.offset });
+    return { ...hits, rows: await rowsByIds(db, hits.ids) };
+  }
+  if (q.categoryId !== undefined && onlyPublished(q) && q.order === 'publish') {
+    const page = await categoryPage(db, { ...q, categoryId: q.categoryId });
+    return { ...page, more: false, timedOut: false };
+  }
   let base = db.selectFrom('portal_articles');
   if (q.states) base = base.where('state', 'in', q.states);
   if (q.publishedBefore) base = base.where('publish_at', '<=', q.publishedBefore);
@@ -219,42 +400,37 @@ export async function queryArticles(db: Db, q: ArticleQuery) {
         .where('category_id', '=', categoryId),
     );
   }
-  const fts =
-    q.terms && q.terms.length > 0 ? articleFullText(db as Kysely<unknown>, q.terms) : null;
-  if (fts) base = base.where(fts.where);
-  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  let rows = base.selectAll('portal_articles');
-  if (fts) rows = rows.select(fts.rank.as('rank')).orderBy('rank', 'desc');
+  const totalRow = q.withTotal
+    ? await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+    : undefined;
+  let rows = base.select(ARTICLE);
   rows =
     q.order === 'publish'
       ? rows.orderBy('publish_at', 'desc').orderBy('portal_articles.id', 'desc')
       : rows.orderBy('updated_at', 'desc').orderBy('portal_articles.id', 'desc');
   const items = await rows.limit(q.limit).offset(q.offset).execute();
-  return { rows: items as ArticleRow[], total: Number(totalRow?.n ?? 0) };
+  return { rows: items, total: Number(totalRow?.n ?? 0), more: false, timedOut: false };
 }
 
 /** Scheduled articles whose time has come. */
-export async function dueScheduled(db: Db, nowIso: string) {
+export async function dueScheduled(db: Db, nowIso: string): Promise<ArticleRow[]> {
   return db
     .selectFrom('portal_articles')
-    .selectAll()
+    .select(ARTICLE)
     .where('state', '=', 'scheduled')
     .where('publish_at', '<=', nowIso)
     .orderBy('publish_at')
     .execute();
 }
 
-/** Changes whenever any article changes: the cross-instance cache check. */
+/** Changes whenever an article or category changes: the cross-instance cache check. */
 export async function contentStamp(db: Db): Promise<string> {
   const row = await db
-    .selectFrom('portal_articles')
-    .select((eb) => [eb.fn.max('updated_at').as('at'), eb.fn.countAll<number>().as('n')])
+    .selectFrom('portal_changes')
+    .select('counter')
+    .where('id', '=', 1)
     .executeTakeFirst();
-  const cats = await db
-    .selectFrom('portal_categories')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return `${String(row?.at ?? '')}|${Number(row?.n ?? 0)}|${Number(cats?.n ?? 0)}`;
+  return String(row?.counter ?? 0);
 }
 
 export async function insertRevision(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { diffWords } from 'diff';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowOf, systemClock } from '../clock.ts';
@@ -35,6 +36,7 @@ export async function listArticles(db: Db, ctx: Ctx, query: ArticleListQuery) {
     limit: pageSize,
     offset: (page - 1) * pageSize,
     order: 'updated',
+    withTotal: true,
   });
   const cats = await repo.categoriesOf(
     db,
@@ -64,12 +66,25 @@ export async function getArticle(db: Db, ctx: Ctx, id: number): Promise<Article>
   return present(db, await loadArticle(db, id));
 }
 
-/** A free slug: `base`, else `base-2`, `base-3`… */
+/**
+ * A free slug: `base`, else `base-2` … `base-9`, else `base-` and six random letters and
+ * digits. Each try is one lookup of the unique index, so the cost stays the same however many
+ * articles share a title.
+ */
 export async function freeSlug(db: Db, title: string): Promise<string> {
   const base = slugify(title, 100) || 'bai-viet';
-  const taken = await repo.slugsLike(db, base);
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  const first = [base, ...Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`)];
+  const taken = await repo.takenSlugs(db, first);
+  const free = first.find((s) => !taken.has(s));
+  if (free) return free;
+  for (;;) {
+    const slug = `${base}-${randomBytes(6)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 6)}`;
+    if ((await repo.takenSlugs(db, [slug])).size === 0) return slug;
+  }
 }
 
 async function checkSlug(db: Db, slug: string, exceptId: number | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../text/index.ts';
+import { formatDate, formatDateTime, formatNumber } from '../text/index.ts';
 import type { ArticleRow, CategoryRow } from './articles.repository.ts';
 import { articlePath, imagePath } from './articles.presenters.ts';
 import { highlight, snippet } from './highlight.ts';
@@ -287,7 +287,13 @@ ${printVersion ? '' : relatedHtml}`;
 export function searchBody(
   params: { q: string; categorySlug?: string; from?: string; to?: string },
   categories: CategoryRow[],
-  result: { terms: string[]; items: Listed[]; total: number } | null,
+  result: {
+    terms: string[];
+    items: Listed[];
+    total: number;
+    more?: boolean;
+    timedOut?: boolean;
+  } | null,
   page: number,
   lastPage: number,
   href: (n: number) => string,
@@ -307,10 +313,14 @@ export function searchBody(
 </form>`;
   let results = '<p>Nhập từ khóa, có dấu hoặc không dấu (ví dụ: "dong ky").</p>';
   if (result) {
-    results =
-      result.total === 0
+    const found = result.more
+      ? `Hơn ${formatNumber(result.total)} kết quả; thêm từ khóa để thu hẹp.`
+      : `Tìm thấy ${formatNumber(result.total)} bài viết.`;
+    results = result.timedOut
+      ? '<p role="status">Tìm kiếm mất quá nhiều thời gian nên đã dừng. Hãy thêm từ khóa hoặc chọn chuyên mục, khoảng thời gian để thu hẹp.</p>'
+      : result.total === 0
         ? '<p role="status">Không tìm thấy bài viết phù hợp.</p>'
-        : `<p role="status">Tìm thấy ${result.total} bài viết.</p><ul class="list">${result.items
+        : `<p role="status">${found}</p><ul class="list">${result.items
             .map((i) => listItem(i, result.terms))
             .join('')}</ul>${pagination(page, lastPage, href)}`;
   }

@@ -7,6 +7,13 @@ export interface PortalTables {
   portal_articles: PortalArticleTable;
   portal_article_categories: PortalArticleCategoryTable;
   portal_revisions: PortalRevisionTable;
+  portal_changes: PortalChangesTable;
+}
+
+/** One row (id 1): a counter every article or category write bumps; page caches watch it. */
+export interface PortalChangesTable {
+  id: number;
+  counter: number;
 }
 
 export interface PortalCategoryTable {
@@ -58,6 +65,8 @@ export interface PortalArticleTable {
 export interface PortalArticleCategoryTable {
   article_id: number;
   category_id: number;
+  /** The article's publish time while it is published, else NULL: the category page's order. */
+  published_at: Generated<string | null>;
 }
 
 export interface PortalRevisionTable {

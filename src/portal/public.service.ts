@@ -62,6 +62,7 @@ export async function categoryData(
     limit: pageSize,
     offset: (page - 1) * pageSize,
     order: 'publish',
+    withTotal: true,
   });
   return { category, items: await withCategories(db, rows), total };
 }
@@ -94,16 +95,27 @@ export interface SearchParams {
   pageSize: number;
 }
 
-export async function searchData(db: Db, params: SearchParams, now: string) {
+export interface SearchResult {
+  terms: string[];
+  category?: CategoryRow;
+  items: Listed[];
+  /** Matches found (at most SEARCH_CANDIDATES). */
+  total: number;
+  /** More matches than `total`: shown as "more than". */
+  more: boolean;
+  /** The search ran out of its time budget. */
+  timedOut: boolean;
+}
+
+export async function searchData(db: Db, params: SearchParams, now: string): Promise<SearchResult> {
   const terms = searchTerms(params.q);
   const category = params.categorySlug
     ? await repo.findCategoryBySlug(db, params.categorySlug)
     : undefined;
-  if (terms.length === 0 && !category && !params.from && !params.to) {
-    return { terms, category, items: [] as Listed[], total: 0 };
-  }
-  if (params.categorySlug && !category) return { terms, category, items: [] as Listed[], total: 0 };
-  const { rows, total } = await repo.queryArticles(db, {
+  const none = { terms, category, items: [], total: 0, more: false, timedOut: false };
+  if (terms.length === 0 && !category && !params.from && !params.to) return none;
+  if (params.categorySlug && !category) return none;
+  const found = await repo.queryArticles(db, {
     ...PUBLIC(now),
     categoryId: category?.id,
     fromIso: params.from ? vnDayStartIso(params.from) : undefined,
@@ -112,8 +124,16 @@ export async function searchData(db: Db, params: SearchParams, now: string) {
     limit: params.pageSize,
     offset: (params.page - 1) * params.pageSize,
     order: 'publish',
+    withTotal: true,
   });
-  return { terms, category, items: await withCategories(db, rows), total };
+  return {
+    terms,
+    category,
+    items: await withCategories(db, found.rows),
+    total: found.total,
+    more: found.more,
+    timedOut: found.timedOut,
+  };
 }
 
 /** The newest articles for a feed (of a category when `slug` is given), or null. */
