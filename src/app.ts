@@ -25,6 +25,7 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
 import { authRoutes } from './units/auth.routes.ts';
+import { resolveSession } from './units/auth.service.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { Unit } from './units/units.schema.ts';
 
@@ -65,7 +66,7 @@ export async function buildApp({
   // repetitive numbers. Pages and files keep their own bytes and caching.
   await app.register(compress, { customTypes: /^application\/json/ });
   await app.register(rateLimit, { global: false });
-  registerAuth(app);
+  registerAuth(app, resolveSession);
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ctxOf } from '../http/context.ts';
 import { Nullable, errorResponses } from '../http/schema-helpers.ts';
-import { listAudit } from './audit.service.ts';
+import { listAudit } from './audit-log.service.ts';
 
 const Day = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
 

@@ -1,15 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import { nowIso } from '../db/dialect.ts';
-import type { AuditRow, DB } from '../db/schema.ts';
-import { Forbidden } from '../http/errors.ts';
+import type { Db } from '../db/schema.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from '../units/policy.ts';
-import { UnitTree } from '../units/unit-tree.ts';
-import { listParentLinks } from '../units/units.repository.ts';
-import type { Actor, Ctx } from '../units/roles.ts';
-import { insertAudit, searchAudit } from './audit.repository.ts';
+import type { Actor } from '../units/roles.ts';
+import { insertAudit } from './audit.repository.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/*
+ * Recording the audit log, which every feature calls. It depends on no feature, so every
+ * feature may import it; reading the log needs the unit tree and lives in audit-log.service.ts.
+ */
 
 export type AuditAction =
   | 'create'
@@ -66,69 +64,4 @@ export async function recordAudit(
     request_id: who.requestId,
     unit_id: event.unitId,
   });
-}
-
-export interface AuditFilter {
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  actorId?: number;
-  q?: string;
-  /** YYYY-MM-DD, inclusive, in Asia/Ho_Chi_Minh. */
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** Midnight of a Vietnamese calendar day as a UTC ISO string (UTC+7, no daylight saving). */
-function vnDayStartIso(day: string, addDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
-}
-
-/**
- * The units whose entries an admin reads: every entry for an admin of a top-level unit
- * (`'all'`), else the units of their subtrees.
- */
-async function readableAuditUnits(db: Db, actor: Actor): Promise<'all' | number[]> {
-  if (!isAnyAdmin(actor)) throw Forbidden();
-  const links = await listParentLinks(db);
-  const tree = new UnitTree(links);
-  if (canCreateRootUnit(actor, tree)) return 'all';
-  return [...links.keys()].filter((id) => canAdministerUnit(actor, id, tree));
-}
-
-export async function listAudit(db: Db, ctx: Ctx, filter: AuditFilter) {
-  const units = await readableAuditUnits(db, ctx.actor);
-  const folded = filter.q ? fold(filter.q) : '';
-  const { rows, total } = await searchAudit(db, {
-    unitIds: units === 'all' ? undefined : units,
-    entityType: filter.entityType,
-    entityId: filter.entityId,
-    action: filter.action,
-    actorId: filter.actorId,
-    folded: folded || undefined,
-    fromIso: filter.from ? vnDayStartIso(filter.from) : undefined,
-    toIso: filter.to ? vnDayStartIso(filter.to, 1) : undefined,
-    limit: filter.pageSize,
-    offset: (filter.page - 1) * filter.pageSize,
-  });
-  return { items: rows.map(presentAudit), total, page: filter.page, pageSize: filter.pageSize };
-}
-
-export function presentAudit(row: AuditRow) {
-  return {
-    id: row.id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    unitId: row.unit_id,
-    summary: row.summary,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
-    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
-  };
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { PortalTables } from '../portal/portal.tables.ts';
 import type { ReportTables } from '../reports/reports.tables.ts';
 
@@ -7,6 +7,9 @@ import type { ReportTables } from '../reports/reports.tables.ts';
  * so one set of queries reads the same values from SQLite and PostgreSQL.
  */
 export interface DB extends CoreTables, ReportTables, PortalTables {}
+
+/** What repository and service functions take first: the database or an open transaction. */
+export type Db = Kysely<DB> | Transaction<DB>;
 
 /** Units, accounts, sessions, the audit log and job leases. Each feature declares its own tables. */
 export interface CoreTables {

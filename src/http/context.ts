@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
-import { resolveSession } from '../units/auth.service.ts';
 import { Unauthenticated } from './errors.ts';
 
 export const SESSION_COOKIE = 'giaoban_session';
@@ -17,8 +16,18 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the session cookie into `request.actor` for every API request. */
-export function registerAuth(app: FastifyInstance): void {
+/** Finds the live session of a token: its account as the actor, or null. */
+export type ResolveSession = (
+  db: Database,
+  token: string,
+  ttlHours: number,
+) => Promise<FastifyRequest['actor']>;
+
+/**
+ * Resolves the session cookie into `request.actor` for every API request. The app passes the
+ * units' resolveSession in, so the HTTP layer depends on no feature.
+ */
+export function registerAuth(app: FastifyInstance, resolveSession: ResolveSession): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../db/schema.ts';
 
 /**
  * Takes or renews the lease `name` for `holder` until `expiresAt`. True when the caller holds it

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { articleFullText, syncArticleSearch } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, Db } from '../db/schema.ts';
 import type { PortalArticleTable, PortalCategoryTable } from './portal.tables.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 export type ArticleRow = Selectable<PortalArticleTable>;
 export type CategoryRow = Selectable<PortalCategoryTable>;
 type NewArticle = Omit<ArticleRow, 'id' | 'views' | 'version'> & { views?: number };

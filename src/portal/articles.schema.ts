@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Version } from '../http/schema-helpers.ts';
-import { ARTICLE_ACTIONS, ARTICLE_STATES } from './states.ts';
+import { ARTICLE_ACTIONS, ARTICLE_STATES } from './articles.states.ts';
 
 export const ArticleStateSchema = Type.Enum(ARTICLE_STATES, {
   description: 'draft, scheduled, published, unpublished',

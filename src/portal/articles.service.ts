@@ -1,208 +1,25 @@
 import { diffWords } from 'diff';
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
-import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
-import { fold, slugify } from '../text/index.ts';
+import type { Db } from '../db/schema.ts';
+import { AppError, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
+import { fold, slugify, vnDayStartIso } from '../text/index.ts';
 import type { Ctx } from '../units/roles.ts';
 import * as repo from './articles.repository.ts';
-import type { ArticleRow, CategoryRow } from './articles.repository.ts';
+import type { ArticleRow } from './articles.repository.ts';
 import type {
   Article,
   ArticleListQuery,
-  ArticleSummary,
-  Category,
-  CategoryEntry,
   CreateArticleBody,
-  CreateCategoryBody,
   Revision,
   TransitionBody,
   UpdateArticleBody,
-  UploadImageBody,
-  UpdateCategoryBody,
 } from './articles.schema.ts';
-import { searchTerms, highlight, snippet } from './highlight.ts';
-import { canEditPortal } from './portal.policy.ts';
+import { searchTerms } from './highlight.ts';
+import { requireEditor } from './portal.policy.ts';
+import { presentArticle, presentSummary } from './articles.presenters.ts';
 import { bodySearchKey, htmlToText, sanitizeBody } from './sanitize.ts';
-import { allowedActions, transition, type ArticleState } from './states.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
-
-/** The public path of an article. */
-export const articlePath = (slug: string) => `/bai-viet/${slug}`;
-export const imagePath = (id: number) => `/anh/${id}`;
-
-export function presentCategory(row: CategoryRow): Category {
-  return { id: row.id, slug: row.slug, name: row.name, sortOrder: row.sort_order };
-}
-
-export function presentArticle(row: ArticleRow, categories: CategoryRow[] = []): Article {
-  return {
-    id: row.id,
-    slug: row.slug,
-    url: articlePath(row.slug),
-    title: row.title,
-    summary: row.summary,
-    bodyHtml: row.body_html,
-    byline: row.byline,
-    coverImageId: row.cover_image_id,
-    coverImageUrl: row.cover_image_id === null ? null : imagePath(row.cover_image_id),
-    coverAlt: row.cover_alt,
-    categories: categories.map(presentCategory),
-    state: row.state as ArticleState,
-    allowedActions: allowedActions(row.state as ArticleState),
-    publishAt: row.publish_at,
-    views: Number(row.views),
-    imported: row.import_key !== null,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** A list entry; with search terms, the title and a body snippet carry <mark>ed matches. */
-export function presentSummary(
-  row: ArticleRow,
-  categories: CategoryRow[],
-  terms: readonly string[],
-): ArticleSummary {
-  const text = row.summary || htmlToText(row.body_html);
-  const bodyText = terms.length > 0 ? `${row.summary} ${htmlToText(row.body_html)}` : text;
-  return {
-    id: row.id,
-    slug: row.slug,
-    url: articlePath(row.slug),
-    title: row.title,
-    titleHtml: highlight(row.title, terms),
-    snippetHtml: snippet(bodyText, terms),
-    byline: row.byline,
-    categories: categories.map(presentCategory),
-    state: row.state as ArticleState,
-    publishAt: row.publish_at,
-    views: Number(row.views),
-    version: row.version,
-    updatedAt: row.updated_at,
-  };
-}
-
-function requireEditor(ctx: Ctx): void {
-  if (!canEditPortal(ctx.actor)) throw Forbidden();
-}
-
-export async function listCategories(db: Db): Promise<CategoryEntry[]> {
-  const counts = await repo.countArticlesByCategory(db);
-  return (await repo.listCategories(db)).map((row) => entryOf(row, counts));
-}
-
-function entryOf(row: CategoryRow, counts: Map<number, number>): CategoryEntry {
-  return { ...presentCategory(row), version: row.version, articleCount: counts.get(row.id) ?? 0 };
-}
-
-function cleanCategoryName(raw: string): string {
-  const name = raw.trim().replace(/\s+/g, ' ');
-  if (!name) throw Invalid({ name: { rule: 'blank' } });
-  return name;
-}
-
-/** Puts the categories in `ids` order, writing only the positions that change. */
-async function renumberCategories(db: Db, ids: number[]): Promise<void> {
-  const rows = new Map((await repo.listCategories(db)).map((r) => [r.id, r]));
-  for (const [position, id] of ids.entries()) {
-    if (rows.get(id)?.sort_order !== position) await repo.setCategoryOrder(db, id, position);
-  }
-}
-
-/**
- * Renames a category or moves it to another position. The slug stays: it is the category's
- * public address, which readers and feeds already hold.
- */
-export async function updateCategory(
-  db: Db,
-  ctx: Ctx,
-  id: number,
-  input: UpdateCategoryBody,
-): Promise<CategoryEntry> {
-  requireEditor(ctx);
-  const row = await repo.findCategory(db, id);
-  if (!row) throw NotFound('category');
-  if (row.version !== input.version) throw StaleVersion('category');
-  const name = input.name === undefined ? undefined : cleanCategoryName(input.name);
-  const updated = await repo.updateCategory(db, id, input.version, name ? { name } : {});
-  if (!updated) throw StaleVersion('category');
-  if (input.sortOrder !== undefined) {
-    const others = (await repo.listCategories(db)).map((r) => r.id).filter((c) => c !== id);
-    const at = Math.min(input.sortOrder, others.length);
-    await renumberCategories(db, [...others.slice(0, at), id, ...others.slice(at)]);
-  }
-  const after = (await repo.findCategory(db, id))!;
-  await recordAudit(db, ctx, {
-    action: 'update',
-    unitId: null,
-    entityType: 'portal_category',
-    entityId: id,
-    summary: after.name,
-    before: presentCategory(row),
-    after: presentCategory(after),
-  });
-  return entryOf(after, await repo.countArticlesByCategory(db));
-}
-
-/** Deletes a category no article is filed under. */
-export async function deleteCategory(db: Db, ctx: Ctx, id: number): Promise<void> {
-  requireEditor(ctx);
-  const row = await repo.findCategory(db, id);
-  if (!row) throw NotFound('category');
-  const count = (await repo.countArticlesByCategory(db)).get(id) ?? 0;
-  if (count > 0) throw new AppError(409, 'category_in_use', { name: row.name, count });
-  await repo.deleteCategory(db, id);
-  await renumberCategories(
-    db,
-    (await repo.listCategories(db)).map((r) => r.id),
-  );
-  await recordAudit(db, ctx, {
-    action: 'delete',
-    unitId: null,
-    entityType: 'portal_category',
-    entityId: id,
-    summary: row.name,
-    before: presentCategory(row),
-  });
-}
-
-export async function createCategory(
-  db: Db,
-  ctx: Ctx,
-  input: CreateCategoryBody,
-): Promise<CategoryEntry> {
-  requireEditor(ctx);
-  const name = cleanCategoryName(input.name);
-  const slug = input.slug ?? slugify(name, 100);
-  if (!slug) throw Invalid({ slug: { rule: 'invalid' } });
-  if (await repo.findCategoryBySlug(db, slug)) throw Invalid({ slug: { rule: 'taken' } });
-  const row = await repo.insertCategory(db, {
-    slug,
-    name,
-    sort_order: await repo.nextCategoryOrder(db),
-    created_at: nowIso(),
-  });
-  const category = presentCategory(row);
-  await recordAudit(db, ctx, {
-    action: 'create',
-    unitId: null,
-    entityType: 'portal_category',
-    entityId: row.id,
-    summary: name,
-    after: category,
-  });
-  return entryOf(row, new Map());
-}
-
-/** Midnight of a Vietnamese calendar day (YYYY-MM-DD) as UTC ISO, plus `addDays`. */
-export function vnDayStartIso(day: string, addDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
-}
+import { transition, type ArticleState } from './articles.states.ts';
 
 export async function listArticles(db: Db, ctx: Ctx, query: ArticleListQuery) {
   requireEditor(ctx);
@@ -379,7 +196,7 @@ export async function updateArticle(
   return present(db, updated);
 }
 
-/** Moves an article through the workflow (states.ts decides what is allowed). */
+/** Moves an article through the workflow (articles.states.ts decides what is allowed). */
 export async function transitionArticle(
   db: Db,
   ctx: Ctx | null,
@@ -485,46 +302,4 @@ export async function listRevisions(db: Db, ctx: Ctx, id: number): Promise<{ ite
     };
   });
   return { items };
-}
-
-export const IMAGE_MAX_BYTES = 700 * 1024;
-
-/** The image type from its first bytes, or null for anything else. */
-export function sniffImage(bytes: Buffer): string | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
-    return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp';
-  if (/^GIF8[79]a/.test(bytes.subarray(0, 6).toString('latin1'))) return 'image/gif';
-  return null;
-}
-
-export async function uploadImage(db: Db, ctx: Ctx, input: UploadImageBody) {
-  requireEditor(ctx);
-  const bytes = Buffer.from(input.dataBase64.replace(/^data:[^,]*,/, ''), 'base64');
-  if (bytes.length > IMAGE_MAX_BYTES) {
-    throw Invalid({ dataBase64: { rule: 'imageSize', params: { limit: IMAGE_MAX_BYTES } } });
-  }
-  const mime = sniffImage(bytes);
-  if (!mime) throw Invalid({ dataBase64: { rule: 'imageType' } });
-  const id = await repo.insertImage(db, {
-    mime,
-    bytes,
-    size: bytes.length,
-    created_by: ctx.actor.id,
-    created_at: nowIso(),
-  });
-  await recordAudit(db, ctx, {
-    action: 'create',
-    unitId: null,
-    entityType: 'portal_image',
-    entityId: id,
-    summary: `${mime} ${bytes.length} B`,
-  });
-  return { id, url: imagePath(id) };
 }

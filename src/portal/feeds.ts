@@ -1,5 +1,5 @@
 import type { ArticleRow, CategoryRow } from './articles.repository.ts';
-import { articlePath } from './articles.service.ts';
+import { articlePath } from './articles.presenters.ts';
 import { escapeXml } from './html.ts';
 import { htmlToText } from './sanitize.ts';
 

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../text/index.ts';
 import type { ArticleRow, CategoryRow } from './articles.repository.ts';
-import { articlePath, imagePath } from './articles.service.ts';
+import { articlePath, imagePath } from './articles.presenters.ts';
 import { highlight, snippet } from './highlight.ts';
 import { escapeHtml } from './html.ts';
 import type { Listed } from './public.service.ts';

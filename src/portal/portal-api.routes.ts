@@ -7,7 +7,10 @@ import { nowIso } from '../db/dialect.ts';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { formatNumber } from '../text/index.ts';
+import { articlePath } from './articles.presenters.ts';
 import * as articles from './articles.service.ts';
+import * as categories from './categories.service.ts';
+import * as images from './images.service.ts';
 import {
   Article,
   ArticleList,
@@ -53,7 +56,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       ctxOf(request);
-      return { items: await articles.listCategories(db) };
+      return { items: await categories.listCategories(db) };
     },
   );
 
@@ -69,7 +72,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const category = await change((trx) => articles.createCategory(trx, ctx, request.body));
+      const category = await change((trx) => categories.createCategory(trx, ctx, request.body));
       return reply.status(201).send(category);
     },
   );
@@ -87,7 +90,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      return change((trx) => articles.updateCategory(trx, ctx, request.params.id, request.body));
+      return change((trx) => categories.updateCategory(trx, ctx, request.params.id, request.body));
     },
   );
 
@@ -103,7 +106,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      await change((trx) => articles.deleteCategory(trx, ctx, request.params.id));
+      await change((trx) => categories.deleteCategory(trx, ctx, request.params.id));
       return reply.status(204).send(null);
     },
   );
@@ -224,7 +227,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
       const html = layout(
         {
           title: `[Xem trước] ${row.title}`,
-          canonical: articles.articlePath(row.slug),
+          canonical: articlePath(row.slug),
           noindex: true,
         },
         site,
@@ -252,7 +255,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
       const ctx = ctxOf(request);
       const image = await db
         .transaction()
-        .execute((trx) => articles.uploadImage(trx, ctx, request.body));
+        .execute((trx) => images.uploadImage(trx, ctx, request.body));
       return reply.status(201).send(image);
     },
   );

@@ -1,4 +1,5 @@
-import type { Actor } from '../units/roles.ts';
+import { Forbidden } from '../http/errors.ts';
+import type { Actor, Ctx } from '../units/roles.ts';
 
 /*
  * Who may write the portal: an editor (biên tập viên), in any unit — articles belong to the
@@ -8,4 +9,8 @@ import type { Actor } from '../units/roles.ts';
 
 export function canEditPortal(actor: Actor): boolean {
   return actor.roles.some((g) => g.role === 'editor');
+}
+
+export function requireEditor(ctx: Ctx): void {
+  if (!canEditPortal(ctx.actor)) throw Forbidden();
 }

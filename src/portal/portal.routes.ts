@@ -1,13 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nowIso } from '../db/dialect.ts';
-import { formatNumber, slugify } from '../text/index.ts';
-import { articlePath, imagePath } from './articles.service.ts';
-import { isAutomated } from './bots.ts';
+import { slugify } from '../text/index.ts';
+import { articlePath, imagePath } from './articles.presenters.ts';
 import { atom, robots, rss, sitemap } from './feeds.ts';
 import { escapeHtml } from './html.ts';
-import { etagOf, isFresh, type CachedPage } from './page-cache.ts';
 import {
-  VIEW_COUNT_GAP,
   articleBody,
   categoryBody,
   homeBody,
@@ -20,10 +17,10 @@ import {
 import * as pub from './public.service.ts';
 import { htmlToText } from './sanitize.ts';
 import { portalRuntime } from './runtime.ts';
+import { HTML, pageServer } from './serve.ts';
 
 export { escapeHtml };
 
-const HTML = 'text/html; charset=utf-8';
 const PAGE_SIZE = 10;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -41,14 +38,6 @@ export function notFoundPage(): string {
     'Không tìm thấy trang',
     messageBody('Không tìm thấy trang', 'Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.'),
   );
-}
-
-interface Rendered {
-  body: string;
-  contentType?: string;
-  articleId?: number;
-  storedViews?: number;
-  lastModified?: string;
 }
 
 /** The first value of a query parameter, as a string ('' when absent or not text). */
@@ -132,63 +121,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       'Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.',
     );
 
-  /**
-   * Serves a page from the cache (rendering it on a miss) with ETag/Last-Modified. An article
-   * page is counted here, before any 304, so a cached or revalidated view still counts once.
-   */
-  async function serve(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    key: string,
-    render: () => Promise<Rendered | null>,
-    options: {
-      countView?: boolean;
-      cacheControl?: string;
-      missing?: () => Promise<FastifyReply>;
-    } = {},
-  ) {
-    const cacheKey = `${baseUrl(request)}|${key}`;
-    let page = rt.cache.get(cacheKey);
-    if (!page) {
-      const generation = rt.cache.generation;
-      const rendered = await render();
-      if (!rendered) return options.missing ? options.missing() : notFound(request, reply);
-      const gap = rendered.body.indexOf(VIEW_COUNT_GAP);
-      const head = gap < 0 ? rendered.body : rendered.body.slice(0, gap);
-      const tail = gap < 0 ? null : rendered.body.slice(gap + VIEW_COUNT_GAP.length);
-      page = {
-        // Kept as bytes: encoding ~10 KB of Vietnamese text per request would cost more than the
-        // rest of serving a cached page.
-        head: Buffer.from(head),
-        tail: tail === null ? null : Buffer.from(tail),
-        articleId: rendered.articleId ?? null,
-        storedViews: rendered.storedViews ?? 0,
-        etag: etagOf(head, tail ?? ''),
-        lastModified: new Date(rendered.lastModified ?? nowIso()).toUTCString(),
-        contentType: rendered.contentType ?? HTML,
-      } satisfies CachedPage;
-      if (page.articleId !== null) rt.views.noteStored(page.articleId, page.storedViews);
-      rt.cache.set(cacheKey, page, generation);
-    }
-    const id = page.articleId;
-    if (
-      id !== null &&
-      options.countView &&
-      request.method === 'GET' &&
-      !isAutomated(request.headers)
-    ) {
-      rt.views.record(id);
-    }
-    reply
-      .type(page.contentType)
-      .header('etag', page.etag)
-      .header('last-modified', page.lastModified)
-      .header('cache-control', options.cacheControl ?? 'no-cache');
-    if (isFresh(request.headers, page)) return reply.status(304).send();
-    if (page.tail === null || id === null) return reply.send(page.head);
-    const count = Buffer.from(formatNumber(rt.views.shown(id, page.storedViews)));
-    return reply.send(Buffer.concat([page.head, count, page.tail]));
-  }
+  const serve = pageServer(rt, baseUrl, notFound);
 
   const feeds = (s: Site, category?: { slug: string; name: string }): Meta['feeds'] => [
     { type: 'rss', href: `${s.baseUrl}/rss.xml`, title: `${siteName} (RSS)` },

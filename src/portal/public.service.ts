@@ -1,16 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import * as repo from './articles.repository.ts';
 import type { ArticleRow, CategoryRow } from './articles.repository.ts';
-import { vnDayStartIso } from './articles.service.ts';
 import { searchTerms } from './highlight.ts';
+import { vnDayStartIso } from '../text/index.ts';
 
 /*
  * What the public pages read. Everything here is limited to published articles whose publish
  * time has come: a draft, scheduled or unpublished article does not exist for a reader.
  */
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface Listed {
   row: ArticleRow;

@@ -1,14 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, NotFound } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { loadReadable } from './report-access.ts';
 import * as repo from './reports.repository.ts';
 import { loadForEdit } from './reports.service.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Attachments are stored in the database (one backup holds everything), so they are capped. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;

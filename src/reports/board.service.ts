@@ -1,18 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { getPeriod, loadPeriod } from './periods.service.ts';
 import * as repo from './periods.repository.ts';
 import type { RemindBody } from './periods.schema.ts';
-import { canFollowPeriods, canRunPeriods } from './report-policy.ts';
+import { canFollowPeriods, canRunPeriods } from './reports.policy.ts';
 import * as reports from './reports.repository.ts';
-import type { ReportState } from './workflow.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { ReportState } from './reports.states.ts';
 
 export type BoardStatus = 'accepted' | 'submitted' | 'awaiting_approval' | 'returned' | 'missing';
 

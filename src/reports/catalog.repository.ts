@@ -1,13 +1,11 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.ts';
 import type {
   IndicatorRow,
   IndicatorTable,
   TemplateRow,
   TemplateVersionRow,
 } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findSetting(db: Db, key: string) {
   return db.selectFrom('report_settings').selectAll().where('key', '=', key).executeTakeFirst();

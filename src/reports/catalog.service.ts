@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUniqueViolation, nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx, UnitKind } from '../units/roles.ts';
 import { loadUnitTree } from '../units/units.service.ts';
@@ -19,10 +18,8 @@ import type {
 } from './catalog.schema.ts';
 import { DEFAULT_PERIOD_RULE, type PeriodDateRule } from './period-rules.ts';
 import type { Aggregation } from './progress-math.ts';
-import { canKeepCatalog, canRunPeriods } from './report-policy.ts';
+import { canKeepCatalog, canRunPeriods } from './reports.policy.ts';
 import type { IndicatorRow, TemplateRow, TemplateVersionRow } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** The sections a new template starts with. */
 export const DEFAULT_SECTIONS = [

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { loadUnitTree } from '../units/units.service.ts';
@@ -15,12 +14,10 @@ import type { ProgressTable } from './figures.schema.ts';
 import { loadPeriod } from './periods.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
 import { rowsOf, type ProgressRowObject } from './progress-table.ts';
-import { canFollowPeriods } from './report-policy.ts';
+import { canFollowPeriods } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report } from './reports.schema.ts';
 import { getReport, loadForEdit, saveReport } from './reports.service.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const HEADER_ROW = 4;
 const ORDER: SheetColumn[] = ['code', 'name', 'measure', 'period', 'value'];

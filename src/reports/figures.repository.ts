@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db } from '../db/schema.ts';
 
 /** One unit's values for one quarter, by indicator id. */
 export async function quarterValues(db: Db, unitId: number, year: number, quarter: number) {

@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.ts';
 import type { PeriodRow, ReportPeriodTable } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function listPeriods(db: Db, filter: { unitId?: number; year?: number; status?: string }) {
   let q = db.selectFrom('report_periods').selectAll();

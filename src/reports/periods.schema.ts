@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Version } from '../http/schema-helpers.ts';
 import { PERIOD_KINDS } from './period-rules.ts';
-import { REPORT_STATES } from './workflow.ts';
+import { REPORT_STATES } from './reports.states.ts';
 
 export const PeriodKindSchema = Type.Enum(PERIOD_KINDS, {
   description: 'quarter, half (6 months), nine_months or year',

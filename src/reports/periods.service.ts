@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUniqueViolation, nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
@@ -24,11 +23,9 @@ import type {
   PeriodQuery,
   UpdatePeriodBody,
 } from './periods.schema.ts';
-import { canRunPeriods } from './report-policy.ts';
+import { canRunPeriods } from './reports.policy.ts';
 import * as reports from './reports.repository.ts';
 import type { PeriodRow } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function presentPeriod(row: PeriodRow, unitIds: number[], templateId: number): Period {
   return {

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
@@ -16,9 +15,7 @@ import type {
   TargetQuery,
 } from './figures.schema.ts';
 import { buildProgressTable, withUnsent } from './progress-table.ts';
-import { canReadUnitFigures, canSetTargets, canWriteReport } from './report-policy.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { canReadUnitFigures, canSetTargets, canWriteReport } from './reports.policy.ts';
 
 /** The units whose figures the caller may read, narrowed to one when asked. */
 async function readableUnits(db: Db, ctx: Ctx, unitId: number | undefined): Promise<number[]> {

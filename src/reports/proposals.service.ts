@@ -1,17 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { listPeriods } from './periods.repository.ts';
-import { canFollowPeriods, canReadReport, canWriteReport } from './report-policy.ts';
+import { canFollowPeriods, canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { AnswerBody, ProposalQuery } from './reports.schema.ts';
 import type { ProposalRow } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Proposals (kiến nghị) are records of their own: a unit raises them in its report, the

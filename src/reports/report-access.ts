@@ -1,11 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { Forbidden, NotFound } from '../http/errors.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 import { loadUnitTree } from '../units/units.service.ts';
 import { loadPeriod } from './periods.service.ts';
-import { canHeadReport, canReadReport, canRunPeriods, canWriteReport } from './report-policy.ts';
+import { canHeadReport, canReadReport, canRunPeriods, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import {
@@ -14,9 +13,7 @@ import {
   type ActionActor,
   type ReportAction,
   type ReportState,
-} from './workflow.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+} from './reports.states.ts';
 
 export interface LoadedReport {
   row: ReportRow;

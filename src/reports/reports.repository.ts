@@ -1,5 +1,5 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.ts';
 import { refreshForReport } from './figures.repository.ts';
 import type {
   ReportEventTable,
@@ -7,8 +7,6 @@ import type {
   ReportRow,
   UnitReportTable,
 } from './reports.tables.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function insertReport(db: Db, row: Insertable<UnitReportTable>): Promise<ReportRow> {
   return db.insertInto('unit_reports').values(row).returningAll().executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import { figureRoutes } from './figures.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { periodRoutes } from './periods.routes.ts';
 import { Period } from './periods.schema.ts';
-import { reportApiRoutes } from './report.routes.ts';
+import { reportApiRoutes } from './unit-reports.routes.ts';
 import { Report } from './reports.schema.ts';
 
 /** The reporting API under /api/v1 (periods, templates, reports, indicators, targets). */

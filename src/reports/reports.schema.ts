@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Version } from '../http/schema-helpers.ts';
-import { REPORT_ACTIONS, REPORT_STATES } from './workflow.ts';
+import { REPORT_ACTIONS, REPORT_STATES } from './reports.states.ts';
 
 export const ReportStateSchema = Type.Enum(REPORT_STATES, {
   description: 'draft → awaiting_approval → submitted → accepted; submitted → returned → draft',

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit, listUnits, loadUnitTree } from '../units/units.service.ts';
@@ -10,14 +9,12 @@ import * as figures from './figures.repository.ts';
 import { listPeriods } from './periods.repository.ts';
 import * as periodsRepo from './periods.repository.ts';
 import { allowedActions, canEditNow, loadReadable, type LoadedReport } from './report-access.ts';
-import { canReadReport, canWriteReport } from './report-policy.ts';
+import { canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import { sanitizeRichText } from './sanitize.ts';
-import type { ReportState } from './workflow.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { ReportState } from './reports.states.ts';
 
 /** What a revision keeps: the whole content as saved. */
 export interface ReportContent {

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { NotFound } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getTemplateVersion, listIndicators } from './catalog.service.ts';
@@ -8,8 +7,6 @@ import * as repo from './reports.repository.ts';
 import type { ReportDiff } from './reports.schema.ts';
 import type { ReportContent } from './reports.service.ts';
 import { diffLists, diffSections } from './revision-diff.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function listRevisions(db: Db, ctx: Ctx, reportId: number) {
   await loadReadable(db, ctx, reportId);

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit } from '../units/units.service.ts';
@@ -10,10 +9,8 @@ import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
 import type { UnitReportTable } from './reports.tables.ts';
-import { TRANSITIONS, checkTransition, isLate, type ReportState } from './workflow.ts';
+import { TRANSITIONS, checkTransition, isLate, type ReportState } from './reports.states.ts';
 import type { Updateable } from 'kysely';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Moves a report along the workflow table. The table says whether the step exists from this

@@ -1,16 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { migrateToLatest, openPostgres, openSqlite, type Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { databaseUrl, onServer, uniqueDatabaseName, type DatabaseTemplates } from './templates.ts';
 
 /*
  * Every database test runs on both engines, the way Kysely's own suites loop over dialects:
- * SQLite in memory, and PostgreSQL — the server named by TEST_DATABASE_URL (a fresh database
- * per test file, dropped afterwards), or an in-process PGlite when no server is configured.
+ * SQLite, and PostgreSQL — the server named by TEST_DATABASE_URL (a database per suite, dropped
+ * afterwards), or an in-process PGlite when no server is configured. Each suite gets a copy of
+ * the run's migrated template (see templates.ts and global-setup.ts) rather than migrating a
+ * database of its own.
  */
 
 export const ENGINES = ['sqlite', 'postgres'] as const;
@@ -21,44 +25,69 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-async function createPostgres(): Promise<TestDatabase> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const pglite = new PGlite();
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-    return { db, close: () => db.destroy() };
-  }
-  const name = `giaoban_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = openPostgres(target.toString(), 5);
+function copySqlite(templateFile: string): TestDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-test-'));
+  const file = path.join(dir, 'test.sqlite');
+  fs.copyFileSync(templateFile, file);
+  const db = openSqlite(file);
   return {
     db,
     async close() {
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** A new, migrated, empty database of the given engine. */
-export async function createTestDatabase(engine: TestEngine): Promise<TestDatabase> {
+async function serverDatabase(url: string, template: string | null): Promise<TestDatabase> {
+  const name = uniqueDatabaseName('giaoban_test');
+  await onServer(url, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const db = openPostgres(databaseUrl(url, name), 5);
+  return {
+    db,
+    async close() {
+      await db.destroy();
+      await onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+function pglite(dumpFile: string | null): TestDatabase {
+  const instance = dumpFile
+    ? new PGlite({ loadDataDir: new Blob([fs.readFileSync(dumpFile)]) })
+    : new PGlite();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(instance) });
+  return { db, close: () => db.destroy() };
+}
+
+function fromTemplate(engine: TestEngine, templates: DatabaseTemplates): Promise<TestDatabase> {
+  if (engine === 'sqlite') return Promise.resolve(copySqlite(templates.sqliteFile));
+  const postgres = templates.postgres;
+  return postgres.kind === 'server'
+    ? serverDatabase(postgres.url, postgres.template)
+    : Promise.resolve(pglite(postgres.dumpFile));
+}
+
+/** Without the global setup (a config that does not run it): a database migrated here. */
+async function migratedHere(engine: TestEngine): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
   const handle =
     engine === 'sqlite'
       ? (() => {
           const db = openSqlite(':memory:');
           return { db, close: () => db.destroy() };
         })()
-      : await createPostgres();
+      : url
+        ? await serverDatabase(url, null)
+        : pglite(null);
   await migrateToLatest(handle.db);
   return handle;
+}
+
+/** A new, migrated, empty database of the given engine. */
+export async function createTestDatabase(engine: TestEngine): Promise<TestDatabase> {
+  const templates = inject('databaseTemplates') as DatabaseTemplates | undefined;
+  return templates ? fromTemplate(engine, templates) : migratedHere(engine);
 }
 
 /** The label test names carry, so the output shows which engine ran. */

@@ -7,6 +7,7 @@ import {
   formatNumber,
   parseVietnameseDateTime,
   placeDateLine,
+  vnDayStartIso,
 } from './format.ts';
 
 const MINUTE = 60_000;
@@ -212,5 +213,14 @@ describe('formatNumber', () => {
         },
       ),
     );
+  });
+});
+
+describe('vnDayStartIso', () => {
+  it('is midnight in Vietnam, 17:00 UTC the day before', () => {
+    expect(vnDayStartIso('2017-10-12')).toBe('2017-10-11T17:00:00.000Z');
+    expect(vnDayStartIso('2017-10-12', 1)).toBe('2017-10-12T17:00:00.000Z');
+    expect(vnDayStartIso('2017-12-31', 1)).toBe('2017-12-31T17:00:00.000Z');
+    expect(formatDateTime(vnDayStartIso('2018-01-01'))).toBe('01/01/2018 00:00');
   });
 });

@@ -53,6 +53,12 @@ export function formatDate(d: Date | string): string {
   return `${pad2(w.day)}/${pad2(w.month)}/${pad4(w.year)}`;
 }
 
+/** Midnight of a Vietnamese calendar day (YYYY-MM-DD) as UTC ISO, plus `addDays` (UTC+7, no DST). */
+export function vnDayStartIso(day: string, addDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + addDays, -7)).toISOString();
+}
+
 /** Builds the document place-and-date line, e.g. "Từ Sơn, ngày 12 tháng 10 năm 2017". */
 export function placeDateLine(place: string, date: Date | string): string {
   const w = wallClock(date);

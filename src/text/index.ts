@@ -7,5 +7,6 @@ export {
   formatNumber,
   parseVietnameseDateTime,
   placeDateLine,
+  vnDayStartIso,
 } from './format.ts';
 export { compareVietnameseNames, givenName } from './names.ts';

@@ -1,8 +1,6 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { AccountRow, AccountTable, DB } from '../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { AccountRow, AccountTable, Db } from '../db/schema.ts';
 import type { RoleGrant, Role } from './roles.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function listAccounts(db: Db): Promise<AccountRow[]> {
   return db.selectFrom('accounts').selectAll().execute();

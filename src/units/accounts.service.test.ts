@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { listAudit, recordAudit } from '../audit/audit.service.ts';
+import { listAudit } from '../audit/audit-log.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { buildAccount, buildUnit, ctxFor, uniq } from '../test-support/factories.ts';
@@ -147,9 +148,11 @@ describeEachEngine('accounts service', (db) => {
 
   it('filters the audit log by action, text without diacritics, and Vietnamese calendar days', async () => {
     const { ward, rootAdmin, wardAdmin } = await setup();
-    const name = `Hoàng Thị Quế ${uniq()}`;
+    const tag = uniq();
+    const name = `Hoàng Thị Quế ${tag}`;
+    const username = `q${uniq()}`;
     await accounts.createAccount(db(), wardAdmin, {
-      username: `q${uniq()}`,
+      username,
       password: 'mat-khau-dai-1',
       fullName: name,
       roles: [{ unitId: ward.id, role: 'editor' }],
@@ -162,22 +165,28 @@ describeEachEngine('accounts service', (db) => {
     });
     expect(byText.items.map((i) => i.summary.split(' (')[0])).toContain(name);
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    // Only this account's entry: its name, without diacritics, ends in the tag.
     const todays = await listAudit(db(), rootAdmin, {
       from: today,
       to: today,
-      q: 'hoang thi que',
+      q: `hoang thi que ${tag}`,
       page: 1,
       pageSize: 50,
     });
     expect(todays.total).toBeGreaterThan(0);
+    expect(todays.total).toBe(1);
+    expect(todays.items).toMatchObject([
+      { action: 'create', entityType: 'account', summary: `${name} (${username})` },
+    ]);
     const past = await listAudit(db(), rootAdmin, {
       from: '2017-10-11',
       to: '2017-10-12',
-      q: 'hoang thi que',
+      q: `hoang thi que ${tag}`,
       page: 1,
       pageSize: 50,
     });
     expect(past.total).toBe(0);
+    expect(past.items).toEqual([]);
     const reporter = ctxFor(
       await buildAccount(db(), { roles: [{ unitId: ward.id, role: 'reporter' }] }),
     );

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
 import { isUniqueViolation, nowIso } from '../db/dialect.ts';
-import type { AccountRow, DB } from '../db/schema.ts';
+import type { AccountRow, Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { compareVietnameseNames, fold } from '../text/index.ts';
 import * as repo from './accounts.repository.ts';
@@ -12,13 +11,11 @@ import type {
   UpdateAccountBody,
 } from './accounts.schema.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
-import { canAdministerUnit, canManageAccount, isAnyAdmin } from './policy.ts';
+import { canAdministerUnit, canManageAccount, isAnyAdmin } from './units.policy.ts';
 import type { Ctx, RoleGrant } from './roles.ts';
 import { deleteSessionsOf } from './sessions.repository.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { loadUnitTree } from './units.service.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 

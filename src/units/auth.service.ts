@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
 import { nowIso } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, Db } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import * as accounts from './accounts.repository.ts';
 import type { ChangePasswordBody, LoginBody } from './accounts.schema.ts';
@@ -10,8 +10,6 @@ import { checkNewPassword, normalizeUsername } from './accounts.service.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { Actor, Ctx } from './roles.ts';
 import * as sessions from './sessions.repository.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Failed sign-ins allowed before the account backs off. */
 export const FREE_ATTEMPTS = 5;

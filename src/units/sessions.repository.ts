@@ -1,7 +1,5 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB, SessionTable } from '../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Insertable } from 'kysely';
+import type { Db, SessionTable } from '../db/schema.ts';
 
 export async function insertSession(db: Db, row: Insertable<SessionTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();

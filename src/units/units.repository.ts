@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, NewUnitRow, UnitRow, UnitUpdate } from '../db/schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import type { Db, NewUnitRow, UnitRow, UnitUpdate } from '../db/schema.ts';
 
 export function listUnits(db: Db): Promise<UnitRow[]> {
   return db.selectFrom('units').selectAll().orderBy('sort_order').orderBy('id').execute();

@@ -1,16 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isForeignKeyViolation, nowIso } from '../db/dialect.ts';
-import type { DB, UnitRow, UnitUpdate } from '../db/schema.ts';
+import type { Db, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
-import { canAdministerUnit, canCreateRootUnit } from './policy.ts';
-import type { Ctx, UnitKind } from './roles.ts';
+import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from './units.policy.ts';
+import type { Actor, Ctx, UnitKind } from './roles.ts';
 import { UnitTree } from './unit-tree.ts';
 import * as repo from './units.repository.ts';
 import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from './units.schema.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Maps a row to what the API returns. */
 export function presentUnit(row: UnitRow): Unit {
@@ -30,6 +27,18 @@ export function presentUnit(row: UnitRow): Unit {
 
 export async function loadUnitTree(db: Db): Promise<UnitTree> {
   return new UnitTree(await repo.listParentLinks(db));
+}
+
+/**
+ * The units whose records an admin reads (the audit log): every unit (`'all'`) for an admin of
+ * a top-level unit, else the units of their subtrees; 403 for anyone else.
+ */
+export async function administeredUnits(db: Db, actor: Actor): Promise<'all' | number[]> {
+  if (!isAnyAdmin(actor)) throw Forbidden();
+  const links = await repo.listParentLinks(db);
+  const tree = new UnitTree(links);
+  if (canCreateRootUnit(actor, tree)) return 'all';
+  return [...links.keys()].filter((id) => canAdministerUnit(actor, id, tree));
 }
 
 /** Every unit in tree order: each parent before its children, siblings by display order. */

@@ -52,6 +52,8 @@ describe('workspace foundation in Chromium', () => {
   it('signs in as the admin and shows the overview', async () => {
     await login(page, server.url, 'quantri');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Xin chào, Đỗ Minh Quang' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'home');
     await screenshot(page, 'home');
   });
@@ -88,6 +90,10 @@ describe('workspace foundation in Chromium', () => {
     await choose(dialog, 'Vai trò', 'Cán bộ tổng hợp');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('cell', { name: 'Nguyễn Thị Hương' }).waitFor();
+    // The list shows the new account with its role in the new unit, by its short name.
+    const account = page.getByRole('row').filter({ hasText: 'dahoi.tonghop' });
+    await account.getByRole('cell', { name: 'Bí thư chi bộ', exact: true }).waitFor();
+    await account.getByText('Cán bộ tổng hợp – CB Đa Hội', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page, 'accounts');
     await screenshot(page, 'accounts');
   });

@@ -112,10 +112,23 @@ export async function login(
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }
 
+/**
+ * Waits until nothing on the page is moving: colours measured mid-transition (a dialog zooming
+ * in, a button fading in) are not what a reader sees. That is: no finite animation or transition
+ * running (a spinner's endless one does not count), and no element in one of antd's motion
+ * phases (`ant-zoom-appear`, `ant-fade-leave` …), which come before the animation starts.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(`
+    document.getAnimations().every(
+      (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity,
+    ) && !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]')
+  `);
+}
+
 /** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
 export async function expectNoSeriousA11yViolations(page: Page, what = page.url()): Promise<void> {
-  // Colours measured mid-transition (a button fading in) are not what a reader sees.
-  await page.waitForTimeout(400);
+  await animationsDone(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',

@@ -108,13 +108,33 @@ describe('public portal in Chromium', () => {
     await editor.getByRole('textbox', { name: 'Nội dung' }).click();
     await editor.keyboard.type('Đoạn văn đầu tiên của bài thử.');
     await editor.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    // The draft is stored and opens at its own address; readers cannot see it yet.
+    await editor.getByText('Trạng thái: Bản nháp · Lượt xem: 0').waitFor();
+    expect(editor.url()).toMatch(/\/app\/portal\/articles\/\d+$/);
+    // (A reader of their own, so this page's answer is in no cache the later reads use.)
+    const early = await newPage(chromium.browser);
+    const draft = await early.goto(`${server.url}/bai-viet/thu-nghiem-dang-bai-tu-trinh-duyet`);
+    expect(draft?.status()).toBe(404);
+    await early.context().close();
     await editor.getByRole('button', { name: 'Đăng ngay' }).click();
     await editor.getByText('Đã thực hiện: Đăng ngay.').waitFor();
+    await editor.getByText('Trạng thái: Đã đăng · Lượt xem: 0').waitFor();
     await expectNoSeriousA11yViolations(editor, 'article editor');
-    await page.goto(`${server.url}/bai-viet/thu-nghiem-dang-bai-tu-trinh-duyet`);
+    const published = await page.goto(`${server.url}/bai-viet/thu-nghiem-dang-bai-tu-trinh-duyet`);
+    expect(published?.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toBe('Thử nghiệm đăng bài từ trình duyệt');
     expect(await page.locator('article .body').innerText()).toContain(
       'Đoạn văn đầu tiên của bài thử.',
     );
+    // The home page lists it, for a reader who has not seen the page before (it may be kept
+    // for a minute by a browser that has).
+    const reader = await newPage(chromium.browser);
+    await reader.goto(`${server.url}/`);
+    await reader
+      .getByRole('link', { name: 'Thử nghiệm đăng bài từ trình duyệt' })
+      .first()
+      .waitFor();
+    await reader.context().close();
     await editor.context().close();
   });
 });

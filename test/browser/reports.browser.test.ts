@@ -54,6 +54,28 @@ describe('quarterly report flow in Chromium', () => {
       .toBeGreaterThan(0);
   }
 
+  /** The buttons of the workflow the page offers, in order. */
+  const actions = (page: Page) =>
+    page
+      .getByRole('button', {
+        name: /^(Gửi lãnh đạo duyệt|Duyệt và gửi Thị ủy|Trả lại cán bộ|Tiếp nhận|Trả lại đơn vị|Sửa lại báo cáo)$/,
+      })
+      .allInnerTexts();
+
+  /** What a read-only report shows for an indicator (its value column). */
+  const shownValue = (page: Page, indicator: string) =>
+    page.getByRole('row').filter({ hasText: indicator }).getByRole('cell').nth(3).innerText();
+
+  /** The steps in the report's history, by their action, as listed. */
+  const history = async (page: Page) =>
+    (
+      await page
+        .locator('.ant-card')
+        .filter({ has: page.getByText('Quá trình xử lý', { exact: true }) })
+        .getByRole('listitem')
+        .allInnerTexts()
+    ).map((text) => text.split(' · ')[0]!.trim());
+
   it('is filled and sent by the reporter, with indicator values', async () => {
     const page = await as(chromium.browser, 'phunu.tonghop');
     await page.getByRole('menuitem', { name: 'Báo cáo đơn vị' }).click();
@@ -80,6 +102,15 @@ describe('quarterly report flow in Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'the report editor');
     await screenshot(page, 'reports-1-reporter-editing');
     await act(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
+    // Sent, it reads as written and the reporter can no longer change it.
+    await page.getByText('Báo cáo chỉ xem: báo cáo không còn là dự thảo.').waitFor();
+    await expect.poll(() => actions(page)).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Lưu', exact: true }).count()).toBe(0);
+    await expect.poll(() => shownValue(page, 'Quỹ "Vì người nghèo" vận động được')).toBe('45');
+    expect(await page.getByLabel('Kiến nghị 1', { exact: true }).inputValue()).toBe(
+      'Đề nghị hỗ trợ kinh phí mở lớp dạy nghề cho phụ nữ.',
+    );
+    await expect.poll(() => history(page)).toEqual(['Gửi lãnh đạo duyệt']);
     await page.context().close();
   });
 
@@ -87,11 +118,21 @@ describe('quarterly report flow in Chromium', () => {
     const head = await as(chromium.browser, 'phunu.lanhdao');
     await head.goto(reportUrl);
     await head.getByText('Tổ chức 3 lớp tập huấn').waitFor();
+    // The head reads what was sent before approving it.
+    await head.getByText('Kinh phí hoạt động còn hạn hẹp.').waitFor();
+    expect(await shownValue(head, 'Lớp tập huấn, bồi dưỡng đã tổ chức')).toBe('3');
+    expect(await head.getByLabel('Kiến nghị 1', { exact: true }).inputValue()).toBe(
+      'Đề nghị hỗ trợ kinh phí mở lớp dạy nghề cho phụ nữ.',
+    );
+    expect(await actions(head)).toEqual(['Duyệt và gửi Thị ủy', 'Trả lại cán bộ']);
     await act(head, 'Duyệt và gửi Thị ủy', 'Đã gửi');
+    await expect.poll(() => actions(head)).toEqual([]);
     await head.context().close();
 
     const secretary = await as(chromium.browser, 'vanphong');
     await secretary.goto(reportUrl);
+    await secretary.getByText('Tổ chức 3 lớp tập huấn').waitFor();
+    expect(await actions(secretary)).toEqual(['Tiếp nhận', 'Trả lại đơn vị']);
     await secretary.getByRole('button', { name: 'Trả lại đơn vị' }).click();
     await secretary
       .getByLabel('Lý do trả lại (bắt buộc)')
@@ -100,6 +141,9 @@ describe('quarterly report flow in Chromium', () => {
     await expect
       .poll(() => secretary.locator('.ant-tag').filter({ hasText: 'Bị trả lại' }).count())
       .toBeGreaterThan(0);
+    // The reason stays with the report, for the unit to read.
+    await secretary.getByText('Đề nghị bổ sung số hội viên được tập huấn.').first().waitFor();
+    await expect.poll(() => actions(secretary)).toEqual([]);
     await secretary.context().close();
   });
 
@@ -108,23 +152,43 @@ describe('quarterly report flow in Chromium', () => {
     await page.goto(reportUrl);
     await page.getByText('Đề nghị bổ sung số hội viên được tập huấn.').first().waitFor();
     await act(page, 'Sửa lại báo cáo', 'Dự thảo');
-    await page.getByLabel('Giá trị: Hội viên, đoàn viên được tập huấn').fill('180');
+    // A draft again, with what was sent: editable.
+    const fund = page.getByLabel('Giá trị: Quỹ "Vì người nghèo" vận động được');
+    await expect.poll(() => fund.inputValue()).toBe('45');
+    const trainedValue = page.getByLabel('Giá trị: Hội viên, đoàn viên được tập huấn');
+    await trainedValue.fill('180');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu.').waitFor();
+    await page.reload();
+    await expect.poll(() => trainedValue.inputValue()).toBe('180');
+    expect(await fund.inputValue()).toBe('45');
     await act(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
     await page.context().close();
 
     const head = await as(chromium.browser, 'phunu.lanhdao');
     await head.goto(reportUrl);
+    await expect.poll(() => shownValue(head, 'Hội viên, đoàn viên được tập huấn')).toBe('180');
     await act(head, 'Duyệt và gửi Thị ủy', 'Đã gửi');
     await head.context().close();
 
     const secretary = await as(chromium.browser, 'vanphong');
     await secretary.goto(reportUrl);
     await act(secretary, 'Tiếp nhận', 'Đã tiếp nhận');
+    await expect.poll(() => actions(secretary)).toEqual([]);
     await screenshot(secretary, 'reports-2-accepted');
     // The history shows every step with the return comment.
     await secretary.getByText('Đề nghị bổ sung số hội viên được tập huấn.').first().waitFor();
+    await expect
+      .poll(() => history(secretary))
+      .toEqual([
+        'Gửi lãnh đạo duyệt',
+        'Duyệt và gửi Thị ủy',
+        'Trả lại đơn vị',
+        'Sửa lại báo cáo',
+        'Gửi lãnh đạo duyệt',
+        'Duyệt và gửi Thị ủy',
+        'Tiếp nhận',
+      ]);
 
     await secretary.goto(`${server.url}/app/periods/${periodId}`);
     const row = secretary.getByRole('row', { name: /Hội Liên hiệp Phụ nữ/ });

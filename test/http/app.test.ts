@@ -3,6 +3,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { buildTestApp } from '../../src/test-support/factories.ts';
 
+interface OpenApiSchema {
+  required?: string[];
+  properties?: Record<string, unknown>;
+  additionalProperties?: boolean;
+  $ref?: string;
+}
+
+interface OpenApiOperation {
+  summary?: string;
+  requestBody?: { content: Record<string, { schema?: OpenApiSchema }> };
+  responses: Record<string, { content?: Record<string, { schema?: OpenApiSchema }> }>;
+}
+
 describeEachEngine('the app', (db, engine) => {
   let app: FastifyInstance;
   beforeAll(async () => {
@@ -20,14 +33,34 @@ describeEachEngine('the app', (db, engine) => {
     const response = await app.inject({ url: '/api/openapi.json' });
     const doc = response.json<{
       openapi: string;
-      paths: Record<string, Record<string, { summary?: string }>>;
+      paths: Record<string, Record<string, OpenApiOperation>>;
+      components: { schemas: Record<string, { required?: string[] }> };
     }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths['/api/v1/units']?.post?.summary).toBeTruthy();
+    const create = doc.paths['/api/v1/units']?.post;
+    expect(create?.summary).toBeTruthy();
+    expect(create?.summary).toBe('Create a unit (admin of the parent)');
+    // The request schema is the one the route validates with, and the answer names its schema.
+    const body = create?.requestBody?.content['application/json']?.schema;
+    expect(body?.required).toEqual(['parentId', 'kind', 'name']);
+    expect(Object.keys(body?.properties ?? {})).toEqual(['parentId', 'kind', 'name', 'shortName']);
+    expect(body?.additionalProperties).toBe(false);
+    expect(create?.responses['201']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Unit',
+    });
+    expect(Object.keys(create?.responses ?? {}).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '409',
+    ]);
+    expect(doc.components.schemas.Unit?.required).toContain('version');
     expect(Object.keys(doc.paths)).toContain('/api/v1/auth/login');
     const docs = await app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+    expect(docs.body).toContain('<title>Swagger UI</title>');
   });
 
   it('serves the portal at / as Vietnamese HTML, and HTML 404s outside the API', async () => {

@@ -10,7 +10,7 @@ export function grantKey(grant: RoleGrant): string {
 }
 
 /**
- * Mirrors the server's rule (src/units/policy.ts): a role held in a unit reaches that unit and
+ * Mirrors the server's rule (src/units/units.policy.ts): a role held in a unit reaches that unit and
  * every unit beneath it. Used only to hide controls the server would refuse.
  */
 export function holdsRoleOver(

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { nowIso } from '../../db/dialect.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, Db } from '../../db/schema.ts';
 import { fold } from '../../text/index.ts';
 import type { Actor } from '../../units/roles.ts';
 import * as repo from '../articles.repository.ts';
@@ -12,7 +12,6 @@ import { escapeHtml } from '../html.ts';
 import { bodySearchKey } from '../sanitize.ts';
 import { ImportError, parseArticleFile, type ParsedArticle } from './parse.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
 type Who = { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null };
 
 /**

@@ -1,5 +1,5 @@
+import type { DemoContext } from '../demo/demo-context.ts';
 import { parseVietnameseDateTime } from '../text/index.ts';
-import type { DemoContext } from './feature-demos.ts';
 
 /*
  * The portal's demo: a few articles written for the demo (facts from the Từ Sơn briefing of
@@ -94,20 +94,25 @@ export const DEMO_ARTICLES: DemoArticle[] = [
 
 export async function loadPortalDemo(ctx: DemoContext): Promise<void> {
   // Loaded on use: the CLI imports the demo for every command, and these pull in the sanitizer.
-  const { insertCategory } = await import('../portal/articles.repository.ts');
-  const { createArticle, transitionArticle } = await import('../portal/articles.service.ts');
-  const { paragraphsToHtml, storePublished } = await import('../portal/import/import.service.ts');
+  const { createCategory } = await import('./categories.service.ts');
+  const { createArticle, transitionArticle } = await import('./articles.service.ts');
+  const { paragraphsToHtml, storePublished } = await import('./import/import.service.ts');
   const { trx } = ctx;
+  const editorId = ctx.accountIds.get('bientap')!;
+  const editor = {
+    actor: {
+      id: editorId,
+      username: 'bientap',
+      fullName: 'Nguyễn Thu Thủy',
+      roles: [{ unitId: ctx.unitIds.get('thiuy')!, role: 'editor' as const }],
+    },
+    requestId: 'demo',
+  };
   const categoryIds = new Map<string, number>();
-  for (const [i, c] of CATEGORIES.entries()) {
-    const row = await insertCategory(trx, {
-      ...c,
-      sort_order: i,
-      created_at: new Date().toISOString(),
-    });
-    categoryIds.set(c.slug, row.id);
+  for (const c of CATEGORIES) {
+    const created = await createCategory(trx, editor, { ...c });
+    categoryIds.set(c.slug, created.id);
   }
-  const editorId = ctx.accountIds.get('bientap') ?? null;
   const who = { actor: null, requestId: 'demo' };
   for (const a of DEMO_ARTICLES) {
     const at = parseVietnameseDateTime(a.at);
@@ -124,17 +129,7 @@ export async function loadPortalDemo(ctx: DemoContext): Promise<void> {
       createdBy: editorId,
     });
   }
-  if (editorId === null) return;
   // The workflow in the workspace: one article waiting for its time, one still a draft.
-  const editor = {
-    actor: {
-      id: editorId,
-      username: 'bientap',
-      fullName: 'Nguyễn Thu Thủy',
-      roles: [{ unitId: ctx.unitIds.get('thiuy') ?? 0, role: 'editor' as const }],
-    },
-    requestId: 'demo',
-  };
   const scheduled = await createArticle(trx, editor, {
     title: 'Lịch giao ban khối Đảng, đoàn thể Quý IV/2017',
     summary: 'Thông báo thời gian, thành phần dự hội nghị giao ban Quý IV/2017.',

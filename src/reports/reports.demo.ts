@@ -1,11 +1,11 @@
-import * as catalog from '../reports/catalog.service.ts';
-import * as figures from '../reports/figures.repository.ts';
-import * as periods from '../reports/periods.service.ts';
-import type { Aggregation } from '../reports/progress-math.ts';
-import * as reports from '../reports/reports.repository.ts';
-import type { ReportState } from '../reports/workflow.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
+import * as catalog from './catalog.service.ts';
+import * as figures from './figures.repository.ts';
+import * as periods from './periods.service.ts';
+import type { Aggregation } from './progress-math.ts';
+import * as reports from './reports.repository.ts';
+import type { ReportState } from './reports.states.ts';
 import type { Ctx, UnitKind } from '../units/roles.ts';
-import type { DemoContext } from './feature-demos.ts';
 
 /*
  * The reporting demo: Thị ủy Từ Sơn's quarters of 2017. Quý I and II are closed with every

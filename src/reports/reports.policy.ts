@@ -1,4 +1,4 @@
-import { holdsRoleOver } from '../units/policy.ts';
+import { holdsRoleOver } from '../units/units.policy.ts';
 import type { Actor, Role } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 

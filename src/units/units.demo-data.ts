@@ -1,4 +1,4 @@
-import type { Role, UnitKind } from '../units/roles.ts';
+import type { Role, UnitKind } from './roles.ts';
 
 /*
  * The demo: Thị ủy Từ Sơn (Bắc Ninh) in 2017, when Từ Sơn was a town (thị xã), with its

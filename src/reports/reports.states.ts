@@ -1,7 +1,7 @@
 /*
  * The report workflow as data (OpenSlides' motion states with their next states): a table of
  * states and the actions leading out of each, checked by one function. Who may take an action
- * is a separate question, answered by the service (see report-policy.ts).
+ * is a separate question, answered by the service (see reports.policy.ts).
  */
 
 export const REPORT_STATES = [

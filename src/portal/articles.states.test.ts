@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_ACTIONS, ARTICLE_STATES, allowedActions, isPublic, transition } from './states.ts';
+import {
+  ARTICLE_ACTIONS,
+  ARTICLE_STATES,
+  allowedActions,
+  isPublic,
+  transition,
+} from './articles.states.ts';
 
 describe('article workflow', () => {
   it('follows draft → scheduled → published → unpublished', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_STATES, actionsFrom, checkTransition, isLate } from './workflow.ts';
+import { REPORT_STATES, actionsFrom, checkTransition, isLate } from './reports.states.ts';
 
 describe('report workflow table', () => {
   it('runs draft → awaiting approval → submitted → accepted', () => {
