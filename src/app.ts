@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -94,6 +95,9 @@ export async function buildApp({
   registerErrorHandler(app);
   registerSecurity(app);
   await app.register(cookie);
+  // JSON answers only, when the client accepts it: a province's progress table is megabytes of
+  // repetitive numbers. Pages and files keep their own bytes and caching.
+  await app.register(compress, { customTypes: /^application\/json/ });
   await app.register(rateLimit, { global: false });
   registerAuth(app, resolveSession);
 

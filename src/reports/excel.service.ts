@@ -13,6 +13,7 @@ import {
 import type { ProgressTable } from './figures.schema.ts';
 import { loadPeriod } from './periods.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
+import { rowsOf, type ProgressRowObject } from './progress-table.ts';
 import { canFollowPeriods } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report } from './reports.schema.ts';
@@ -142,15 +143,18 @@ export async function uploadIndicatorSheet(
   );
 }
 
+const dmy = (date: string | null) => (date ? date.split('-').reverse().join('/') : '');
+
 function progressSheet(
   workbook: ExcelJS.Workbook,
   title: string,
   table: ProgressTable,
-  quarter: number | null,
+  asked: string | null,
 ) {
   const sheet = workbook.addWorksheet(title.replace(/[*?:\\/[\]]/g, '-').slice(0, 31));
   const head = [
     'Đơn vị',
+    'Số liệu đến ngày',
     'Mã chỉ tiêu',
     'Tên chỉ tiêu',
     'Đơn vị tính',
@@ -170,22 +174,28 @@ function progressSheet(
     no_target: 'Chưa giao chỉ tiêu',
     no_data: 'Chưa có số liệu',
   };
-  sheet.getCell('A1').value =
-    `${title} (số liệu đến ngày ${table.asOf.split('-').reverse().join('/')})`;
+  const date = asked ?? table.asOf;
+  sheet.getCell('A1').value = date ? `${title} (số liệu đến ngày ${dmy(date)})` : title;
   sheet.getCell('A1').font = { bold: true };
-  styleHeader(sheet.getRow(3));
+  sheet.getCell('A2').value =
+    'Chỉ tính số liệu của báo cáo đã gửi (đã trình hoặc đã tiếp nhận); mỗi đơn vị tính đến ' +
+    'hết quý cuối cùng đơn vị đã gửi.';
   sheet.getRow(3).values = head;
   styleHeader(sheet.getRow(3));
-  const lines = [
-    ...table.rows.map((r) => [r.unitName, r, quarter] as const),
-    ...table.totals.map((r) => ['Tổng cộng', r, quarter] as const),
-  ];
-  for (const [unitName, r] of lines) {
+  const indicators = new Map(table.indicators.map((i) => [i.id, i]));
+  const units = new Map(table.units.map((u) => [u.id, u]));
+  const line = (
+    unitName: string,
+    asOf: string | null,
+    r: Omit<ProgressRowObject, 'unitId' | 'quarters'> & { quarters: (number | null)[] },
+  ) => {
+    const ind = indicators.get(r.indicatorId)!;
     sheet.addRow([
       unitName,
-      r.code,
-      r.name,
-      r.measure,
+      dmy(asOf),
+      ind.code,
+      ind.name,
+      ind.measure,
       ...r.quarters,
       r.actual,
       r.target,
@@ -193,8 +203,14 @@ function progressSheet(
       r.forecast,
       status[r.status],
     ]);
+  };
+  for (const r of rowsOf(table.rows)) {
+    const unit = units.get(r.unitId);
+    line(unit?.name ?? '', unit?.asOf ?? null, r);
   }
-  sheet.columns.forEach((col, i) => (col.width = i === 0 || i === 2 ? 40 : 13));
+  const totalName = `Toàn khối (${table.coverage.covered}/${table.coverage.units} đơn vị)`;
+  for (const t of table.totals) line(totalName, table.asOf, t);
+  sheet.columns.forEach((col, i) => (col.width = i === 0 || i === 3 ? 40 : 13));
 }
 
 /** All units' values and progress for a period (the secretariat's export). */
@@ -204,12 +220,7 @@ export async function periodExport(db: Db, ctx: Ctx, periodId: number) {
   const unitIds = (await repo.listReports(db, { periodId })).map((r) => r.unit_id);
   const table = await progressTable(db, period.year, { unitIds, asOf: period.end_date });
   const workbook = new ExcelJS.Workbook();
-  progressSheet(
-    workbook,
-    `Số liệu ${period.name}`,
-    table,
-    period.kind === 'quarter' ? period.number : null,
-  );
+  progressSheet(workbook, `Số liệu ${period.name}`, table, period.end_date);
   return {
     fileName: `so-lieu-${period.year}-${period.kind}${period.number}.xlsx`,
     data: await toBuffer(workbook),

@@ -58,16 +58,22 @@ export function packFigures(tuples: Iterable<FigureTuple>): string {
   return JSON.stringify([...tuples].sort((a, b) => a[0] - b[0]));
 }
 
+/** The report states whose values are official: sent by the unit, not (yet) returned. */
+export const SENT_STATES = ['submitted', 'accepted'] as const;
+
 /**
- * Recomputes one unit's year in indicator_unit_years from its values and targets, in the
- * caller's transaction, so the derived row never disagrees with its sources.
+ * Recomputes one unit's year in indicator_unit_years from its targets and the values of its
+ * sent reports, in the caller's transaction, so the derived row never disagrees with its
+ * sources. Called on every change of values, targets or a report's state.
  */
 export async function refreshYearFigures(db: Db, year: number, unitId: number) {
   const values = await db
-    .selectFrom('indicator_values')
-    .select(['indicator_id', 'quarter', 'value'])
-    .where('year', '=', year)
-    .where('unit_id', '=', unitId)
+    .selectFrom('indicator_values as v')
+    .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+    .select(['v.indicator_id', 'v.quarter', 'v.value'])
+    .where('v.year', '=', year)
+    .where('v.unit_id', '=', unitId)
+    .where('r.state', 'in', SENT_STATES)
     .execute();
   const targets = await db
     .selectFrom('indicator_targets')
@@ -75,6 +81,16 @@ export async function refreshYearFigures(db: Db, year: number, unitId: number) {
     .where('year', '=', year)
     .where('unit_id', '=', unitId)
     .execute();
+  const sent = await db
+    .selectFrom('unit_reports as r')
+    .innerJoin('report_periods as p', 'p.id', 'r.period_id')
+    .select((eb) => eb.fn.max('p.end_date').as('as_of'))
+    .where('p.year', '=', year)
+    .where('p.kind', '=', 'quarter')
+    .where('r.unit_id', '=', unitId)
+    .where('r.state', 'in', SENT_STATES)
+    .executeTakeFirst();
+  const asOf = sent?.as_of ? String(sent.as_of) : null;
   const tuples = new Map<number, FigureTuple>();
   const tupleOf = (id: number) => {
     let t = tuples.get(id);
@@ -88,15 +104,35 @@ export async function refreshYearFigures(db: Db, year: number, unitId: number) {
     .where('year', '=', year)
     .where('unit_id', '=', unitId)
     .execute();
-  if (tuples.size > 0)
+  if (tuples.size > 0 || asOf !== null)
     await db
       .insertInto('indicator_unit_years')
-      .values({ year, unit_id: unitId, figures: packFigures(tuples.values()) })
+      .values({ year, unit_id: unitId, as_of: asOf, figures: packFigures(tuples.values()) })
       .execute();
 }
 
+/** Refreshes the year figures a report feeds, after its state changed (sent, returned…). */
+export async function refreshForReport(db: Db, reportId: number) {
+  const row = await db
+    .selectFrom('unit_reports as r')
+    .innerJoin('report_periods as p', 'p.id', 'r.period_id')
+    .select(['r.unit_id', 'p.year', 'p.kind'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirst();
+  if (row && row.kind === 'quarter') await refreshYearFigures(db, row.year, row.unit_id);
+}
+
+/** One unit's official year: its as-of date and its indicators' tuples. */
+export interface UnitYear {
+  unitId: number;
+  /** End of the last quarter the unit has sent, null when it has sent none. */
+  asOf: string | null;
+  figures: FigureTuple[];
+}
+
 /**
- * A year's figures, one entry per unit in unit id order, each with its indicators' tuples.
+ * A year's official figures, one entry per unit in unit id order, each with its indicators'
+ * tuples.
  *
  * They are stored packed one text per unit: for a province (1,000 units × 50 indicators) the
  * drivers spend more building 50,000 row objects than the engines spend on the query, while
@@ -107,10 +143,10 @@ export async function yearFigures(
   db: Db,
   year: number,
   filter: { unitIds?: number[]; indicatorId?: number } = {},
-): Promise<{ unitId: number; figures: FigureTuple[] }[]> {
+): Promise<UnitYear[]> {
   let query = db
     .selectFrom('indicator_unit_years')
-    .select(['unit_id', 'figures'])
+    .select(['unit_id', 'as_of', 'figures'])
     .where('year', '=', year)
     .orderBy('unit_id');
   if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
@@ -119,9 +155,40 @@ export async function yearFigures(
     const figures = JSON.parse(r.figures) as FigureTuple[];
     return {
       unitId: r.unit_id,
+      asOf: r.as_of,
       figures: only === undefined ? figures : figures.filter((f) => f[0] === only),
     };
   });
+}
+
+/**
+ * The values of reports not yet sent (drafts, awaiting approval, returned), for a few units:
+ * what their own writers see as a draft beside the official figures.
+ */
+export async function unsentValues(db: Db, year: number, unitIds: readonly number[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom('indicator_values as v')
+    .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+    .select(['v.unit_id', 'v.indicator_id', 'v.quarter', 'v.value'])
+    .where('v.year', '=', year)
+    .where('v.unit_id', 'in', unitIds)
+    .where('r.state', 'not in', SENT_STATES)
+    .execute();
+}
+
+/** A unit's sent values of one indicator over the given years, newest quarter first. */
+export async function sentHistory(db: Db, unitId: number, years: readonly number[]) {
+  return db
+    .selectFrom('indicator_values as v')
+    .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+    .select(['v.indicator_id', 'v.year', 'v.quarter', 'v.value'])
+    .where('v.unit_id', '=', unitId)
+    .where('v.year', 'in', years)
+    .where('r.state', 'in', SENT_STATES)
+    .orderBy('v.year', 'desc')
+    .orderBy('v.quarter', 'desc')
+    .execute();
 }
 
 export function listTargets(

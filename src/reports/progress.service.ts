@@ -14,15 +14,8 @@ import type {
   SetTargetsBody,
   TargetQuery,
 } from './figures.schema.ts';
-import {
-  aggregate,
-  combineUnits,
-  progressOf,
-  quarterEnd,
-  yearFraction,
-  type Progress,
-} from './progress-math.ts';
-import { canReadUnitFigures, canSetTargets } from './reports.policy.ts';
+import { buildProgressTable, withUnsent } from './progress-table.ts';
+import { canReadUnitFigures, canSetTargets, canWriteReport } from './reports.policy.ts';
 
 /** The units whose figures the caller may read, narrowed to one when asked. */
 async function readableUnits(db: Db, ctx: Ctx, unitId: number | undefined): Promise<number[]> {
@@ -81,76 +74,10 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   return { year: input.year, items: input.items };
 }
 
-type Row = ProgressTable['rows'][number];
-
-/** What each row repeats of its indicator. */
-function describe(ind: Indicator) {
-  return {
-    indicatorId: ind.id,
-    code: ind.code,
-    name: ind.name,
-    measure: ind.measure,
-    aggregation: ind.aggregation,
-    higherIsBetter: ind.higherIsBetter,
-  };
-}
-
-/** One table row; written out as one literal so all 50,000 of a province share one shape. */
-function rowOf(
-  unitId: number,
-  unitName: string,
-  d: ReturnType<typeof describe>,
-  quarters: Row['quarters'],
-  p: Progress,
-): Row {
-  return {
-    unitId,
-    unitName,
-    indicatorId: d.indicatorId,
-    code: d.code,
-    name: d.name,
-    measure: d.measure,
-    aggregation: d.aggregation,
-    higherIsBetter: d.higherIsBetter,
-    quarters,
-    actual: p.actual,
-    target: p.target,
-    percent: p.percent,
-    expected: p.expected,
-    status: p.status,
-    forecast: p.forecast,
-  };
-}
-
-/** The date the year's figures speak for: the end of the last quarter with data, or today. */
-function asOfDate(
-  year: number,
-  units: readonly { figures: readonly repo.FigureTuple[] }[],
-): string {
-  let last = 0;
-  for (const { figures } of units) {
-    for (const f of figures) {
-      const q = f[4] !== null ? 4 : f[3] !== null ? 3 : f[2] !== null ? 2 : f[1] !== null ? 1 : 0;
-      if (q > last) last = q;
-    }
-  }
-  if (last > 0) return quarterEnd(year, last);
-  const today = vnToday();
-  return today < `${year}-12-31` ? today : `${year}-12-31`;
-}
-
-/** An indicator's column of the table, kept while the rows are built, for its total. */
-interface Column {
-  indicator: Indicator;
-  quarters: [(number | null)[], (number | null)[], (number | null)[], (number | null)[]];
-  actual: (number | null)[];
-  target: (number | null)[];
-}
-
 /**
- * The year's progress table: one row per unit and indicator with a target or a value, ordered
- * by unit and then as the indicators are ordered, and a total per indicator. One read of the
- * derived per-unit figures; the arithmetic is progress-math.ts.
+ * The year's official progress table (see progress-table.ts for which data each row and the
+ * total speak for): one read of the packed per-unit figures, plus, for units whose writers
+ * asked, their unsent values as drafts.
  */
 export async function progressTable(
   db: Db,
@@ -161,73 +88,58 @@ export async function progressTable(
     asOf?: string;
     indicators?: Indicator[];
     unitNames?: Map<number, string>;
+    withRows?: boolean;
+    /** Units whose unsent values to lay over as drafts (the caller's own). */
+    draftUnitIds?: number[];
   } = {},
 ): Promise<ProgressTable> {
   const units = await repo.yearFigures(db, year, {
     unitIds: opts.unitIds,
     indicatorId: opts.indicatorId,
   });
-  const ordered = [...(opts.indicators ?? (await listIndicators(db)))].sort(
-    (a, b) => a.sortOrder - b.sortOrder || a.id - b.id,
-  );
-  // Position of each indicator in the table's order, by id (ids are small integers).
-  const rank: number[] = [];
-  ordered.forEach((ind, n) => (rank[ind.id] = n));
-  const described = ordered.map(describe);
+  const indicators = opts.indicators ?? (await listIndicators(db));
   const names = opts.unitNames ?? new Map((await listUnits(db)).map((u) => [u.id, u.name]));
-  const asOf = opts.asOf ?? asOfDate(year, units);
-  const fraction = yearFraction(year, asOf);
-  const columns: (Column | undefined)[] = [];
-
-  const rows: Row[] = [];
-  for (const { unitId, figures } of units) {
-    const unitName = names.get(unitId) ?? '';
-    const known = figures.filter((f) => rank[f[0]] !== undefined);
-    known.sort((a, b) => rank[a[0]]! - rank[b[0]]!);
-    for (const f of known) {
-      const n = rank[f[0]]!;
-      const ind = ordered[n]!;
-      const quarters: [number | null, number | null, number | null, number | null] = [
-        f[1],
-        f[2],
-        f[3],
-        f[4],
-      ];
-      const p = progressOf(ind, aggregate(quarters, ind.aggregation), f[5], fraction);
-      rows.push(rowOf(unitId, unitName, described[n]!, quarters, p));
-      const c = (columns[n] ??= {
-        indicator: ind,
-        quarters: [[], [], [], []],
-        actual: [],
-        target: [],
-      });
-      for (let q = 0; q < 4; q++) c.quarters[q]!.push(quarters[q] ?? null);
-      c.actual.push(p.actual);
-      c.target.push(p.target);
-    }
+  let drafts: repo.UnitYear[] = [];
+  if (opts.draftUnitIds && opts.draftUnitIds.length > 0) {
+    const unsent = await repo.unsentValues(db, year, opts.draftUnitIds);
+    const only = opts.indicatorId;
+    drafts = opts.draftUnitIds
+      .map((id) => {
+        const mine = unsent.filter(
+          (v) => v.unit_id === id && (only === undefined || v.indicator_id === only),
+        );
+        if (mine.length === 0) return null;
+        return withUnsent(
+          year,
+          units.find((u) => u.unitId === id),
+          id,
+          mine.map((v) => ({ ...v, value: Number(v.value) })),
+        );
+      })
+      .filter((u) => u !== null);
   }
-
-  const totals: ProgressTable['totals'] = [];
-  columns.forEach((c, n) => {
-    if (!c) return;
-    const how = c.indicator.aggregation;
-    const actual = combineUnits(c.actual, how);
-    const target = combineUnits(c.target, how);
-    totals.push({
-      ...described[n]!,
-      quarters: c.quarters.map((values) => combineUnits(values, how)),
-      ...progressOf(c.indicator, actual, target, fraction),
-    });
+  const table = buildProgressTable({
+    year,
+    indicators,
+    units,
+    unitNames: names,
+    cap: opts.asOf,
+    today: vnToday(),
+    withRows: opts.withRows ?? true,
+    drafts,
   });
-  return { year, asOf, fraction, rows, totals };
+  return { ...table, counted: [...repo.SENT_STATES] };
 }
 
 /** The progress table limited to the units the caller may read. */
 export async function getProgress(db: Db, ctx: Ctx, query: ProgressQuery): Promise<ProgressTable> {
   const unitIds = await readableUnits(db, ctx, query.unitId);
+  const tree = await loadUnitTree(db);
   return progressTable(db, query.year, {
     unitIds,
     indicatorId: query.indicatorId,
     asOf: query.asOf,
+    withRows: query.view !== 'totals',
+    draftUnitIds: unitIds.filter((id) => canWriteReport(ctx.actor, id, tree)),
   });
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/schema.ts';
+import { refreshForReport } from './figures.repository.ts';
 import type {
   ReportEventTable,
   ReportRevisionTable,
@@ -30,19 +31,25 @@ export function listReports(
 }
 
 /** Updates only when the stored version is still `version`; undefined when it was not. */
-export function updateReport(
+/**
+ * Updates a report if it is still at `version`. A change of state also refreshes the official
+ * year figures it feeds (only sent reports count), whoever makes the change.
+ */
+export async function updateReport(
   db: Db,
   id: number,
   version: number,
   patch: Updateable<UnitReportTable>,
 ) {
-  return db
+  const row = await db
     .updateTable('unit_reports')
     .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  if (row && patch.state !== undefined) await refreshForReport(db, id);
+  return row;
 }
 
 export async function deleteReport(db: Db, id: number): Promise<void> {

@@ -157,6 +157,8 @@ export interface IndicatorUnitYearTable {
   year: number;
   unit_id: number;
   figures: string;
+  /** End of the last quarter whose report the unit has sent ('YYYY-MM-DD'), null when none. */
+  as_of: string | null;
 }
 
 export interface ReportProposalTable {

@@ -3,7 +3,9 @@ import * as catalog from '../reports/catalog.service.ts';
 import * as periods from '../reports/periods.service.ts';
 import type { PeriodKind } from '../reports/period-rules.ts';
 import type { Aggregation } from '../reports/progress-math.ts';
-import { listReports } from '../reports/reports.repository.ts';
+import { nowIso } from '../db/dialect.ts';
+import { writeQuarterValues } from '../reports/figures.repository.ts';
+import { listReports, updateReport } from '../reports/reports.repository.ts';
 import type { UnitKind } from '../units/roles.ts';
 import { buildAccount, buildUnit, ctxFor, uniq } from './factories.ts';
 
@@ -108,4 +110,67 @@ export async function buildReportSetup(
     report,
     otherReport,
   };
+}
+
+/**
+ * The four quarter periods of the setup's year (the setup's own period is the first quarter's
+ * when opened with number 1), and each unit's report in each: `reports[quarter][unitId]`.
+ */
+export async function buildQuarters(db: Database, s: Awaited<ReturnType<typeof buildReportSetup>>) {
+  const reports: Record<number, Record<number, { id: number; version: number }>> = {};
+  for (const quarter of [1, 2, 3, 4]) {
+    const period =
+      s.period.number === quarter
+        ? s.period
+        : await periods.createPeriod(db, s.ctx.secretary, {
+            unitId: s.convener.id,
+            kind: 'quarter',
+            year: s.period.year,
+            number: quarter,
+            templateId: s.template.id,
+          });
+    reports[quarter] = Object.fromEntries(
+      (await listReports(db, { periodId: period.id })).map((r) => [r.unit_id, r]),
+    );
+  }
+  return reports;
+}
+
+/**
+ * Writes a unit's values into its report and moves the report to `state` (accepted unless
+ * told), as the workflow leaves it; the official figures follow the state.
+ */
+export async function buildQuarterValues(
+  db: Database,
+  report: { id: number },
+  values: [indicatorId: number, value: number | null][],
+  state: 'draft' | 'awaiting_approval' | 'submitted' | 'accepted' | 'returned' = 'accepted',
+) {
+  const row = await getReportRow(db, report.id);
+  const period = await db
+    .selectFrom('report_periods')
+    .select(['year', 'number'])
+    .where('id', '=', row.period_id)
+    .executeTakeFirstOrThrow();
+  await writeQuarterValues(
+    db,
+    { unitId: row.unit_id, year: period.year, quarter: period.number, reportId: row.id },
+    new Map(values),
+    nowIso(),
+  );
+  if (row.state !== state) await updateReport(db, row.id, row.version, { state });
+}
+
+/** Moves a report to another state directly, as the workflow would leave it. */
+export async function setReportState(
+  db: Database,
+  reportId: number,
+  state: 'draft' | 'awaiting_approval' | 'submitted' | 'accepted' | 'returned',
+) {
+  const row = await getReportRow(db, reportId);
+  await updateReport(db, reportId, row.version, { state });
+}
+
+function getReportRow(db: Database, id: number) {
+  return db.selectFrom('unit_reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

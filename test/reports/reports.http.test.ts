@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -279,10 +280,11 @@ describeEachEngine('reports over HTTP', (db) => {
     expect((await get(reporter, `/api/v1/reports/${s.report.id}`)).statusCode).toBe(200);
   });
 
-  it('shows progress against target with status and forecast', async () => {
+  it('counts a report in progress only once it is sent; its writer sees the draft, labelled', async () => {
     const s = await buildReportSetup(db(), { year: 2021, number: 2 });
     const secretary = await loginCookie(app, s.accounts.secretary.username);
     const reporter = await loginCookie(app, s.accounts.reporter.username);
+    const head = await loginCookie(app, s.accounts.head.username);
     await put(secretary, '/api/v1/targets', {
       year: 2021,
       items: [
@@ -290,7 +292,7 @@ describeEachEngine('reports over HTTP', (db) => {
         { unitId: s.unit.id, indicatorId: s.indicators.members.id, value: 500 },
       ],
     });
-    await put(reporter, `/api/v1/reports/${s.report.id}`, {
+    const saved = await put(reporter, `/api/v1/reports/${s.report.id}`, {
       version: 1,
       sections: {},
       values: [
@@ -299,27 +301,92 @@ describeEachEngine('reports over HTTP', (db) => {
       ],
       proposals: [],
     });
-    const progress = (await get(reporter, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).json<{
-      asOf: string;
-      rows: {
-        indicatorId: number;
-        actual: number;
-        percent: number;
-        status: string;
-        forecast: number;
-      }[];
-    }>();
-    expect(progress.asOf).toBe('2021-06-30');
-    const fund = progress.rows.find((r) => r.indicatorId === s.indicators.fund.id)!;
-    expect(fund).toMatchObject({ actual: 150, percent: 37.5, status: 'behind' });
-    expect(fund.forecast).toBeCloseTo(302.5, 0);
-    expect(progress.rows.find((r) => r.indicatorId === s.indicators.members.id)).toMatchObject({
-      actual: 520,
-      status: 'on_track',
+    expect(saved.statusCode).toBe(200);
+    const progressOf = async (cookie: string) => {
+      const res = await get(cookie, `/api/v1/progress?year=2021&unitId=${s.unit.id}`);
+      expect(res.statusCode).toBe(200);
+      return res.json<ProgressBody>();
+    };
+
+    // A draft: nobody's official figures count it; its writer sees it apart, as a draft.
+    for (const cookie of [secretary, reporter]) {
+      const official = await progressOf(cookie);
+      expect(official.counted).toEqual(['submitted', 'accepted']);
+      expect(official.units).toEqual([
+        { id: s.unit.id, name: s.unit.name, asOf: null, covered: false },
+      ]);
+      expect(official.rows.actual).toEqual([null, null]);
+      expect(official.rows.status).toEqual(['no_data', 'no_data']);
+    }
+    expect((await progressOf(secretary)).drafts.rows.unitId).toEqual([]);
+    const draft = (await progressOf(reporter)).drafts;
+    expect(draft.units).toEqual([{ id: s.unit.id, asOf: '2021-06-30' }]);
+    expect(draft.rows.indicatorId).toEqual([s.indicators.fund.id, s.indicators.members.id]);
+    expect(draft.rows.actual).toEqual([150, 520]);
+
+    // Sent and approved: official for everyone, dated at the end of the quarter sent.
+    const sent = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${s.report.id}/transitions`,
+      headers: { cookie: reporter },
+      payload: { action: 'send', version: saved.json<ReportBody>().version },
     });
+    expect(sent.statusCode).toBe(200);
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${s.report.id}/transitions`,
+      headers: { cookie: head },
+      payload: { action: 'approve', version: sent.json<ReportBody>().version },
+    });
+    expect(approved.statusCode).toBe(200);
+    const progress = await progressOf(secretary);
+    expect(progress.asOf).toBe('2021-06-30');
+    expect(progress.coverage).toEqual({ covered: 1, units: 1 });
+    expect(progress.rows.indicatorId).toEqual([s.indicators.fund.id, s.indicators.members.id]);
+    expect(progress.rows.actual).toEqual([150, 520]);
+    expect(progress.rows.percent).toEqual([37.5, 104]);
+    expect(progress.rows.status).toEqual(['behind', 'on_track']);
+    expect(progress.rows.forecast[0]).toBeCloseTo(302.5, 0);
+    expect((await progressOf(reporter)).drafts.rows.unitId).toEqual([]);
     const other = await loginCookie(app, s.accounts.otherReporter.username);
     expect((await get(other, `/api/v1/progress?year=2021&unitId=${s.unit.id}`)).statusCode).toBe(
       403,
     );
   });
+
+  it('compresses the progress JSON when the client accepts it', async () => {
+    const s = await buildReportSetup(db(), { year: 2021 });
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    await put(secretary, '/api/v1/targets', {
+      year: 2021,
+      items: [s.unit.id, s.other.id].flatMap((unitId) => [
+        { unitId, indicatorId: s.indicators.fund.id, value: 1000 },
+        { unitId, indicatorId: s.indicators.members.id, value: 2000 },
+      ]),
+    });
+    const url = '/api/v1/progress?year=2021';
+    const plain = await app.inject({ method: 'GET', url, headers: { cookie: secretary } });
+    const gz = await app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: secretary, 'accept-encoding': 'gzip' },
+    });
+    expect(plain.body.length).toBeGreaterThan(1024); // past the size worth compressing
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
 });
+
+interface ProgressBody {
+  counted: string[];
+  asOf: string | null;
+  coverage: { covered: number; units: number };
+  units: { id: number; name: string; asOf: string | null; covered: boolean }[];
+  rows: Record<'unitId' | 'indicatorId', number[]> &
+    Record<'actual' | 'percent' | 'forecast', (number | null)[]> & { status: string[] };
+  drafts: {
+    units: { id: number; asOf: string | null }[];
+    rows: ProgressBody['rows'];
+  };
+}

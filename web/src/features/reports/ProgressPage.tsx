@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -10,13 +10,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { Button, Card, Col, Flex, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Flex, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { yearFraction } from '../../../../src/reports/progress-math';
 import { useUnits } from '../../api/units';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { useIndicators, useProgress, type ProgressRow } from './api';
+import { progressRows, useIndicators, useProgress, type ProgressRow } from './api';
 import { useReportsI18n } from './i18n';
-import { ProgressTag, formatDay, formatNumber } from './shared';
+import { ProgressTag, TAG_COLORS, formatDay, formatNumber } from './shared';
 
 /** Progress of the year's targets: a chart and the table beside it, filtered by year, unit, indicator. */
 export default function ProgressPage() {
@@ -26,17 +27,45 @@ export default function ProgressPage() {
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
   const units = useUnits();
   const indicators = useIndicators();
-  const progress = useProgress({ year, unitId, indicatorId });
-  const data = progress.data;
   const byUnit = indicatorId !== undefined || unitId !== undefined;
-  const rows: ProgressRow[] = data ? (byUnit ? data.rows : data.totals) : [];
+  // The whole bloc's view shows only the totals: it does not ask for every unit's rows.
+  const progress = useProgress({ year, unitId, indicatorId, view: byUnit ? 'all' : 'totals' });
+  const data = progress.data;
+  const rows = useMemo(
+    () => (data ? progressRows(data, byUnit ? 'rows' : 'totals') : []),
+    [data, byUnit],
+  );
+  const drafts = useMemo(() => (data ? progressRows(data, 'drafts') : []), [data]);
   const expectedPct = data ? Math.round(data.fraction * 1000) / 10 : 0;
   const chartData = rows.map((r) => ({
-    name: indicatorId !== undefined ? (r.unitName ?? '') : r.code,
+    name: indicatorId !== undefined ? (r.unitName ?? '') : r.name,
     [t('progress.percent')]: r.percent ?? 0,
   }));
-  const columns = [
-    ...(byUnit ? [{ title: t('common.unit'), dataIndex: 'unitName', key: 'unit' }] : []),
+  const columns = (draft: boolean) => [
+    ...(byUnit || draft
+      ? [
+          {
+            title: t('common.unit'),
+            key: 'unit',
+            render: (_: unknown, r: ProgressRow) => (
+              <>
+                {r.unitName}
+                {draft && (
+                  <Tag color={TAG_COLORS.amber} style={{ marginLeft: 6 }}>
+                    {t('progress.draft.tag')}
+                  </Tag>
+                )}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.unitAsOf
+                    ? t('progress.unitAsOf', { date: formatDay(r.unitAsOf) })
+                    : t('progress.unitNone')}
+                </Typography.Text>
+              </>
+            ),
+          },
+        ]
+      : []),
     {
       title: t('common.indicator'),
       key: 'ind',
@@ -83,6 +112,25 @@ export default function ProgressPage() {
       render: (_: unknown, r: ProgressRow) => <ProgressTag status={r.status} />,
     },
   ];
+  const onlyUnit = unitId !== undefined ? data?.units.find((u) => u.id === unitId) : undefined;
+  let asOfLine = '';
+  if (data && onlyUnit)
+    asOfLine = onlyUnit.asOf
+      ? t('progress.asOf.unit', {
+          name: onlyUnit.name,
+          date: formatDay(onlyUnit.asOf),
+          percent: formatNumber(Math.round(yearFraction(year, onlyUnit.asOf) * 1000) / 10),
+        })
+      : t('progress.unitNone');
+  else if (data)
+    asOfLine = data.asOf
+      ? t('progress.asOf', {
+          date: formatDay(data.asOf),
+          covered: data.coverage.covered,
+          units: data.coverage.units,
+          percent: formatNumber(expectedPct),
+        })
+      : t('progress.asOf.none');
   return (
     <>
       <PageHeader
@@ -128,11 +176,10 @@ export default function ProgressPage() {
       {progress.error && (
         <QueryError error={progress.error} onRetry={() => void progress.refetch()} />
       )}
-      {data && (
-        <Typography.Paragraph type="secondary">
-          {t('progress.asOf', { date: formatDay(data.asOf), percent: expectedPct })}
-        </Typography.Paragraph>
-      )}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {t('progress.rule')}
+      </Typography.Paragraph>
+      {data && <Typography.Paragraph data-testid="progress-as-of">{asOfLine}</Typography.Paragraph>}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('progress.chart')}>
@@ -169,16 +216,33 @@ export default function ProgressPage() {
           <Card size="small" title={byUnit ? undefined : t('progress.total')}>
             <Table
               size="small"
-              rowKey={(r: ProgressRow) => `${r.unitId ?? 0}-${r.indicatorId}`}
+              rowKey="key"
               loading={progress.isLoading}
               dataSource={rows}
-              columns={columns}
+              columns={columns(false)}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               scroll={{ x: true }}
             />
           </Card>
         </Col>
       </Row>
+      {drafts.length > 0 && (
+        <Card
+          size="small"
+          style={{ marginTop: 12, borderColor: TAG_COLORS.amber }}
+          title={t('progress.draft.title')}
+        >
+          <Typography.Paragraph type="secondary">{t('progress.draft.note')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="key"
+            dataSource={drafts}
+            columns={columns(true)}
+            pagination={false}
+            scroll={{ x: true }}
+          />
+        </Card>
+      )}
     </>
   );
 }

@@ -2,6 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import type { UnitKind } from '../../api/types';
 import { getLang } from '../../i18n';
+import {
+  rowsOf,
+  type ProgressRowObject,
+  type ProgressTableData,
+} from '../../../../src/reports/progress-table';
 
 /** Types of the reporting API (see the OpenAPI document, tag "reports"). */
 
@@ -160,28 +165,54 @@ export interface BoardRow {
   lastReminderAt: string | null;
 }
 
-export interface ProgressRow {
-  unitId?: number;
-  unitName?: string;
-  indicatorId: number;
+/** The progress API's answer; its rule is the server's (src/reports/progress-table.ts). */
+export type ProgressTable = ProgressTableData & { counted: string[] };
+export type { ProgressRowObject };
+
+/** A row to show: the unit's and indicator's descriptions joined to the figures. */
+export interface ProgressRow extends Omit<ProgressRowObject, 'unitId' | 'quarters'> {
+  key: string;
+  unitId: number | null;
+  unitName: string | null;
+  unitAsOf: string | null;
+  quarters: (number | null)[];
   code: string;
   name: string;
   measure: string;
-  quarters: (number | null)[];
-  actual: number | null;
-  target: number | null;
-  percent: number | null;
-  expected: number | null;
-  status: ProgressStatus;
-  forecast: number | null;
 }
 
-export interface ProgressTable {
-  year: number;
-  asOf: string;
-  fraction: number;
-  rows: Required<ProgressRow>[];
-  totals: ProgressRow[];
+/** The table's rows (or its drafts, or its totals) ready to show. */
+export function progressRows(
+  table: ProgressTable,
+  part: 'rows' | 'drafts' | 'totals',
+): ProgressRow[] {
+  const indicators = new Map(table.indicators.map((i) => [i.id, i]));
+  const units = new Map(table.units.map((u) => [u.id, u]));
+  const draftUnits = new Map(table.drafts.units.map((u) => [u.id, u]));
+  const describe = (unitId: number | null, indicatorId: number) => {
+    const ind = indicators.get(indicatorId);
+    const unit = unitId === null ? undefined : units.get(unitId);
+    return {
+      key: `${part}-${unitId ?? 0}-${indicatorId}`,
+      unitId,
+      unitName: unit?.name ?? null,
+      unitAsOf:
+        unitId === null
+          ? table.asOf
+          : part === 'drafts'
+            ? (draftUnits.get(unitId)?.asOf ?? null)
+            : (unit?.asOf ?? null),
+      code: ind?.code ?? '',
+      name: ind?.name ?? '',
+      measure: ind?.measure ?? '',
+    };
+  };
+  if (part === 'totals')
+    return table.totals.map((t) => ({ ...t, ...describe(null, t.indicatorId) }));
+  return rowsOf(part === 'rows' ? table.rows : table.drafts.rows).map((r) => ({
+    ...r,
+    ...describe(r.unitId, r.indicatorId),
+  }));
 }
 
 export interface RevisionDiff {
@@ -288,7 +319,12 @@ export function useBoard(periodId: number) {
   });
 }
 
-export function useProgress(query: { year: number; unitId?: number; indicatorId?: number }) {
+export function useProgress(query: {
+  year: number;
+  unitId?: number;
+  indicatorId?: number;
+  view?: 'all' | 'totals';
+}) {
   return useQuery({
     queryKey: [...reportsKey, 'progress', query],
     queryFn: () => api.get<ProgressTable>('/progress', query),

@@ -106,7 +106,18 @@ const vi = {
   'board.today': 'Hôm nay {today}; hạn nộp {deadline}.',
   'progress.title': 'Tiến độ thực hiện chỉ tiêu năm',
   'progress.asOf':
-    'Số liệu đến ngày {date}; tiến độ kỳ vọng {percent}% chỉ tiêu năm (tuyến tính theo thời gian).',
+    'Toàn khối: số liệu đến ngày {date} của {covered}/{units} đơn vị (các đơn vị đã gửi báo cáo đến ngày này); tiến độ kỳ vọng {percent}% chỉ tiêu năm (tuyến tính theo thời gian).',
+  'progress.asOf.unit':
+    'Số liệu của {name} đến ngày {date}; tiến độ kỳ vọng {percent}% chỉ tiêu năm (tuyến tính theo thời gian).',
+  'progress.asOf.none': 'Chưa đơn vị nào gửi báo cáo quý của năm này.',
+  'progress.rule':
+    'Số liệu chính thức chỉ tính các báo cáo đã gửi (đã trình hoặc đã được tiếp nhận), không tính bản nháp; mỗi đơn vị tính đến hết quý cuối cùng đơn vị đã gửi.',
+  'progress.unitAsOf': 'đến ngày {date}',
+  'progress.unitNone': 'chưa gửi báo cáo quý nào',
+  'progress.draft.tag': 'Bản nháp',
+  'progress.draft.title': 'Bản nháp của đơn vị (chưa gửi)',
+  'progress.draft.note':
+    'Số liệu nếu gửi các báo cáo đang soạn: chỉ người viết báo cáo của đơn vị nhìn thấy, không tính vào số liệu chính thức.',
   'progress.actual': 'Lũy kế',
   'progress.target': 'Chỉ tiêu năm',
   'progress.expected': 'Kỳ vọng đến nay',
@@ -311,7 +322,18 @@ const en: Record<Key, string> = {
   'board.today': 'Today {today}; deadline {deadline}.',
   'progress.title': "The year's indicator progress",
   'progress.asOf':
-    'Figures as of {date}; expected progress {percent}% of the annual target (linear in time).',
+    'Whole bloc: figures as of {date} from {covered} of {units} units (those that have sent reports up to that date); expected progress {percent}% of the annual target (linear in time).',
+  'progress.asOf.unit':
+    'Figures of {name} as of {date}; expected progress {percent}% of the annual target (linear in time).',
+  'progress.asOf.none': 'No unit has sent a quarterly report for this year yet.',
+  'progress.rule':
+    'Official figures count only reports that have been sent (submitted or accepted), never drafts; each unit counts up to the end of the last quarter it has sent.',
+  'progress.unitAsOf': 'as of {date}',
+  'progress.unitNone': 'no quarterly report sent yet',
+  'progress.draft.tag': 'Draft',
+  'progress.draft.title': "Your unit's drafts (not sent)",
+  'progress.draft.note':
+    'What the figures would be if the reports being written were sent: seen only by the unit’s report writers, not counted in the official figures.',
   'progress.actual': 'Year to date',
   'progress.target': 'Annual target',
   'progress.expected': 'Expected by now',
