@@ -151,11 +151,18 @@ export async function login(
  * phases (`ant-zoom-appear`, `ant-fade-leave` …), which come before the animation starts.
  */
 export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(`
+  // Polled through page.evaluate: waitForFunction with a string evaluates it inside the page,
+  // which the app's Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+  const settled = `
     document.getAnimations().every(
       (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity,
     ) && !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]')
-  `);
+  `;
+  const deadline = Date.now() + 30_000;
+  while (!(await page.evaluate(settled))) {
+    if (Date.now() > deadline) throw new Error('the page was still animating after 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Runs axe-core on the page and fails on any serious or critical violation, naming them. */
