@@ -177,20 +177,6 @@ export async function unsentValues(db: Db, year: number, unitIds: readonly numbe
     .execute();
 }
 
-/** A unit's sent values of one indicator over the given years, newest quarter first. */
-export async function sentHistory(db: Db, unitId: number, years: readonly number[]) {
-  return db
-    .selectFrom('indicator_values as v')
-    .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
-    .select(['v.indicator_id', 'v.year', 'v.quarter', 'v.value'])
-    .where('v.unit_id', '=', unitId)
-    .where('v.year', 'in', years)
-    .where('r.state', 'in', SENT_STATES)
-    .orderBy('v.year', 'desc')
-    .orderBy('v.quarter', 'desc')
-    .execute();
-}
-
 export function listTargets(
   db: Db,
   year: number,
