@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +10,11 @@ import {
   ms,
   startAppChild,
   startNginx,
+  startServeCommand,
   stopChild,
   wrk,
   wrkBinary,
+  type WrkResult,
 } from './support/http.ts';
 
 /*
@@ -68,6 +71,41 @@ async function storedViews(sqliteFile: string): Promise<number> {
   }
 }
 
+/** wrk against the app after a warm-up; the stored count read before and after `stop`. */
+async function measure(url: string, sqliteFile: string, stop: () => Promise<void>) {
+  wrk(url, CONNECTIONS, 2); // warm-up: JIT, connections
+  await new Promise((resolve) => setTimeout(resolve, 1200)); // its views flushed
+  const before = await storedViews(sqliteFile);
+  const result = wrk(url, CONNECTIONS, SECONDS);
+  await stop();
+  return { result, counted: (await storedViews(sqliteFile)) - before };
+}
+
+async function report(
+  label: string,
+  app: Awaited<ReturnType<typeof measure>>,
+  dir: string,
+  html: string,
+  workers: number,
+): Promise<void> {
+  const nginx = await startNginx(dir, html, workers);
+  const ngx = wrk(`http://127.0.0.1:${nginx.port}/article.html`, CONNECTIONS, SECONDS);
+  await nginx.stop();
+  const row = (name: string, r: WrkResult) =>
+    `  ${name.padEnd(6)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   2xx ${r.ok}   non-2xx ${r.non2xx}   socket errors ${r.errors}`;
+  console.log(`${label} (nginx with ${workers} worker process${workers > 1 ? 'es' : ''}):`);
+  console.log(row('app', app.result));
+  console.log(row('nginx', ngx));
+  console.log(
+    `  ratio app/nginx (same ${Buffer.byteLength(html)} bytes): ${(app.result.rps / ngx.rps).toFixed(2)} (goal ≥ 0.50); app p99 ${ms(app.result.p99)} (goal < 20 ms)`,
+  );
+  const exact = countIsExact(app.counted, app.result.ok, CONNECTIONS);
+  console.log(
+    `  view counter: +${app.counted} stored for ${app.result.ok} 2xx; in flight at stop ≤ ${CONNECTIONS}: ${exact ? 'exact' : 'MISMATCH'}`,
+  );
+  if (!exact) process.exitCode = 1;
+}
+
 export async function run(): Promise<void> {
   wrkBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-bench-'));
@@ -75,7 +113,7 @@ export async function run(): Promise<void> {
   const { child, base } = await startAppChild(fileURLToPath(import.meta.url), {
     PORTAL_BENCH_CHILD: sqliteFile,
   });
-  let nginx: { port: number; stop: () => void } | null = null;
+  let workers: ChildProcess | null = null;
   try {
     const url = `${base}/bai-viet/${SLUG}`;
     // Warm-up as a bot (not counted): renders and caches the page; its HTML is nginx's file.
@@ -84,30 +122,19 @@ export async function run(): Promise<void> {
     console.log(
       `${load()}, ${os.cpus().length} cores; ${CONNECTIONS} connections, ${SECONDS} s each`,
     );
-    wrk(url, CONNECTIONS, 2); // warm-up: JIT, connections
-    await new Promise((resolve) => setTimeout(resolve, 1200)); // its views flushed
-    const before = await storedViews(sqliteFile);
-    const app = wrk(url, CONNECTIONS, SECONDS);
-    await stopChild(child);
-    const after = await storedViews(sqliteFile);
-    nginx = await startNginx(dir, html);
-    const ngx = wrk(`http://127.0.0.1:${nginx.port}/article.html`, CONNECTIONS, SECONDS);
+    const one = await measure(url, sqliteFile, () => stopChild(child));
+    await report('one process', one, dir, html, 1);
 
-    const row = (name: string, r: typeof app) =>
-      `${name.padEnd(6)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   2xx ${r.ok}   non-2xx ${r.non2xx}   socket errors ${r.errors}`;
-    console.log(row('app', app));
-    console.log(row('nginx', ngx));
-    console.log(
-      `ratio app/nginx (same ${Buffer.byteLength(html)} bytes): ${(app.rps / ngx.rps).toFixed(2)} (goal ≥ 0.50); app p99 ${ms(app.p99)} (goal < 20 ms)`,
+    // The same with GIAOBAN_WORKERS=2 (`giaoban serve` on the same database), beside nginx
+    // with two worker processes.
+    const served = await startServeCommand({ GIAOBAN_WORKERS: '2', GIAOBAN_DATA_DIR: dir });
+    workers = served.child;
+    const two = await measure(`${served.base}/bai-viet/${SLUG}`, sqliteFile, () =>
+      stopChild(served.child),
     );
-    const counted = after - before;
-    const exact = countIsExact(counted, app.ok, CONNECTIONS);
-    console.log(
-      `view counter: stored ${before} → ${after} (+${counted}) for ${app.ok} 2xx; in flight at stop ≤ ${CONNECTIONS}: ${exact ? 'exact' : 'MISMATCH'}`,
-    );
-    if (!exact) process.exitCode = 1;
+    await report('GIAOBAN_WORKERS=2', two, dir, html, 2);
   } finally {
-    nginx?.stop();
+    if (workers?.exitCode === null) workers.kill('SIGKILL');
     if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -278,7 +278,7 @@ async function measureEngine(engine: Engine, pgUrl: string, nginxDir: string) {
 
     await importFigure(db, engine, pgUrl);
   } finally {
-    nginx?.stop();
+    await nginx?.stop();
     await stopChild(child);
     await db.destroy();
   }

@@ -95,11 +95,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** nginx serving `html` as /article.html (and whatever is put in `dir`/www) on a free port. */
+/**
+ * nginx serving `html` as /article.html (and whatever is put in `dir`/www) on a free port,
+ * with as many worker processes as the app has.
+ */
 export async function startNginx(
   dir: string,
   html: string,
-): Promise<{ port: number; www: string; stop: () => void }> {
+  workers = 1,
+): Promise<{ port: number; www: string; stop: () => Promise<void> }> {
   const bin = nginxBinary();
   const port = await freePort();
   fs.chmodSync(dir, 0o755); // nginx's workers run as www-data
@@ -107,11 +111,10 @@ export async function startNginx(
   fs.mkdirSync(www, { recursive: true });
   fs.writeFileSync(path.join(www, 'article.html'), html);
   const conf = path.join(dir, 'nginx.conf');
-  // One worker: the app is one Node process too.
   fs.writeFileSync(
     conf,
     `daemon off;
-worker_processes 1;
+worker_processes ${workers};
 pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
 events { worker_connections 1024; }
@@ -135,7 +138,7 @@ http {
       await new Promise((res) => setTimeout(res, 100));
     }
   }
-  return { port, www, stop: () => child.kill('SIGTERM') };
+  return { port, www, stop: () => stopChild(child) };
 }
 
 /**
@@ -156,6 +159,37 @@ export async function startAppChild(
       out += d.toString();
       const m = /\{"port":(\d+)\}/.exec(out);
       if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', () => reject(new Error('the app exited early')));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * `giaoban serve` in a child process with `env` added, resolved once it says it is running.
+ */
+export async function startServeCommand(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const bin = path.join(import.meta.dirname, '..', '..', 'bin', 'giaoban.js');
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORTAL_VIEW_FLUSH_MS: '500',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Giao Ban is running')) resolve();
     });
     child.once('exit', () => reject(new Error('the app exited early')));
   });
