@@ -71,7 +71,11 @@ export async function run(): Promise<void> {
 
   const chunks = [...new Set(Object.values(manifest).map((c) => c.file))]
     .filter((f) => f.endsWith('.js'))
-    .map((file) => ({ file, size: fs.statSync(path.join(outDir, file)).size, gzip: gzipSize(file) }))
+    .map((file) => ({
+      file,
+      size: fs.statSync(path.join(outDir, file)).size,
+      gzip: gzipSize(file),
+    }))
     .sort((a, b) => b.size - a.size);
   console.log('largest chunks:');
   for (const c of chunks.slice(0, 5)) {
