@@ -43,6 +43,7 @@ export const ReportsTodo = Type.Object({
   reminders: Type.Array(
     Type.Object({
       reportId: Type.Integer(),
+      periodId: Type.Integer(),
       periodName: Type.String(),
       unitName: Type.String(),
       message: Type.String(),
@@ -73,6 +74,7 @@ export const ReportsTodo = Type.Object({
         text: Type.String(),
         reportId: Type.Integer(),
         unitName: Type.String(),
+        periodId: Type.Integer(),
         periodName: Type.String(),
       }),
       { description: `Unanswered, the first ${MAX_PROPOSALS}` },
@@ -132,6 +134,7 @@ export async function reportsTodo(db: Db, ctx: Ctx): Promise<ReportsTodo> {
     for (const m of await periodsRepo.listReminders(db, period.id, row.unit_id)) {
       reminders.push({
         reportId: row.id,
+        periodId: period.id,
         periodName: period.name,
         unitName: units.get(row.unit_id) ?? '',
         message: m.message,
@@ -186,6 +189,7 @@ export async function reportsTodo(db: Db, ctx: Ctx): Promise<ReportsTodo> {
         text: p.text,
         reportId: p.reportId,
         unitName: p.unitName,
+        periodId: p.periodId,
         periodName: p.periodName,
       })),
     },
