@@ -91,7 +91,8 @@ export async function reportsTodo(db: Db, ctx: Ctx): Promise<ReportsTodo> {
   const units = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   const open = await periodsRepo.listPeriods(db, { status: 'open' });
   const periods = new Map(open.map((p) => [p.id, p]));
-  const rows = (await repo.listReports(db, {})).filter((r) => periods.has(r.period_id));
+  const rows: ReportRow[] = [];
+  for (const p of open) rows.push(...(await repo.listReports(db, { periodId: p.id })));
   const byDeadline = (a: { deadline: string }, b: { deadline: string }) =>
     a.deadline.localeCompare(b.deadline);
 
@@ -172,10 +173,14 @@ export async function reportsTodo(db: Db, ctx: Ctx): Promise<ReportsTodo> {
     })
     .sort(byDeadline);
 
+  // Proposals are answered by the committee's secretariat or chair, in any period still open or not.
+  const follows = ctx.actor.roles.some((g) => g.role === 'secretariat' || g.role === 'chair');
   const allPeriods = new Map((await periodsRepo.listPeriods(db, {})).map((p) => [p.id, p.unit_id]));
-  const unanswered = (await listProposals(db, ctx, { status: 'open' })).items.filter((p) =>
-    canFollowPeriods(ctx.actor, allPeriods.get(p.periodId)!, tree),
-  );
+  const unanswered = follows
+    ? (await listProposals(db, ctx, { status: 'open' })).items.filter((p) =>
+        canFollowPeriods(ctx.actor, allPeriods.get(p.periodId)!, tree),
+      )
+    : [];
 
   return {
     toWrite: toWrite.sort(byDeadline),
