@@ -34,8 +34,10 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const screens = Grid.useBreakpoint();
-  // Until the first measurement, screens is empty: take the wide layout rather than flash a drawer.
-  const phone = screens.md === false;
+  // Before antd's first measurement screens is empty: ask the browser, so a phone never
+  // flashes the side menu.
+  const phone =
+    screens.md === undefined ? window.matchMedia('(max-width: 767.98px)').matches : !screens.md;
 
   // Menu items navigate on click rather than wrapping links: a link inside role="menuitem"
   // is a nested interactive control for screen readers.
