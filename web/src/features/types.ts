@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
+import type { ReportPanel } from './slots';
 
 /** A page of a feature, mounted under /app/ inside the signed-in layout. */
 export interface FeatureRoute {
@@ -21,6 +22,8 @@ export interface FeatureMenuItem {
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
   menu: FeatureMenuItem[];
+  /** Panels this feature adds to another feature's report page (see features/slots.tsx). */
+  reportPanels?: ReportPanel[];
   /** Labels of the audit log's entity types and actions this feature records. */
   auditLabels?: {
     entity?: Record<string, Record<Lang, string>>;

@@ -21,6 +21,7 @@ import { IndicatorValues, ProposalsEditor } from './ReportFields';
 import { ReportFiles } from './ReportFiles';
 import { ReportHistory } from './ReportHistory';
 import { SectionEditor } from './SectionEditor';
+import { ReportPanels } from '../slots';
 import { StateTag, formatDay, usePeriodLabel } from './shared';
 
 export default function ReportPage() {
@@ -233,6 +234,7 @@ function ReportEditor({ report }: { report: Report }) {
         />
         <ReportFiles report={report} baseVersion={baseVersion} dirty={dirty} onReport={adopt} />
         <ReportHistory report={report} />
+        <ReportPanels reportId={report.id} unitId={report.unitId} periodId={report.periodId} />
       </Space>
       {conflict && (
         <ConflictModal
