@@ -13,8 +13,10 @@ interface Refusal {
 export interface FormDialogOptions<V, R> {
   /** The dialog's form; created here when the dialog does not need it itself. */
   form?: FormInstance<V>;
+  /** Asked first, when the save needs the user's word (e.g. dropping units); false: stay. */
+  confirm?: (values: V) => Promise<boolean>;
   /** Sends the values; a rejection with the server's error is shown by the dialog. */
-  submit: (values: V) => Promise<R | typeof KEEP_OPEN>;
+  submit: (values: V) => Promise<R>;
   /** After a save: usually a success message and closing the dialog. */
   onSaved: (result: R) => void;
   /**
@@ -24,9 +26,6 @@ export interface FormDialogOptions<V, R> {
   onStale?: () => Promise<unknown> | void;
 }
 
-/** Returned by `submit` when nothing was sent (the user cancelled a confirmation). */
-export const KEEP_OPEN = Symbol('keep the dialog open');
-
 /**
  * The behaviour every form dialog shares: submit with a busy OK button, the server's field
  * errors under the matching fields, its message as an alert at the top of the dialog unless it
@@ -35,6 +34,7 @@ export const KEEP_OPEN = Symbol('keep the dialog open');
  */
 export function useFormDialog<V, R>({
   form: given,
+  confirm,
   submit,
   onSaved,
   onStale,
@@ -46,11 +46,11 @@ export function useFormDialog<V, R>({
   const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   const run = async (values: V) => {
+    if (confirm && !(await confirm(values))) return;
     setSaving(true);
     setRefusal(null);
     try {
-      const result = await submit(values);
-      if (result !== KEEP_OPEN) onSaved(result);
+      onSaved(await submit(values));
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       if (isApiError(error, 409, 'conflict')) {

@@ -1,10 +1,11 @@
-import type { Key, ReactNode } from 'react';
+import { useCallback, useState, type Key, type ReactNode } from 'react';
 import {
   Card,
   Flex,
   Table,
   Typography,
   type TableColumnsType,
+  type TableProps,
   type TablePaginationConfig,
 } from 'antd';
 import { PageHeader } from './PageHeader';
@@ -22,11 +23,30 @@ export interface ServerPaging {
   page: number;
   pageSize: number;
   total: number;
-  onChange: (page: number) => void;
+  onChange: (page: number, pageSize: number) => void;
+  /** The page sizes offered; absent: the size is fixed. */
+  pageSizes?: number[];
+  /** Says how many items there are, beside the pager. */
+  showTotal?: (total: number) => string;
 }
 
 /** The rows a list page shows at once, whether the server or the page cuts the list. */
 export const PAGE_SIZE = 20;
+
+/** The page a paged list shows, back to the first one whenever a filter changes. */
+export function usePageNumber() {
+  const [page, setPage] = useState(1);
+  /** Wraps a filter's setter so that setting it also goes back to the first page. */
+  const resetting = useCallback(
+    <V,>(set: (value: V) => void) =>
+      (value: V) => {
+        set(value);
+        setPage(1);
+      },
+    [],
+  );
+  return { page, setPage, resetting };
+}
 
 interface ListPageProps<T> {
   title: string;
@@ -47,8 +67,12 @@ interface ListPageProps<T> {
    * a table edited in place.
    */
   paging?: ServerPaging | 'all';
+  /** Rows per page of a list paged here (default PAGE_SIZE). */
+  pageSize?: number;
   /** The table's width below which it scrolls sideways. */
   scrollX?: number;
+  /** Rows that open to show more (the audit log's before and after). */
+  expandable?: TableProps<T>['expandable'];
   /** Dialogs the page opens. */
   children?: ReactNode;
 }
@@ -68,7 +92,9 @@ export function ListPage<T extends object>({
   rowKey,
   emptyText,
   paging,
+  pageSize = PAGE_SIZE,
   scrollX,
+  expandable,
   children,
 }: ListPageProps<T>) {
   const pagination: TablePaginationConfig | false =
@@ -83,7 +109,7 @@ export function ListPage<T extends object>({
             hideOnSinglePage: true,
             showSizeChanger: false,
           }
-        : { pageSize: PAGE_SIZE, hideOnSinglePage: true, showSizeChanger: false };
+        : { pageSize, hideOnSinglePage: true, showSizeChanger: false };
   return (
     <>
       <PageHeader title={title} actions={actions} />
@@ -106,6 +132,7 @@ export function ListPage<T extends object>({
             pagination={pagination}
             locale={emptyText ? { emptyText } : undefined}
             scroll={scrollX ? { x: scrollX } : undefined}
+            expandable={expandable}
           />
         )}
       </Card>

@@ -4,7 +4,7 @@ import { Button, Input, Select } from 'antd';
 import { useAccounts } from '../api/accounts';
 import type { Account } from '../api/types';
 import { useUnits } from '../api/units';
-import { PAGE_SIZE, ListPage } from '../components/ListPage';
+import { ListPage, PAGE_SIZE, usePageNumber } from '../components/ListPage';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useI18n } from '../i18n';
@@ -23,13 +23,9 @@ export default function AccountsPage() {
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [activeFilter, setActiveFilter] = useState<ActiveFilter>('all');
-  const [page, setPage] = useState(1);
+  const { page, setPage, resetting: filter } = usePageNumber();
   const [dialog, setDialog] = useState<Dialog>(null);
   const q = useDebouncedValue(search.trim());
-  // A new filter shows its first page.
-  const filter =
-    <V,>(set: (value: V) => void) =>
-    (value: V) => (set(value), setPage(1));
 
   const units = useUnits();
   const unitList = units.data ?? [];

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { App, Form, Select, Typography } from 'antd';
 import { useUnits } from '../../api/units';
-import { FormDialog, KEEP_OPEN } from '../../components/FormDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { foldedLabelSearch } from '../../format';
 import { useI18n } from '../../i18n';
 import { subtreeIds } from '../../unitTree';
@@ -86,10 +86,9 @@ export function PeriodUnitsModal({ period, onClose }: { period: Period; onClose:
     dropped: period.unitIds.filter((id) => !unitIds.includes(id)),
   });
 
-  const submit = async ({ unitIds }: Values) => {
+  const confirm = async ({ unitIds }: Values) => {
     const { dropped } = changes(unitIds);
-    if (dropped.length > 0 && !(await confirmDrop(dropped))) return KEEP_OPEN;
-    return setPeriodUnits(period, unitIds);
+    return dropped.length === 0 || confirmDrop(dropped);
   };
 
   return (
@@ -98,7 +97,8 @@ export function PeriodUnitsModal({ period, onClose }: { period: Period; onClose:
       title={t('board.units.title', { name: label(period) })}
       name="periodUnits"
       initialValues={{ unitIds: period.unitIds }}
-      submit={submit}
+      confirm={confirm}
+      submit={({ unitIds }) => setPeriodUnits(period, unitIds)}
       onSaved={(saved) => {
         const { added, dropped } = changes(saved.unitIds);
         void message.success(
