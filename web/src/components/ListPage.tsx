@@ -4,7 +4,7 @@ import {
   Flex,
   Table,
   Typography,
-  type TableColumnsType,
+  type TableColumnType,
   type TableProps,
   type TablePaginationConfig,
 } from 'antd';
@@ -48,6 +48,11 @@ export function usePageNumber() {
   return { page, setPage, resetting };
 }
 
+/** A column whose `dataIndex` must name a field of the row, so a renamed field fails typecheck. */
+export type ListColumn<T> = Omit<TableColumnType<T>, 'dataIndex'> & {
+  dataIndex?: keyof T & string;
+};
+
 interface ListPageProps<T> {
   title: string;
   /** The page's main actions, right of the title. */
@@ -58,7 +63,7 @@ interface ListPageProps<T> {
   filters?: ReactNode;
   query: ListQuery;
   rows: readonly T[] | undefined;
-  columns: TableColumnsType<T>;
+  columns: ListColumn<T>[];
   rowKey: keyof T & string;
   /** Shown by an empty table instead of the default "no data". */
   emptyText?: string;

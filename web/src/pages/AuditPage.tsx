@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { TableColumnsType } from 'antd';
 import { useAudit } from '../api/audit';
 import { useUnits } from '../api/units';
 import type { AuditEntry } from '../api/types';
-import { ListPage } from '../components/ListPage';
+import { ListPage, type ListColumn } from '../components/ListPage';
 import { formatDateTime } from '../format';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { featureActionLabels, featureEntityLabels } from '../features/registry';
@@ -38,7 +37,7 @@ export default function AuditPage() {
     pageSize,
   });
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: ListColumn<AuditEntry>[] = [
     {
       title: t('audit.time'),
       dataIndex: 'at',

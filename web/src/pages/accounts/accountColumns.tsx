@@ -1,6 +1,7 @@
-import { Button, Flex, type TableColumnsType } from 'antd';
+import { Button, Flex } from 'antd';
 import type { Account, Unit } from '../../api/types';
 import { ActiveTag } from '../../components/ActiveTag';
+import type { ListColumn } from '../../components/ListPage';
 import { RoleTags } from '../../components/RoleTags';
 import { formatDateTime } from '../../format';
 import type { Translate } from '../../i18n';
@@ -18,7 +19,7 @@ export function accountColumns({
   unitsById,
   onEdit,
   onResetPassword,
-}: Options): TableColumnsType<Account> {
+}: Options): ListColumn<Account>[] {
   return [
     { title: t('accounts.fullName'), dataIndex: 'fullName', key: 'fullName' },
     { title: t('accounts.username'), dataIndex: 'username', key: 'username' },
