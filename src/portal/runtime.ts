@@ -48,11 +48,22 @@ export class PortalRuntime {
     ];
   }
 
+  /** The flush being written, if any: flushes run one after another. */
+  private writing: Promise<unknown> = Promise.resolve();
+
   /**
    * Writes the buffered views: one transaction, `views = views + n` per article. On failure the
    * batch goes back to the buffer and is retried on the next flush. Returns the views written.
+   * A flush asked for while another is being written (the job's, when the app shuts down)
+   * waits for it and then writes what is left, so no view recorded before the call is left.
    */
-  async flushViews(): Promise<number> {
+  flushViews(): Promise<number> {
+    const run = this.writing.then(() => this.writeBatch());
+    this.writing = run.catch(() => {});
+    return run;
+  }
+
+  private async writeBatch(): Promise<number> {
     const batch = this.views.take();
     if (!batch) return 0;
     try {
