@@ -232,8 +232,14 @@ async function syncProposals(
 }
 
 /** Writes a new revision with the report's content as it now stands. */
-export async function writeRevision(db: Db, ctx: Ctx, loaded: LoadedReport, note: string) {
-  const content = await contentOf(db, loaded);
+export async function writeRevision(
+  db: Db,
+  ctx: Ctx,
+  loaded: LoadedReport,
+  note: string,
+  content?: ReportContent,
+) {
+  content ??= await contentOf(db, loaded);
   await repo.insertRevision(db, {
     report_id: loaded.row.id,
     number: (await repo.countRevisions(db, loaded.row.id)) + 1,
@@ -257,6 +263,17 @@ export async function saveReport(
   input: SaveReportBody,
   note: 'save' | 'excel' = 'save',
 ): Promise<Report> {
+  return presentReport(db, ctx, await storeReport(db, ctx, id, input, note));
+}
+
+/** saveReport without presenting the result: what the demo, saving many reports, calls. */
+export async function storeReport(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: SaveReportBody,
+  note: 'save' | 'excel' = 'save',
+): Promise<LoadedReport> {
   const loaded = await loadForEdit(db, ctx, id, input.version);
   const version = await getTemplateVersion(db, loaded.period.template_version_id);
   const keys = new Set(version.sections.map((s) => s.key));
@@ -285,7 +302,8 @@ export async function saveReport(
   }
   await syncProposals(db, id, input.proposals, at);
   const after = { ...loaded, row: updated };
-  await writeRevision(db, ctx, after, note);
+  const content = await contentOf(db, after);
+  await writeRevision(db, ctx, after, note, content);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: updated.unit_id,
@@ -293,7 +311,7 @@ export async function saveReport(
     entityId: id,
     summary: `${loaded.period.name}: ${(await getUnit(db, updated.unit_id)).name}`,
     before,
-    after: await contentOf(db, after),
+    after: content,
   });
-  return presentReport(db, ctx, after);
+  return after;
 }
