@@ -147,8 +147,12 @@ export async function getReport(db: Db, ctx: Ctx, id: number): Promise<Report> {
 }
 
 /** The content as a revision snapshot. */
-export async function contentOf(db: Db, loaded: LoadedReport): Promise<ReportContent> {
-  const indicators = await reportIndicators(db, loaded);
+export async function contentOf(
+  db: Db,
+  loaded: LoadedReport,
+  known?: { indicators: { indicatorId: number; value: number | null }[] },
+): Promise<ReportContent> {
+  const indicators = known?.indicators ?? (await reportIndicators(db, loaded));
   return {
     sections: JSON.parse(loaded.row.sections_json) as Record<string, string>,
     values: Object.fromEntries(
@@ -282,7 +286,7 @@ export async function storeReport(
     throw Invalid(Object.fromEntries(unknown.map((k) => [`sections.${k}`, { rule: 'unknown' }])));
   const indicators = await reportIndicators(db, loaded);
   const values = checkValues(input.values, new Map(indicators.map((i) => [i.indicatorId, i])));
-  const before = await contentOf(db, loaded);
+  const before = await contentOf(db, loaded, { indicators });
   const sections = { ...before.sections };
   for (const [k, html] of Object.entries(input.sections)) sections[k] = sanitizeRichText(html);
   const at = nowOf(ctx);
@@ -302,7 +306,11 @@ export async function storeReport(
   }
   await syncProposals(db, id, input.proposals, at);
   const after = { ...loaded, row: updated };
-  const content = await contentOf(db, after);
+  // The values as just written: those sent replace (null removes), the others stay.
+  const written = indicators.map((i) =>
+    values.has(i.indicatorId) ? { ...i, value: values.get(i.indicatorId) ?? null } : i,
+  );
+  const content = await contentOf(db, after, { indicators: written });
   await writeRevision(db, ctx, after, note, content);
   await recordAudit(db, ctx, {
     action: 'update',
