@@ -1,5 +1,6 @@
 import { demoTime, type DemoContext } from '../demo/demo-context.ts';
 import type { Ctx, UnitKind } from '../units/roles.ts';
+import * as board from './board.service.ts';
 import * as catalog from './catalog.service.ts';
 import * as periods from './periods.service.ts';
 import type { Aggregation } from './progress-math.ts';
@@ -11,7 +12,8 @@ import * as workflow from './workflow.service.ts';
 /*
  * The reporting demo: Thị ủy Từ Sơn's quarters of 2017. Quý I and II are closed with every
  * report accepted; Quý III is open with most reports accepted, some still on their way and
- * Hội LHPN's left as a draft; Quý IV has just opened. Indicators are what the bloc's work of
+ * Hội LHPN's left as a draft (the secretariat has reminded the units whose Quý III report is
+ * not in yet); Quý IV has just opened. Indicators are what the bloc's work of
  * that year is measured by, with 2017 targets and Q1–Q3 figures. Texts written for the demo.
  */
 
@@ -225,6 +227,14 @@ export async function loadReportsDemo(demo: DemoContext): Promise<void> {
       const report = rows.find((x) => x.unitId === unit(r.key))!;
       const state: ReportState = quarter === 3 ? (Q3_STATES[r.key] ?? 'accepted') : 'accepted';
       await fillReport(demo, { report, period, r, u, quarter, qName, state, codes });
+    }
+    if (quarter === 3) {
+      // Past the deadline, the secretariat reminds the two units that have not sent theirs.
+      await board.remindMissing(trx, secretary('2017-09-26', '14:30'), period.id, {
+        unitIds: ['hoiphunu', 'dongngan'].map(unit),
+        message:
+          'Đã quá hạn nộp báo cáo Quý III năm 2017. Đề nghị đơn vị rà soát số liệu, hoàn thiện và gửi Văn phòng Thị ủy trước ngày 29/9/2017.',
+      });
     }
     const closed = CLOSED[quarter - 1];
     if (closed)
