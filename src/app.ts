@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { auditRoutes } from './audit/audit.routes.ts';
-import type { Clock } from './clock.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { databaseEngine, type Database } from './db/database.ts';
 import { registerBodyHandling } from './http/body.ts';
@@ -50,7 +50,10 @@ export interface AppOptions {
   db: Database;
   /** Pino logger options, or false to keep tests quiet. */
   logger?: boolean | { level: string };
-  /** The clock the jobs run on; the system clock by default. */
+  /**
+   * The app's clock: what requests (Ctx.now), sign-ins, sessions, the public pages and the jobs
+   * take as now; the system clock by default, a fixed one to run the app "as of" a moment.
+   */
   clock?: Clock;
   version?: string;
 }
@@ -70,7 +73,7 @@ export async function buildApp({
   config,
   db,
   logger,
-  clock,
+  clock = systemClock,
   version = '0.1.0',
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,6 +85,7 @@ export async function buildApp({
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('clock', clock);
   const jobs = new JobScheduler(db, {
     clock,
     onError: (job, error) => app.log.error({ err: error }, `job ${job} failed`),

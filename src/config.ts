@@ -115,3 +115,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     portal: readPortalConfig(env),
   };
 }
+
+/** What only the `giaoban` command reads, besides the Config above. */
+export interface CliConfig {
+  /** GIAOBAN_PASSWORD: the password of `user add` and `user passwd` when --password is not given. */
+  password: string | null;
+}
+
+export function readCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  return { password: env.GIAOBAN_PASSWORD ? env.GIAOBAN_PASSWORD : null };
+}

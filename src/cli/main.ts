@@ -43,13 +43,14 @@ export function buildCli(): Command {
     .command('demo')
     .description('load the Từ Sơn demo data into an empty database')
     .action(async () => {
-      const { loadDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../demo/demo.ts');
+      const { loadDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT_STAFF } =
+        await import('../demo/demo.ts');
       const db = openDatabase(readConfig());
       try {
         await migrateToLatest(db);
         if (await loadDemo(db)) {
           console.log(
-            `Demo loaded. Accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+            `Demo loaded. Accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}, and a head and a reporter of every reporting unit (${DEMO_UNIT_STAFF.length} more, see "giaoban user list")`,
           );
         } else {
           console.log('The database already has units: demo not loaded, nothing changed.');

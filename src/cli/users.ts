@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
+import { systemClock, nowOf } from '../clock.ts';
+import { readCliConfig, readConfig } from '../config.ts';
 import { migrateToLatest, openDatabase, type Database } from '../db/database.ts';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
-import { nowIso } from '../db/dialect.ts';
-import { fold } from '../text/index.ts';
 import { compareVietnameseNames } from '../text/index.ts';
 import * as accounts from '../units/accounts.repository.ts';
-import { checkNewPassword, normalizeUsername } from '../units/accounts.service.ts';
+import {
+  checkNewPassword,
+  createAccountAsOperator,
+  normalizeUsername,
+} from '../units/accounts.service.ts';
 import { hashPassword } from '../units/passwords.ts';
-import { ROLES, type Role } from '../units/roles.ts';
+import { ROLES, type OperatorCtx, type Role } from '../units/roles.ts';
 import { deleteSessionsOf } from '../units/sessions.repository.ts';
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -21,8 +24,11 @@ async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-/** The CLI acts as the operator at the server's console, recorded as such in the audit log. */
-const OPERATOR = { actor: null, requestId: 'cli' };
+/**
+ * The CLI acts as the operator at the server's console, recorded as such in the audit log, on
+ * the system clock.
+ */
+const OPERATOR: OperatorCtx = { actor: null, requestId: 'cli', now: systemClock };
 
 function parseRole(spec: string): { unitId: number; role: Role } {
   const [role, unit] = spec.split('@');
@@ -51,39 +57,21 @@ export function userCommands(program: Command): void {
         rawUsername: string,
         opts: { name: string; password?: string; position?: string; role: string[] },
       ) => {
-        const password = opts.password ?? process.env.GIAOBAN_PASSWORD;
+        const password = opts.password ?? readCliConfig().password;
         if (!password) throw new Error('give a password with --password or GIAOBAN_PASSWORD');
         checkNewPassword(password, 'password');
         const username = normalizeUsername(rawUsername);
         const roles = opts.role.map(parseRole);
         await withDb(async (db) => {
-          if (await accounts.findAccountByUsername(db, username)) {
-            throw new Error(`username "${username}" is already taken`);
-          }
-          const hash = await hashPassword(password);
-          await db.transaction().execute(async (trx) => {
-            const now = nowIso();
-            const fullName = opts.name.normalize('NFC').trim();
-            const row = await accounts.insertAccount(trx, {
+          await db.transaction().execute((trx) =>
+            createAccountAsOperator(trx, OPERATOR, {
               username,
-              password_hash: hash,
-              full_name: fullName,
-              full_name_folded: fold(fullName),
-              position: opts.position?.normalize('NFC').trim() || null,
-              active: 1,
-              created_at: now,
-              updated_at: now,
-            });
-            await accounts.replaceRoles(trx, row.id, roles);
-            await recordAudit(trx, OPERATOR, {
-              action: 'create',
-              unitId: accountUnit(roles),
-              entityType: 'account',
-              entityId: row.id,
-              summary: `${fullName} (${username})`,
-              after: { username, fullName, roles },
-            });
-          });
+              password,
+              fullName: opts.name.normalize('NFC'),
+              ...(opts.position && { position: opts.position.normalize('NFC') }),
+              roles,
+            }),
+          );
           console.log(`Created account ${username}.`);
         });
       },
@@ -95,7 +83,7 @@ export function userCommands(program: Command): void {
     .argument('<username>')
     .option('--password <password>', 'the new password')
     .action(async (rawUsername: string, opts: { password?: string }) => {
-      const password = opts.password ?? process.env.GIAOBAN_PASSWORD;
+      const password = opts.password ?? readCliConfig().password;
       if (!password) throw new Error('give a password with --password or GIAOBAN_PASSWORD');
       checkNewPassword(password, 'password');
       await withDb(async (db) => {
@@ -108,7 +96,7 @@ export function userCommands(program: Command): void {
             password_hash: hash,
             failed_logins: 0,
             locked_until: null,
-            updated_at: nowIso(),
+            updated_at: nowOf(OPERATOR),
           });
           await deleteSessionsOf(trx, account.id);
           await recordAudit(trx, OPERATOR, {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor, Ctx } from '../units/roles.ts';
@@ -10,6 +11,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    /** The app's clock: what requests, jobs and sessions take as now (the system's by default). */
+    clock: Clock;
   }
   interface FastifyRequest {
     actor: (Actor & { position: string | null }) | null;
@@ -21,6 +24,7 @@ export type ResolveSession = (
   db: Database,
   token: string,
   ttlHours: number,
+  now: Clock,
 ) => Promise<FastifyRequest['actor']>;
 
 /**
@@ -33,14 +37,14 @@ export function registerAuth(app: FastifyInstance, resolveSession: ResolveSessio
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.actor = await resolveSession(app.db, token, app.config.sessionTtlHours);
+    request.actor = await resolveSession(app.db, token, app.config.sessionTtlHours, app.clock);
   });
 }
 
-/** The signed-in actor and request id, or 401. */
+/** The signed-in actor, request id and the app's clock, or 401. */
 export function ctxOf(request: FastifyRequest): Ctx {
   if (!request.actor) throw Unauthenticated();
-  return { actor: request.actor, requestId: request.id };
+  return { actor: request.actor, requestId: request.id, now: request.server.clock };
 }
 
 export function sessionToken(request: FastifyRequest): string {

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../db/schema.ts';
-import { nowIso } from '../db/dialect.ts';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { formatNumber } from '../text/index.ts';
@@ -231,7 +230,7 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
           noindex: true,
         },
         site,
-        articleBody({ ...row, publish_at: row.publish_at ?? nowIso() }, categories, []),
+        articleBody({ ...row, publish_at: row.publish_at ?? app.clock() }, categories, []),
       ).replace(VIEW_COUNT_GAP, formatNumber(rt.views.shown(row.id, Number(row.views))));
       return reply
         .type('text/html; charset=utf-8')

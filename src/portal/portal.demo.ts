@@ -1,4 +1,4 @@
-import type { DemoContext } from '../demo/demo-context.ts';
+import { demoTime, type DemoContext } from '../demo/demo-context.ts';
 import { parseVietnameseDateTime } from '../text/index.ts';
 
 /*
@@ -92,61 +92,62 @@ export const DEMO_ARTICLES: DemoArticle[] = [
   },
 ];
 
-export async function loadPortalDemo(ctx: DemoContext): Promise<void> {
+/**
+ * As the portal's editor (bientap) did it: the categories in September 2017, then each article
+ * written an hour before it went out and published at its time; the readers' views as counted.
+ */
+export async function loadPortalDemo(demo: DemoContext): Promise<void> {
   // Loaded on use: the CLI imports the demo for every command, and these pull in the sanitizer.
   const { createCategory } = await import('./categories.service.ts');
   const { createArticle, transitionArticle } = await import('./articles.service.ts');
-  const { paragraphsToHtml, storePublished } = await import('./import/import.service.ts');
-  const { trx } = ctx;
-  const editorId = ctx.accountIds.get('bientap')!;
-  const editor = {
-    actor: {
-      id: editorId,
-      username: 'bientap',
-      fullName: 'Nguyễn Thu Thủy',
-      roles: [{ unitId: ctx.unitIds.get('thiuy')!, role: 'editor' as const }],
-    },
-    requestId: 'demo',
-  };
+  const { countViews } = await import('./public.service.ts');
+  const { paragraphsToHtml } = await import('./import/import.service.ts');
+  const { trx } = demo;
+  const editor = (at: string) => demo.as('bientap', at);
   const categoryIds = new Map<string, number>();
   for (const c of CATEGORIES) {
-    const created = await createCategory(trx, editor, { ...c });
+    const created = await createCategory(trx, editor(demoTime('2017-09-04')), { ...c });
     categoryIds.set(c.slug, created.id);
   }
-  const who = { actor: null, requestId: 'demo' };
-  for (const a of DEMO_ARTICLES) {
+  const articles = DEMO_ARTICLES.map((a) => {
     const at = parseVietnameseDateTime(a.at);
     if (!at) throw new Error(`bad demo date ${a.at}`);
-    await storePublished(trx, who, {
+    return { ...a, at: at.toISOString() };
+  }).sort((x, y) => x.at.localeCompare(y.at));
+  for (const a of articles) {
+    const written = new Date(Date.parse(a.at) - 3600_000).toISOString();
+    const draft = await createArticle(trx, editor(written), {
       title: a.title,
       summary: a.summary,
       bodyHtml: paragraphsToHtml(a.paragraphs),
       byline: a.byline,
-      publishAt: at.toISOString(),
-      views: a.views,
-      categoryIds: a.categories.map((s) => categoryIds.get(s) ?? 0),
-      importKey: null,
-      createdBy: editorId,
+      categoryIds: a.categories.map((s) => categoryIds.get(s)!),
     });
+    await transitionArticle(trx, editor(a.at), draft.id, {
+      version: draft.version,
+      action: 'publish',
+    });
+    await countViews(trx, draft.id, a.views);
   }
-  // The workflow in the workspace: one article waiting for its time, one still a draft.
-  const scheduled = await createArticle(trx, editor, {
+  // The workflow in the workspace: one article waiting for its time, one still a draft. The
+  // first goes out a week after the demo is loaded, so that it is still waiting when opened.
+  const scheduled = await createArticle(trx, editor(demoTime('2017-10-23')), {
     title: 'Lịch giao ban khối Đảng, đoàn thể Quý IV/2017',
     summary: 'Thông báo thời gian, thành phần dự hội nghị giao ban Quý IV/2017.',
     bodyHtml:
       '<p>Văn phòng Thị ủy thông báo lịch giao ban Quý IV/2017 của khối Đảng, đoàn thể. Các đơn vị gửi báo cáo trước hạn để Văn phòng tổng hợp.</p>',
     byline: 'Văn phòng Thị ủy',
-    categoryIds: [categoryIds.get('tin-hoat-dong') ?? 0],
+    categoryIds: [categoryIds.get('tin-hoat-dong')!],
   });
-  await transitionArticle(trx, editor, scheduled.id, {
+  await transitionArticle(trx, editor(demoTime('2017-10-23', '09:10')), scheduled.id, {
     version: scheduled.version,
     action: 'schedule',
-    publishAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    publishAt: new Date(Date.parse(demo.present()) + 7 * 24 * 3600 * 1000).toISOString(),
   });
-  await createArticle(trx, editor, {
+  await createArticle(trx, editor(demoTime('2017-10-24', '14:00')), {
     title: 'Đoàn Thanh niên ra quân tình nguyện mùa đông (bản nháp)',
     bodyHtml: '<p>Bản nháp: nội dung đang được biên tập viên hoàn thiện.</p>',
     byline: 'Thị đoàn Từ Sơn',
-    categoryIds: [categoryIds.get('mat-tran-doan-the') ?? 0],
+    categoryIds: [categoryIds.get('mat-tran-doan-the')!],
   });
 }

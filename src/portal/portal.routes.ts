@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { nowIso } from '../db/dialect.ts';
 import { slugify } from '../text/index.ts';
 import { articlePath, imagePath } from './articles.presenters.ts';
 import { atom, robots, rss, sitemap } from './feeds.ts';
@@ -149,7 +148,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       'home',
       async () => {
         const s = await site(request, { currentCategory: '' });
-        const data = await pub.homeData(db, nowIso());
+        const data = await pub.homeData(db, app.clock());
         const meta: Meta = {
           title: siteName,
           description: `Tin tức của ${siteName}`,
@@ -195,7 +194,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
             beyond = true;
             return null;
           }
-          const data = await pub.categoryData(db, slug, page, PAGE_SIZE, nowIso());
+          const data = await pub.categoryData(db, slug, page, PAGE_SIZE, app.clock());
           if (!data) return null;
           const lastPage = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
           if (page > lastPage) {
@@ -242,7 +241,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       reply,
       `${print ? 'print' : 'article'}:${slug}`,
       async () => {
-        const data = await pub.articleData(db, slug, nowIso());
+        const data = await pub.articleData(db, slug, app.clock());
         if (!data) return null;
         const { row, categories, related } = data;
         const s = await site(request, { currentCategory: categories[0]?.slug });
@@ -300,7 +299,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       q.trim() !== '' || categorySlug !== undefined || from !== undefined || to !== undefined;
     const result =
       searching && Number.isFinite(page)
-        ? await pub.searchData(db, { ...params, page, pageSize: PAGE_SIZE }, nowIso())
+        ? await pub.searchData(db, { ...params, page, pageSize: PAGE_SIZE }, app.clock())
         : searching
           ? { terms: [], items: [], total: 0 }
           : null;
@@ -334,7 +333,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         reply,
         `${kind}:${slug ?? ''}`,
         async () => {
-          const data = await pub.feedData(db, slug, nowIso());
+          const data = await pub.feedData(db, slug, app.clock());
           if (!data) return null;
           const info = {
             siteName,
@@ -365,7 +364,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       reply,
       'sitemap',
       async () => {
-        const data = await pub.sitemapData(db, nowIso());
+        const data = await pub.sitemapData(db, app.clock());
         return {
           body: sitemap(baseUrl(request), data.articles, data.categories),
           contentType: 'application/xml; charset=utf-8',

@@ -161,4 +161,12 @@ export async function imageData(db: Db, id: number) {
   return repo.findImage(db, id);
 }
 
+/**
+ * Adds `n` readers' views to an article's stored count, in one statement so that instances
+ * never overwrite each other; returns the new count (undefined when the article is gone).
+ */
+export function countViews(db: Db, articleId: number, n: number): Promise<number | undefined> {
+  return repo.addViews(db, articleId, n);
+}
+
 export { listCategories as publicCategories } from './articles.repository.ts';

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import * as repo from './articles.repository.ts';
 import { publishDue } from './articles.service.ts';
+import { countViews } from './public.service.ts';
 import { PageCache } from './page-cache.ts';
 import type { PortalConfig } from './portal.config.ts';
 import { ViewBuffer } from './views.ts';
@@ -70,7 +71,7 @@ export class PortalRuntime {
       const results = await this.db.transaction().execute(async (trx) => {
         const stored = new Map<number, number>();
         for (const [id, n] of batch) {
-          const views = await repo.addViews(trx, id, n);
+          const views = await countViews(trx, id, n);
           if (views !== undefined) stored.set(id, views);
         }
         return stored;

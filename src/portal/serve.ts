@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { nowIso } from '../db/dialect.ts';
 import { formatNumber } from '../text/index.ts';
 import { isAutomated } from './bots.ts';
 import { etagOf, isFresh, type CachedPage } from './page-cache.ts';
@@ -65,7 +64,7 @@ export function pageServer(
         articleId: rendered.articleId ?? null,
         storedViews: rendered.storedViews ?? 0,
         etag: etagOf(head, tail ?? ''),
-        lastModified: new Date(rendered.lastModified ?? nowIso()).toUTCString(),
+        lastModified: new Date(rendered.lastModified ?? request.server.clock()).toUTCString(),
         contentType: rendered.contentType ?? HTML,
       } satisfies CachedPage;
       if (page.articleId !== null) rt.views.noteStored(page.articleId, page.storedViews);

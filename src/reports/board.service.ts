@@ -26,9 +26,9 @@ export function boardStatus(state: ReportState): BoardStatus {
   }
 }
 
-/** Today in Vietnam, 'YYYY-MM-DD'. */
-export function vnToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/** The day in Vietnam of an instant (ISO), 'YYYY-MM-DD'. */
+export function vnToday(nowIso: string): string {
+  return new Date(Date.parse(nowIso) + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** The secretariat's board: every reporting unit, where its report stands, reminders sent. */
@@ -37,7 +37,7 @@ export async function periodBoard(db: Db, ctx: Ctx, id: number) {
   if (!canFollowPeriods(ctx.actor, row.unit_id, await loadUnitTree(db))) throw Forbidden();
   const units = new Map((await listUnits(db)).map((u) => [u.id, u]));
   const reminders = await repo.listReminders(db, id);
-  const today = vnToday();
+  const today = vnToday(nowOf(ctx));
   const rows = (await reports.listReports(db, { periodId: id }))
     .map((r) => {
       const status = boardStatus(r.state as ReportState);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -12,6 +13,7 @@ import {
 } from './excel-rows.ts';
 import type { ProgressTable } from './figures.schema.ts';
 import { loadPeriod } from './periods.service.ts';
+import { vnToday } from './board.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
 import { rowsOf, type ProgressRowObject } from './progress-table.ts';
 import { canFollowPeriods } from './reports.policy.ts';
@@ -218,7 +220,11 @@ export async function periodExport(db: Db, ctx: Ctx, periodId: number) {
   const period = await loadPeriod(db, periodId);
   if (!canFollowPeriods(ctx.actor, period.unit_id, await loadUnitTree(db))) throw Forbidden();
   const unitIds = (await repo.listReports(db, { periodId })).map((r) => r.unit_id);
-  const table = await progressTable(db, period.year, { unitIds, asOf: period.end_date });
+  const table = await progressTable(db, period.year, {
+    unitIds,
+    asOf: period.end_date,
+    today: vnToday(nowOf(ctx)),
+  });
   const workbook = new ExcelJS.Workbook();
   progressSheet(workbook, `Số liệu ${period.name}`, table, period.end_date);
   return {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { nowOf } from '../clock.ts';
+import { nowOf, systemClock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -101,6 +101,8 @@ export async function progressTable(
     withRows?: boolean;
     /** Units whose unsent values to lay over as drafts (the caller's own). */
     draftUnitIds?: number[];
+    /** The caller's day (Vietnam, yyyy-mm-dd), which forecasts run to; today by default. */
+    today?: string;
   } = {},
 ): Promise<ProgressTable> {
   const units = await repo.yearFigures(db, year, {
@@ -134,7 +136,7 @@ export async function progressTable(
     units,
     unitNames: names,
     cap: opts.asOf,
-    today: vnToday(),
+    today: opts.today ?? vnToday(systemClock()),
     withRows: opts.withRows ?? true,
     drafts,
   });
@@ -151,5 +153,6 @@ export async function getProgress(db: Db, ctx: Ctx, query: ProgressQuery): Promi
     asOf: query.asOf,
     withRows: query.view !== 'totals',
     draftUnitIds: unitIds.filter((id) => canWriteReport(ctx.actor, id, tree)),
+    today: vnToday(nowOf(ctx)),
   });
 }

@@ -1,12 +1,13 @@
-import type { DemoContext } from '../demo/demo-context.ts';
+import { demoTime, type DemoContext } from '../demo/demo-context.ts';
+import type { Ctx, UnitKind } from '../units/roles.ts';
+import * as board from './board.service.ts';
 import * as catalog from './catalog.service.ts';
-import * as figures from './figures.repository.ts';
-import * as periodsRepo from './periods.repository.ts';
 import * as periods from './periods.service.ts';
 import type { Aggregation } from './progress-math.ts';
-import * as reports from './reports.repository.ts';
-import type { ReportState } from './reports.states.ts';
-import type { Ctx, UnitKind } from '../units/roles.ts';
+import * as progress from './progress.service.ts';
+import * as reports from './reports.service.ts';
+import type { ReportAction, ReportState } from './reports.states.ts';
+import * as workflow from './workflow.service.ts';
 
 /*
  * The reporting demo: Thị ủy Từ Sơn's quarters of 2017. Quý I and II are closed with every
@@ -157,30 +158,35 @@ function jitter(seed: number): number {
 }
 
 const QUARTER_NAMES = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'];
-const iso = (date: string, time = '09:00') => new Date(`${date}T${time}:00+07:00`).toISOString();
 
-export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext): Promise<void> {
-  const unit = (key: string) => unitIds.get(key)!;
-  const secretaryId = accountIds.get('vanphong')!;
-  const ctx: Ctx = {
-    actor: {
-      id: secretaryId,
-      username: 'vanphong',
-      fullName: 'Ngô Thị Hằng',
-      roles: [{ unitId: unit('thiuy'), role: 'secretariat' }],
-    },
-    requestId: null,
-  };
-  const codes = new Map<string, { id: number; def: DemoIndicator }>();
+/** The days the secretariat opens each quarter's period and closes the finished ones. */
+const OPENED = ['2017-03-01', '2017-06-01', '2017-09-01', '2017-10-12'];
+const CLOSED = ['2017-04-05', '2017-07-05'];
+const DEADLINES = ['2017-03-22', '2017-06-21', '2017-09-25'];
+const RETURN_REASON =
+  'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.';
+
+type Codes = Map<string, { id: number; def: DemoIndicator }>;
+
+/**
+ * Everything as Văn phòng Thị ủy's secretariat (vanphong) and each unit's people did it: the
+ * catalog and targets in January, then each quarter's period opened, its reports written,
+ * sent, approved and reviewed on their days, and the finished quarters closed.
+ */
+export async function loadReportsDemo(demo: DemoContext): Promise<void> {
+  const { trx } = demo;
+  const unit = (key: string) => demo.unitIds.get(key)!;
+  const secretary = (date: string, time?: string) => demo.as('vanphong', demoTime(date, time));
+  const codes: Codes = new Map();
   for (const def of INDICATORS) {
-    const created = await catalog.createIndicator(trx, ctx, {
+    const created = await catalog.createIndicator(trx, secretary('2017-01-05'), {
       ...def,
       higherIsBetter: true,
       allowNegative: false,
     });
     codes.set(def.code, { id: created.id, def });
   }
-  const template = await catalog.createTemplate(trx, ctx, {
+  const template = await catalog.createTemplate(trx, secretary('2017-01-05', '10:00'), {
     unitId: unit('thiuy'),
     name: 'Báo cáo quý khối Đảng, đoàn thể',
     indicators: Object.entries(BY_KIND).map(([kind, list]) => ({
@@ -200,70 +206,76 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
       };
     }),
   );
-  await figures.writeTargets(trx, 2017, targets, iso('2017-01-10'));
+  await progress.setTargets(trx, secretary('2017-01-10'), { year: 2017, items: targets });
 
-  const unitIdsReporting = REPORTING.map((r) => unit(r.key));
-  const deadlines = ['2017-03-22', '2017-06-21', '2017-09-25'];
   for (const quarter of [1, 2, 3, 4]) {
-    const period = await periods.createPeriod(trx, ctx, {
+    const period = await periods.createPeriod(trx, secretary(OPENED[quarter - 1]!), {
       unitId: unit('thiuy'),
       kind: 'quarter',
       year: 2017,
       number: quarter,
       templateId: template.id,
-      unitIds: unitIdsReporting,
-      ...(deadlines[quarter - 1] && { deadline: deadlines[quarter - 1] }),
+      unitIds: REPORTING.map((r) => unit(r.key)),
+      ...(DEADLINES[quarter - 1] && { deadline: DEADLINES[quarter - 1] }),
     });
     if (quarter === 4) continue;
     const qName = `${QUARTER_NAMES[quarter - 1]} năm 2017`;
-    const rows = await reports.listReports(trx, { periodId: period.id });
+    const rows = await reports.listReports(trx, secretary(OPENED[quarter - 1]!), {
+      periodId: period.id,
+    });
     for (const [u, r] of REPORTING.entries()) {
-      const row = rows.find((x) => x.unit_id === unit(r.key))!;
+      const report = rows.find((x) => x.unitId === unit(r.key))!;
       const state: ReportState = quarter === 3 ? (Q3_STATES[r.key] ?? 'accepted') : 'accepted';
-      await fillReport(trx, { row, period, r, u, quarter, qName, state, codes, secretaryId });
+      await fillReport(demo, { report, period, r, u, quarter, qName, state, codes });
     }
     if (quarter === 3) {
-      await periodsRepo.insertReminders(
-        trx,
-        ['hoiphunu', 'dongngan'].map((key) => ({
-          period_id: period.id,
-          unit_id: unit(key),
-          message:
-            'Đã quá hạn nộp báo cáo Quý III năm 2017. Đề nghị đơn vị rà soát số liệu, hoàn thiện và gửi Văn phòng Thị ủy trước ngày 29/9/2017.',
-          sent_by: secretaryId,
-          sent_by_name: ctx.actor.fullName,
-          at: iso('2017-09-26', '14:30'),
-        })),
-      );
+      // Past the deadline, the secretariat reminds the two units that have not sent theirs.
+      await board.remindMissing(trx, secretary('2017-09-26', '14:30'), period.id, {
+        unitIds: ['hoiphunu', 'dongngan'].map(unit),
+        message:
+          'Đã quá hạn nộp báo cáo Quý III năm 2017. Đề nghị đơn vị rà soát số liệu, hoàn thiện và gửi Văn phòng Thị ủy trước ngày 29/9/2017.',
+      });
     }
-    if (quarter < 3)
-      await periods.updatePeriod(trx, ctx, period.id, { version: 1, status: 'closed' });
+    const closed = CLOSED[quarter - 1];
+    if (closed)
+      await periods.updatePeriod(trx, secretary(closed), period.id, {
+        version: period.version,
+        status: 'closed',
+      });
   }
 }
 
 interface FillArgs {
-  row: Awaited<ReturnType<typeof reports.listReports>>[number];
-  period: { id: number; deadline: string; cutoffDate: string };
+  report: { id: number; version: number };
+  period: { cutoffDate: string };
   r: (typeof REPORTING)[number];
   u: number;
   quarter: number;
   qName: string;
   state: ReportState;
-  codes: Map<string, { id: number; def: DemoIndicator }>;
-  secretaryId: number;
+  codes: Codes;
 }
 
-async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
-  const { row, r, quarter, state } = a;
+/**
+ * One unit's report of one quarter, up to `state`: its reporter writes it the day before
+ * sending and sends it in the morning, its head approves it half an hour later, and the
+ * secretariat reviews it eight days after the cut-off.
+ */
+async function fillReport(demo: DemoContext, a: FillArgs): Promise<void> {
+  const { trx } = demo;
+  const { r, quarter, state } = a;
+  const reporter = (at: string) => demo.as(demo.holder('reporter', r.key), at);
   // Hội LHPN's Quý III draft and Đông Ngàn's untouched one wait for their reporters.
   if (state === 'draft' && quarter === 3) {
     if (r.key === 'hoiphunu') {
-      await reports.updateReport(trx, row.id, row.version, {
-        sections_json: JSON.stringify({
+      await reports.storeReport(trx, reporter(demoTime('2017-09-18', '15:30')), a.report.id, {
+        version: a.report.version,
+        sections: {
           ket_qua:
             '<p>Hội đã tổ chức các hoạt động chào mừng ngày Phụ nữ Việt Nam 20/10 (đang hoàn thiện).</p>',
-        }),
-        updated_at: iso('2017-09-18', '15:30'),
+        },
+        values: [],
+        proposals: [],
       });
     }
     return;
@@ -274,12 +286,11 @@ async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
       f(r.key === 'mttq' ? 'Ủy ban MTTQ thị xã' : 'đơn vị', a.qName),
     ]),
   );
-  const submitted = addDaysIso(
+  const sentDay = addDays(
     a.period.cutoffDate,
     r.key === 'hoinongdan' && quarter === 3 ? 14 : 2 + (a.u % 4),
   );
-  const late = submitted.slice(0, 10) > a.period.deadline ? 1 : 0;
-  const values = new Map<number, number | null>();
+  const values: { indicatorId: number; value: number }[] = [];
   for (const code of BY_KIND[r.kind] ?? []) {
     const { id, def } = a.codes.get(code)!;
     const yearly = def.base * r.scale;
@@ -287,68 +298,33 @@ async function fillReport(trx: DemoContext['trx'], a: FillArgs): Promise<void> {
       def.aggregation === 'latest'
         ? yearly * (0.6 + 0.1 * quarter)
         : (yearly / 4) * jitter(a.u * 7 + id * 3 + quarter) * 1.06;
-    values.set(id, Math.max(0, Math.round(v)));
+    values.push({ indicatorId: id, value: Math.max(0, Math.round(v)) });
   }
-  await figures.writeQuarterValues(
-    trx,
-    { unitId: row.unit_id, year: 2017, quarter, reportId: row.id },
-    values,
-    submitted,
-  );
   const proposals = quarter === 3 ? (PROPOSALS[r.key] ?? []) : [];
-  for (const [i, text] of proposals.entries())
-    await reports.insertProposal(trx, row.id, i, text, submitted);
-  await reports.insertRevision(trx, {
-    report_id: row.id,
-    number: 1,
-    state: 'draft',
-    content_json: JSON.stringify({
-      sections,
-      values: Object.fromEntries([...values].map(([k, v]) => [String(k), v])),
-      proposals,
-    }),
-    author_id: null,
-    author_name: null,
-    note: 'save',
-    at: submitted,
-  });
-  const steps: [string, ReportState, ReportState][] = [['send', 'draft', 'awaiting_approval']];
-  if (state !== 'awaiting_approval') steps.push(['approve', 'awaiting_approval', 'submitted']);
-  if (state === 'accepted') steps.push(['accept', 'submitted', 'accepted']);
-  if (state === 'returned') steps.push(['return', 'submitted', 'returned']);
-  for (const [action, from, to] of steps) {
-    const bySecretary = action === 'accept' || action === 'return';
-    await reports.insertEvent(trx, {
-      report_id: row.id,
+  let { row: report } = await reports.storeReport(
+    trx,
+    reporter(demoTime(addDays(sentDay, -1), '16:00')),
+    a.report.id,
+    { version: a.report.version, sections, values, proposals: proposals.map((text) => ({ text })) },
+  );
+  const step = async (who: Ctx, action: ReportAction, comment?: string) => {
+    ({ row: report } = await workflow.moveReport(trx, who, a.report.id, {
+      version: report.version,
       action,
-      from_state: from,
-      to_state: to,
-      comment:
-        action === 'return'
-          ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.'
-          : null,
-      late: action === 'approve' ? late : 0,
-      actor_id: bySecretary ? a.secretaryId : null,
-      actor_name: bySecretary ? 'Ngô Thị Hằng' : null,
-      at: submitted,
-    });
-  }
-  await reports.updateReport(trx, row.id, row.version, {
-    state,
-    sections_json: JSON.stringify(sections),
-    late: state === 'awaiting_approval' ? 0 : late,
-    submitted_at: state === 'awaiting_approval' ? null : submitted,
-    accepted_at: state === 'accepted' ? addDaysIso(a.period.cutoffDate, 8) : null,
-    return_comment:
-      state === 'returned'
-        ? 'Đề nghị bổ sung số liệu đoàn viên công đoàn mới kết nạp và làm rõ nguyên nhân hạn chế.'
-        : null,
-    updated_at: submitted,
-  });
+      ...(comment && { comment }),
+    }));
+  };
+  await step(reporter(demoTime(sentDay, '08:30')), 'send');
+  if (state === 'awaiting_approval') return;
+  await step(demo.as(demo.holder('unit_head', r.key), demoTime(sentDay)), 'approve');
+  const reviewed = demo.as('vanphong', demoTime(addDays(a.period.cutoffDate, 8)));
+  if (state === 'accepted') await step(reviewed, 'accept');
+  if (state === 'returned') await step(reviewed, 'return', RETURN_REASON);
 }
 
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T09:00:00+07:00`);
+/** The day `days` after `date` (both yyyy-mm-dd). */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString();
+  return d.toISOString().slice(0, 10);
 }

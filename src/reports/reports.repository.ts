@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/schema.ts';
-import { refreshForReport } from './figures.repository.ts';
+import { SENT_STATES, refreshForReport } from './figures.repository.ts';
 import type {
   ReportEventTable,
   ReportRevisionTable,
@@ -30,16 +30,18 @@ export function listReports(
   return q.orderBy('period_id', 'desc').orderBy('unit_id').execute();
 }
 
-/** Updates only when the stored version is still `version`; undefined when it was not. */
 /**
- * Updates a report if it is still at `version`. A change of state also refreshes the official
- * year figures it feeds (only sent reports count), whoever makes the change.
+ * Updates a report if it is still at `version` (undefined when it was not). A change of state
+ * also refreshes the official year figures it feeds (only sent reports count), whoever makes
+ * the change; a caller who names the state it changes `from` saves that when the report stays
+ * on the same side (sent or not), where the figures cannot change.
  */
 export async function updateReport(
   db: Db,
   id: number,
   version: number,
   patch: Updateable<UnitReportTable>,
+  from?: string,
 ) {
   const row = await db
     .updateTable('unit_reports')
@@ -48,7 +50,10 @@ export async function updateReport(
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
-  if (row && patch.state !== undefined) await refreshForReport(db, id);
+  const sent = (state: string) => (SENT_STATES as readonly string[]).includes(state);
+  const changesFigures =
+    patch.state !== undefined && (from === undefined || sent(from) !== sent(patch.state));
+  if (row && changesFigures) await refreshForReport(db, id);
   return row;
 }
 

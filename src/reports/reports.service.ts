@@ -151,8 +151,12 @@ export async function getReport(db: Db, ctx: Ctx, id: number): Promise<Report> {
 }
 
 /** The content as a revision snapshot. */
-export async function contentOf(db: Db, loaded: LoadedReport): Promise<ReportContent> {
-  const indicators = await reportIndicators(db, loaded);
+export async function contentOf(
+  db: Db,
+  loaded: LoadedReport,
+  known?: { indicators: { indicatorId: number; value: number | null }[] },
+): Promise<ReportContent> {
+  const indicators = known?.indicators ?? (await reportIndicators(db, loaded));
   return {
     sections: JSON.parse(loaded.row.sections_json) as Record<string, string>,
     values: Object.fromEntries(
@@ -243,8 +247,14 @@ async function syncProposals(
 }
 
 /** Writes a new revision with the report's content as it now stands. */
-export async function writeRevision(db: Db, ctx: Ctx, loaded: LoadedReport, note: string) {
-  const content = await contentOf(db, loaded);
+export async function writeRevision(
+  db: Db,
+  ctx: Ctx,
+  loaded: LoadedReport,
+  note: string,
+  content?: ReportContent,
+) {
+  content ??= await contentOf(db, loaded);
   await repo.insertRevision(db, {
     report_id: loaded.row.id,
     number: (await repo.countRevisions(db, loaded.row.id)) + 1,
@@ -268,6 +278,17 @@ export async function saveReport(
   input: SaveReportBody,
   note: 'save' | 'excel' = 'save',
 ): Promise<Report> {
+  return presentReport(db, ctx, await storeReport(db, ctx, id, input, note));
+}
+
+/** saveReport without presenting the result: what the demo, saving many reports, calls. */
+export async function storeReport(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: SaveReportBody,
+  note: 'save' | 'excel' = 'save',
+): Promise<LoadedReport> {
   const loaded = await loadForEdit(db, ctx, id, input.version);
   const version = await getTemplateVersion(db, loaded.period.template_version_id);
   const keys = new Set(version.sections.map((s) => s.key));
@@ -276,7 +297,7 @@ export async function saveReport(
     throw Invalid(Object.fromEntries(unknown.map((k) => [`sections.${k}`, { rule: 'unknown' }])));
   const indicators = await reportIndicators(db, loaded);
   const values = checkValues(input.values, new Map(indicators.map((i) => [i.indicatorId, i])));
-  const before = await contentOf(db, loaded);
+  const before = await contentOf(db, loaded, { indicators });
   const sections = { ...before.sections };
   for (const [k, html] of Object.entries(input.sections)) sections[k] = sanitizeRichText(html);
   const at = nowOf(ctx);
@@ -296,7 +317,12 @@ export async function saveReport(
   }
   await syncProposals(db, id, input.proposals, at);
   const after = { ...loaded, row: updated };
-  await writeRevision(db, ctx, after, note);
+  // The values as just written: those sent replace (null removes), the others stay.
+  const written = indicators.map((i) =>
+    values.has(i.indicatorId) ? { ...i, value: values.get(i.indicatorId) ?? null } : i,
+  );
+  const content = await contentOf(db, after, { indicators: written });
+  await writeRevision(db, ctx, after, note, content);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: updated.unit_id,
@@ -304,7 +330,7 @@ export async function saveReport(
     entityId: id,
     summary: `${loaded.period.name}: ${(await getUnit(db, updated.unit_id)).name}`,
     before,
-    after: await contentOf(db, after),
+    after: content,
   });
-  return presentReport(db, ctx, after);
+  return after;
 }

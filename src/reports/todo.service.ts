@@ -86,7 +86,7 @@ export type ReportsTodo = Static<typeof ReportsTodo>;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 export async function reportsTodo(db: Db, ctx: Ctx): Promise<ReportsTodo> {
-  const today = vnToday(new Date(nowOf(ctx)));
+  const today = vnToday(nowOf(ctx));
   const tree = await loadUnitTree(db);
   const units = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   const open = await periodsRepo.listPeriods(db, { status: 'open' });

@@ -4,7 +4,7 @@ import type { Db } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit } from '../units/units.service.ts';
-import { actsAs, loadReadable } from './report-access.ts';
+import { actsAs, loadReadable, type LoadedReport } from './report-access.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
@@ -23,6 +23,16 @@ export async function transitionReport(
   id: number,
   input: TransitionBody,
 ): Promise<Report> {
+  return presentReport(db, ctx, await moveReport(db, ctx, id, input));
+}
+
+/** transitionReport without presenting the result: what the demo, moving many reports, calls. */
+export async function moveReport(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: TransitionBody,
+): Promise<LoadedReport> {
   const loaded = await loadReadable(db, ctx, id);
   const { row, period } = loaded;
   const transition = TRANSITIONS[input.action];
@@ -50,7 +60,7 @@ export async function transitionReport(
   // The reason of a return (by the secretariat, or by the unit's head) is shown to the reporter.
   if (TRANSITIONS[input.action].comment) patch.return_comment = comment;
   if (input.action === 'send') patch.return_comment = null;
-  const updated = await repo.updateReport(db, id, input.version, patch);
+  const updated = await repo.updateReport(db, id, input.version, patch, state);
   if (!updated) throw StaleVersion('report');
   await repo.insertEvent(db, {
     report_id: id,
@@ -72,5 +82,5 @@ export async function transitionReport(
     before: { state },
     after: { state: check.to, ...(comment && { comment }), ...(late && { late }) },
   });
-  return presentReport(db, ctx, { ...loaded, row: updated });
+  return { ...loaded, row: updated };
 }

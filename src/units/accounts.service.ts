@@ -14,7 +14,7 @@ import type {
 } from './accounts.schema.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
 import { canAdministerUnit, canManageAccount, isAnyAdmin } from './units.policy.ts';
-import type { Ctx, RoleGrant } from './roles.ts';
+import type { Ctx, OperatorCtx, RoleGrant } from './roles.ts';
 import { deleteSessionsOf } from './sessions.repository.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { loadUnitTree } from './units.service.ts';
@@ -113,23 +113,66 @@ export async function getAccount(db: Db, ctx: Ctx, id: number): Promise<Account>
   return presentAccount(row, roles);
 }
 
-export async function createAccount(db: Db, ctx: Ctx, input: CreateAccountBody): Promise<Account> {
+/** How a new account's password is hashed; the demo passes one that hashes its shared password once. */
+export interface AccountOptions {
+  hashPassword?: (password: string) => Promise<string>;
+}
+
+export async function createAccount(
+  db: Db,
+  ctx: Ctx,
+  input: CreateAccountBody,
+  options: AccountOptions = {},
+): Promise<Account> {
   if (!isAnyAdmin(ctx.actor)) throw Forbidden();
+  const roles = dedupeRoles(input.roles);
+  const fields = checkNewAccount(input);
+  checkGrantable(ctx, roles, await loadUnitTree(db));
+  return insertAccount(db, ctx, { ...fields, roles }, options);
+}
+
+/**
+ * The console operator creates an account with any roles: the first admin of a new deployment,
+ * or an account no admin can reach. Every field is checked as for an admin.
+ */
+export async function createAccountAsOperator(
+  db: Db,
+  op: OperatorCtx,
+  input: CreateAccountBody,
+  options: AccountOptions = {},
+): Promise<Account> {
+  const roles = dedupeRoles(input.roles);
+  const fields = checkNewAccount(input);
+  const tree = await loadUnitTree(db);
+  const missing = roles.findIndex((r) => !tree.has(r.unitId));
+  if (missing >= 0) throw Invalid({ [`roles.${missing}.unitId`]: { rule: 'notFound' } });
+  return insertAccount(db, op, { ...fields, roles }, options);
+}
+
+function checkNewAccount(input: CreateAccountBody) {
   const username = normalizeUsername(input.username);
   if (!USERNAME.test(username)) throw Invalid({ username: { rule: 'usernameFormat' } });
   checkNewPassword(input.password, 'password');
   const fullName = cleanText(input.fullName, 'fullName');
-  const roles = dedupeRoles(input.roles);
-  checkGrantable(ctx, roles, await loadUnitTree(db));
+  return { username, fullName, password: input.password, position: input.position };
+}
+
+async function insertAccount(
+  db: Db,
+  who: Ctx | OperatorCtx,
+  input: ReturnType<typeof checkNewAccount> & { roles: RoleGrant[] },
+  options: AccountOptions,
+): Promise<Account> {
+  const { username, fullName, roles } = input;
   if (await repo.findAccountByUsername(db, username)) {
     throw new AppError(409, 'username_taken', { username }, { username: { rule: 'taken' } });
   }
-  const now = nowOf(ctx);
+  const now = nowOf(who);
   let row: AccountRow;
   try {
     row = await repo.insertAccount(db, {
       username,
-      password_hash: await hashPassword(input.password),
+      password_hash: await (options.hashPassword ?? hashPassword)(input.password),
       full_name: fullName,
       full_name_folded: fold(fullName),
       position: input.position?.trim() || null,
@@ -146,7 +189,7 @@ export async function createAccount(db: Db, ctx: Ctx, input: CreateAccountBody):
   }
   await repo.replaceRoles(db, row.id, roles);
   const account = presentAccount(row, roles);
-  await recordAudit(db, ctx, {
+  await recordAudit(db, who, {
     action: 'create',
     unitId: accountUnit(roles),
     entityType: 'account',

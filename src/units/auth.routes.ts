@@ -67,6 +67,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
         ttlHours: config.sessionTtlHours,
+        now: app.clock,
       });
       setSessionCookie(request, reply, token, config.sessionTtlHours);
       return presentMe(actor);

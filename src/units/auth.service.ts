@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { accountUnit, recordAudit } from '../audit/audit.service.ts';
-import { nowOf } from '../clock.ts';
-import { nowIso } from '../db/dialect.ts';
+import { nowOf, type Clock } from '../clock.ts';
 import type { DB, Db } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import * as accounts from './accounts.repository.ts';
@@ -35,6 +34,8 @@ export interface LoginMeta {
   userAgent: string | null;
   requestId: string | null;
   ttlHours: number;
+  /** The app's clock; the system clock when absent. */
+  now?: Clock;
 }
 
 /** Seconds left of an account's back-off, or 0. */
@@ -72,8 +73,12 @@ export async function login(db: Kysely<DB>, input: LoginBody, meta: LoginMeta) {
     await verifyPassword(input.password, await dummyHash());
     throw new AppError(401, 'invalid_credentials');
   }
-  const now = nowIso();
-  const who = { actor: { id: account.id, fullName: account.full_name }, requestId: meta.requestId };
+  const now = nowOf(meta);
+  const who = {
+    actor: { id: account.id, fullName: account.full_name },
+    requestId: meta.requestId,
+    now: () => now,
+  };
   const summary = `${account.full_name} (${account.username})`;
   const unitId = accountUnit(
     (await accounts.rolesByAccount(db, [account.id])).get(account.id) ?? [],
@@ -141,8 +146,13 @@ async function actorOf(db: Db, accountId: number): Promise<Actor & { position: s
 }
 
 /** The actor behind a session cookie, or null when it is unknown, expired or its account inactive. */
-export async function resolveSession(db: Kysely<DB>, token: string, ttlHours: number) {
-  const now = nowIso();
+export async function resolveSession(
+  db: Kysely<DB>,
+  token: string,
+  ttlHours: number,
+  clock?: Clock,
+) {
+  const now = nowOf({ now: clock });
   const session = await sessions.findLiveSession(db, sessionId(token), now);
   if (!session || session.active !== 1) return null;
   // Sliding expiry, written at most every five minutes to keep reads cheap.
@@ -177,7 +187,7 @@ export async function changePassword(
   const account = await accounts.findAccount(db, ctx.actor.id);
   if (!account) throw new AppError(401, 'unauthenticated');
   // The same back-off as sign-in: a stolen session must not become unlimited password guesses.
-  const now = nowIso();
+  const now = nowOf(ctx);
   const seconds = backOffSeconds(account.locked_until, now);
   if (seconds > 0) {
     throw new AppError(429, 'too_many_requests', { seconds }, undefined, {

@@ -33,3 +33,14 @@ export interface Ctx {
   /** The clock the services stamp with; the system clock when absent. */
   now?: Clock;
 }
+
+/**
+ * The operator at the server's console (the `giaoban` command, the demo loader): no signed-in
+ * account, so the audit log records no actor. Only for setting a deployment up: its first unit
+ * and first accounts, before any admin can sign in.
+ */
+export interface OperatorCtx {
+  actor: null;
+  requestId: string;
+  now?: Clock;
+}

@@ -135,3 +135,98 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     roles: [{ unit: 'thiuy', role: 'editor' }],
   },
 ];
+
+/** The head and reporter of each reporting unit besides Hội LHPN's (above): `<key>.lanhdao`, `<key>.tonghop`. */
+const STAFF: { unit: string; prefix: string; head: [string, string]; reporter: string }[] = [
+  {
+    unit: 'bantochuc',
+    prefix: 'tochuc',
+    head: ['Phạm Văn Khải', 'Trưởng Ban Tổ chức Thị ủy'],
+    reporter: 'Vũ Thị Ngọc',
+  },
+  {
+    unit: 'bantuyengiao',
+    prefix: 'tuyengiao',
+    head: ['Nguyễn Đức Long', 'Trưởng Ban Tuyên giáo Thị ủy'],
+    reporter: 'Đặng Thị Phượng',
+  },
+  {
+    unit: 'bandanvan',
+    prefix: 'danvan',
+    head: ['Hoàng Văn Nam', 'Trưởng Ban Dân vận Thị ủy'],
+    reporter: 'Bùi Thị Oanh',
+  },
+  {
+    unit: 'ubkt',
+    prefix: 'ubkt',
+    head: ['Lê Quang Minh', 'Chủ nhiệm Ủy ban Kiểm tra Thị ủy'],
+    reporter: 'Trịnh Thị Nga',
+  },
+  {
+    unit: 'mttq',
+    prefix: 'mttq',
+    head: ['Nguyễn Hữu Thắng', 'Chủ tịch Ủy ban MTTQ thị xã'],
+    reporter: 'Phan Thị Thu Trang',
+  },
+  {
+    unit: 'thidoan',
+    prefix: 'thidoan',
+    head: ['Đỗ Văn Tuấn', 'Bí thư Thị đoàn'],
+    reporter: 'Ngô Minh Tú',
+  },
+  {
+    unit: 'hoinongdan',
+    prefix: 'nongdan',
+    head: ['Nguyễn Văn Sơn', 'Chủ tịch Hội Nông dân thị xã'],
+    reporter: 'Lương Thị Yến',
+  },
+  {
+    unit: 'hoiccb',
+    prefix: 'ccb',
+    head: ['Trần Văn Phúc', 'Chủ tịch Hội Cựu chiến binh thị xã'],
+    reporter: 'Đào Văn Quân',
+  },
+  {
+    unit: 'ldld',
+    prefix: 'ldld',
+    head: ['Vương Thị Thảo', 'Chủ tịch Liên đoàn Lao động thị xã'],
+    reporter: 'Tạ Thị Vân',
+  },
+  {
+    unit: 'dongky',
+    prefix: 'dongky',
+    head: ['Nguyễn Văn Vinh', 'Bí thư Đảng ủy phường Đồng Kỵ'],
+    reporter: 'Hà Thị Xuân',
+  },
+  {
+    unit: 'dongngan',
+    prefix: 'dongngan',
+    head: ['Lê Văn Trung', 'Bí thư Đảng ủy phường Đông Ngàn'],
+    reporter: 'Chu Thị Uyên',
+  },
+  {
+    unit: 'dinhbang',
+    prefix: 'dinhbang',
+    head: ['Nguyễn Văn Việt', 'Bí thư Đảng ủy phường Đình Bảng'],
+    reporter: 'Kiều Thị Quyên',
+  },
+];
+
+/**
+ * The people who write, send and approve the other units' reports in the demo (all with
+ * DEMO_PASSWORD), so every step of the demo's reports is taken by the account that would have.
+ */
+export const DEMO_UNIT_STAFF: DemoAccount[] = STAFF.flatMap((s) => [
+  {
+    username: `${s.prefix}.lanhdao`,
+    fullName: s.head[0],
+    position: s.head[1],
+    roles: [{ unit: s.unit, role: 'unit_head' as const }],
+  },
+  {
+    username: `${s.prefix}.tonghop`,
+    fullName: s.reporter,
+    position: 'Cán bộ tổng hợp',
+    roles: [{ unit: s.unit, role: 'reporter' as const }],
+  },
+]);

@@ -1,54 +1,88 @@
 import type { Transaction } from 'kysely';
-import { nowIso } from '../db/dialect.ts';
+import { fixedClock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
-import { fold } from '../text/index.ts';
-import { replaceRoles, insertAccount } from './accounts.repository.ts';
+import { demoTime } from '../demo/demo-context.ts';
+import { createAccount, createAccountAsOperator } from './accounts.service.ts';
+import type { Account } from './accounts.schema.ts';
 import { hashPassword } from './passwords.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE, type DemoUnit } from './units.demo-data.ts';
-import { insertUnit } from './units.repository.ts';
+import type { Actor, Ctx } from './roles.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_TREE,
+  DEMO_UNIT_STAFF,
+  type DemoAccount,
+  type DemoUnit,
+} from './units.demo-data.ts';
+import { createRootUnitAsOperator, createUnit } from './units.service.ts';
 
-/** The demo's units and accounts; returns their ids by key (unit key, username). */
+/*
+ * The demo's units and accounts, set up as a deployment is: on 03/01/2017 the operator at the
+ * server's console creates Thị ủy Từ Sơn and its admin (quantri), who then adds the units under
+ * it and everyone's account in the workspace.
+ */
+
+const DAY = '2017-01-03';
+
+function actorOf(account: Account): Actor {
+  const { id, username, fullName, roles } = account;
+  return { id, username, fullName, roles };
+}
+
+/** The demo's units and accounts; returns the unit ids by key and the accounts as actors. */
 export async function loadUnitsDemo(trx: Transaction<DB>): Promise<{
   unitIds: Map<string, number>;
-  accountIds: Map<string, number>;
+  actors: Map<string, Actor>;
 }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const ids = new Map<string, number>();
-  const now = nowIso();
-  const insert = async (unit: DemoUnit, parentId: number | null, order: number) => {
-    const row = await insertUnit(trx, {
-      parent_id: parentId,
-      kind: unit.kind,
-      name: unit.name,
-      name_folded: fold(unit.name),
-      short_name: unit.shortName,
-      sort_order: order,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    ids.set(unit.key, row.id);
-    for (const [i, child] of (unit.children ?? []).entries()) await insert(child, row.id, i);
+  // Every demo account has the same password: scrypt it once (it is the slow part of the demo).
+  const shared = hashPassword(DEMO_PASSWORD);
+  const options = {
+    hashPassword: (p: string) => (p === DEMO_PASSWORD ? shared : hashPassword(p)),
   };
-  await insert(DEMO_TREE, null, 0);
-  const accountIds = new Map<string, number>();
-  for (const account of DEMO_ACCOUNTS) {
-    const row = await insertAccount(trx, {
-      username: account.username,
-      password_hash: passwordHash,
-      full_name: account.fullName,
-      full_name_folded: fold(account.fullName),
-      position: account.position,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    await replaceRoles(
-      trx,
-      row.id,
-      account.roles.map((r) => ({ unitId: ids.get(r.unit)!, role: r.role })),
-    );
-    accountIds.set(account.username, row.id);
+  const unitIds = new Map<string, number>();
+  const actors = new Map<string, Actor>();
+  const operator = { actor: null, requestId: 'demo', now: fixedClock(demoTime(DAY, '08:00')) };
+  const root = await createRootUnitAsOperator(trx, operator, {
+    kind: DEMO_TREE.kind,
+    name: DEMO_TREE.name,
+    shortName: DEMO_TREE.shortName,
+  });
+  unitIds.set(DEMO_TREE.key, root.id);
+  const roles = (a: DemoAccount) =>
+    a.roles.map((r) => ({ unitId: unitIds.get(r.unit)!, role: r.role }));
+  const input = (a: DemoAccount) => ({
+    username: a.username,
+    password: DEMO_PASSWORD,
+    fullName: a.fullName,
+    position: a.position,
+    roles: roles(a),
+  });
+  const [first, ...rest] = DEMO_ACCOUNTS;
+  const admin = await createAccountAsOperator(trx, operator, input(first!), options);
+  actors.set(admin.username, actorOf(admin));
+
+  const asAdmin: Ctx = {
+    actor: actorOf(admin),
+    requestId: 'demo',
+    now: fixedClock(demoTime(DAY, '08:30')),
+  };
+  const addChildren = async (unit: DemoUnit) => {
+    for (const child of unit.children ?? []) {
+      const created = await createUnit(trx, asAdmin, {
+        parentId: unitIds.get(unit.key)!,
+        kind: child.kind,
+        name: child.name,
+        shortName: child.shortName,
+      });
+      unitIds.set(child.key, created.id);
+      await addChildren(child);
+    }
+  };
+  await addChildren(DEMO_TREE);
+  const later = { ...asAdmin, now: fixedClock(demoTime(DAY, '09:30')) };
+  for (const a of [...rest, ...DEMO_UNIT_STAFF]) {
+    const account = await createAccount(trx, later, input(a), options);
+    actors.set(account.username, actorOf(account));
   }
-  return { unitIds: ids, accountIds };
+  return { unitIds, actors };
 }

@@ -5,7 +5,7 @@ import type { Db, UnitRow, UnitUpdate } from '../db/schema.ts';
 import { AppError, Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import { fold } from '../text/index.ts';
 import { canAdministerUnit, canCreateRootUnit, isAnyAdmin } from './units.policy.ts';
-import type { Actor, Ctx, UnitKind } from './roles.ts';
+import type { Actor, Ctx, OperatorCtx, UnitKind } from './roles.ts';
 import { UnitTree } from './unit-tree.ts';
 import * as repo from './units.repository.ts';
 import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from './units.schema.ts';
@@ -95,8 +95,24 @@ export async function createUnit(db: Db, ctx: Ctx, input: CreateUnitBody): Promi
     if (!canAdministerUnit(ctx.actor, input.parentId, tree)) throw Forbidden();
     await requireParent(db, input.parentId);
   }
+  return insertUnit(db, ctx, input);
+}
+
+/**
+ * The console operator sets a deployment up: a top-level unit, which no signed-in admin can
+ * create before there is one to hold the admin role in.
+ */
+export async function createRootUnitAsOperator(
+  db: Db,
+  op: OperatorCtx,
+  input: Omit<CreateUnitBody, 'parentId'>,
+): Promise<Unit> {
+  return insertUnit(db, op, { ...input, parentId: null });
+}
+
+async function insertUnit(db: Db, who: Ctx | OperatorCtx, input: CreateUnitBody): Promise<Unit> {
   const name = cleanName(input.name);
-  const now = nowOf(ctx);
+  const now = nowOf(who);
   const row = await repo.insertUnit(db, {
     parent_id: input.parentId,
     kind: input.kind,
@@ -109,7 +125,7 @@ export async function createUnit(db: Db, ctx: Ctx, input: CreateUnitBody): Promi
     updated_at: now,
   });
   const unit = presentUnit(row);
-  await recordAudit(db, ctx, {
+  await recordAudit(db, who, {
     action: 'create',
     unitId: unit.id,
     entityType: 'unit',

@@ -1,0 +1,90 @@
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../../src/demo/demo.ts';
+import { describeEachEngine } from '../../src/test-support/engines.ts';
+
+/*
+ * The demo is built through the services, so its rows are what its users would have made: every
+ * step of a report taken by an account holding the role it needs, on its 2017 day, and every
+ * change in the audit log.
+ */
+
+const NEEDS: Record<string, string> = {
+  send: 'reporter',
+  approve: 'unit_head',
+  accept: 'secretariat',
+  return: 'secretariat',
+};
+
+describeEachEngine('the demo', (db) => {
+  beforeAll(async () => {
+    expect(await loadDemo(db())).toBe(true);
+  });
+
+  it('takes every report step as an account holding the role the step needs', async () => {
+    const events = await db()
+      .selectFrom('report_events as e')
+      .innerJoin('unit_reports as r', 'r.id', 'e.report_id')
+      .innerJoin('report_periods as p', 'p.id', 'r.period_id')
+      .select([
+        'e.action',
+        'e.actor_id',
+        'e.actor_name',
+        'e.at',
+        'r.unit_id',
+        'p.unit_id as convener',
+      ])
+      .execute();
+    expect(events.length).toBeGreaterThan(100);
+    const roles = await db().selectFrom('account_roles').selectAll().execute();
+    for (const e of events) {
+      const needed = NEEDS[e.action]!;
+      const unit = needed === 'secretariat' ? e.convener : e.unit_id;
+      expect(e.actor_name, `${e.action} of unit ${e.unit_id}`).not.toBeNull();
+      expect(roles).toContainEqual({ account_id: e.actor_id, unit_id: unit, role: needed });
+      expect(e.at.slice(0, 4)).toBe('2017');
+    }
+  });
+
+  it('records each change in the audit log at its 2017 moment, by who made it', async () => {
+    const entries = await db().selectFrom('audit_log').selectAll().orderBy('id').execute();
+    const reports = entries.filter((e) => e.entity_type === 'report');
+    const saves = await db().selectFrom('report_revisions').select('id').execute();
+    const events = await db().selectFrom('report_events').select('id').execute();
+    expect(reports).toHaveLength(saves.length + events.length);
+    // The console operator sets the deployment up (the first unit and its admin); everyone
+    // else acts signed in. Only the entry saying the demo was loaded carries today's date.
+    const [unit, admin, ...rest] = entries.filter((e) => e.entity_type !== 'demo');
+    expect([unit!.entity_type, unit!.actor_id, admin!.entity_type, admin!.actor_id]).toEqual([
+      'unit',
+      null,
+      'account',
+      null,
+    ]);
+    for (const e of rest) {
+      expect(e.actor_name, `${e.entity_type} ${e.summary}`).not.toBeNull();
+      expect(e.at.slice(0, 4)).toBe('2017');
+    }
+    const loaded = entries.filter((e) => e.entity_type === 'demo');
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]!.at.slice(0, 4)).not.toBe('2017');
+  });
+
+  it('publishes the articles at their time, by the editor, with their readers’ views', async () => {
+    const article = await db()
+      .selectFrom('portal_articles')
+      .selectAll()
+      .where('title', 'like', 'Giao ban khối Đảng, đoàn thể Quý III/2017%')
+      .executeTakeFirstOrThrow();
+    expect([article.state, article.publish_at, Number(article.views)]).toEqual([
+      'published',
+      '2017-10-12T01:56:00.000Z',
+      551,
+    ]);
+    const revisions = await db()
+      .selectFrom('portal_revisions')
+      .select('actor_name')
+      .where('article_id', '=', article.id)
+      .execute();
+    expect(revisions.map((r) => r.actor_name)).toEqual(['Nguyễn Thu Thủy']);
+  });
+});
