@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { engineOf, type Engine } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import { SqliteReader } from './read-worker.ts';
 import type { DB } from './schema.ts';
+import { AppSqliteDialect } from './sqlite-dialect.ts';
 
 export type Database = Kysely<DB>;
 
@@ -37,7 +38,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new AppSqliteDialect(sqlite) });
   if (file !== ':memory:' && file !== '') sqliteFiles.set(db, path.resolve(file));
   return db;
 }
