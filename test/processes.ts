@@ -58,11 +58,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
   );
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('Giao Ban is running')) resolve();
     });
@@ -83,6 +83,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 export function runGiaoban(
   args: string[],
   env: Record<string, string>,
+  onStderr?: (text: string) => void,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...args], {
@@ -93,7 +94,10 @@ export function runGiaoban(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      onStderr?.(stderr);
+    });
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -65,6 +65,10 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
+  // Nothing pending (every start but the first after an upgrade): no write lock is taken, so a
+  // command started beside a busy app does not wait for it.
+  const known = await migrator.getMigrations();
+  if (known.every((m) => m.executedAt !== undefined)) return { results: [] };
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
@@ -73,6 +77,11 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause.message}`, {
       cause,
     });
+  }
+  // All pending migrations ran in one transaction on both engines; check they are all recorded.
+  const missing = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
+  if (missing.length > 0) {
+    throw new Error(`Migrations not applied: ${missing.map((m) => m.name).join(', ')}`);
   }
   return result;
 }

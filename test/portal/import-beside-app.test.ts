@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/db/database.ts';
+import { migrateToLatest, openSqlite } from '../../src/db/database.ts';
 import { runGiaoban, startServerProcess, type ServerProcess } from '../processes.ts';
 import { BROWSER_UA } from './helpers.ts';
 
@@ -89,4 +90,50 @@ describe('import-articles beside the running app [sqlite (file)]', () => {
       await db.destroy();
     }
   });
+
+  it(
+    'tries a batch again when another process holds the database longer than its busy timeout',
+    { timeout: 60_000 },
+    async () => {
+      const busyDir = path.join(dir, 'busy');
+      const files = path.join(busyDir, 'legacy');
+      fs.mkdirSync(files, { recursive: true });
+      for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(files, `tin-${i}.txt`), legacyFile(i));
+      const file = path.join(busyDir, 'giaoban.sqlite');
+      const db = openSqlite(file);
+      await migrateToLatest(db);
+      await db.destroy();
+      // Another writer holds the write lock until told to commit.
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+           db.exec('BEGIN IMMEDIATE');
+           db.exec('UPDATE portal_changes SET counter = counter + 1');
+           console.log('holding');
+           process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
+        ],
+        { cwd: path.resolve(import.meta.dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      const holderExit = new Promise((resolve) => holder.once('exit', resolve));
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      let released = false;
+      const result = await runGiaoban(
+        ['import-articles', files],
+        { GIAOBAN_DATA_DIR: busyDir },
+        (stderr) => {
+          if (!released && stderr.includes('The database is busy')) {
+            released = true;
+            holder.stdin.write('commit\n');
+          }
+        },
+      );
+      if (!released) holder.kill();
+      await holderExit;
+      expect(released).toBe(true);
+      expect(result.stdout).toContain('5 file(s): 5 new, 0 updated, 0 failed.');
+      expect(result.code).toBe(0);
+    },
+  );
 });

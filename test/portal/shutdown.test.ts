@@ -1,25 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/db/database.ts';
+import { freePort } from '../processes.ts';
 import { BROWSER_UA } from './helpers.ts';
 
 const SLUG = 'giao-ban-khoi-dang-doan-the-quy-iii-2017-don-suc-cho-cac-nhiem-vu-cuoi-nam';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() =>
-        a && typeof a !== 'string' ? resolve(a.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('the server on %s', (signal) => {
   it('writes the buffered view counts before it exits', { timeout: 90_000 }, async () => {
