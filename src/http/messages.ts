@@ -192,6 +192,10 @@ export const fieldMessages = {
     en: 'This row is for "{found}", not "{expected}".',
   },
   duplicate: { vi: 'Bị lặp lại.', en: 'Appears twice.' },
+  otherUnitTemplate: {
+    vi: 'Mẫu báo cáo này thuộc đơn vị khác; hãy chọn một mẫu của chính đơn vị mở kỳ.',
+    en: "This report template belongs to another unit; choose one of the convening unit's own templates.",
+  },
   dateOrder: { vi: 'Không được trước {other}.', en: 'Must not be before {other}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
