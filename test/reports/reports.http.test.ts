@@ -258,7 +258,7 @@ describeEachEngine('reports over HTTP', (db) => {
     expect(r.json()).toMatchObject({
       error: {
         code: 'validation',
-        fields: { templateId: expect.stringContaining('another unit') },
+        fields: { templateId: expect.stringContaining('another unit') as string },
       },
     });
     const periods = await db()
