@@ -27,7 +27,11 @@ function nodeTestFiles(): string[] {
 
 function tierOf(file: string): Tier {
   const text = fs.readFileSync(file, 'utf8');
-  if (/\bbuildTestApp\b|\bbuildApp\b|['"]node:child_process['"]|\/processes\.ts['"]/.test(text))
+  if (
+    /\bbuildTestApp\b|\bbuildApp\b|\bstartServeProcess\b|['"]node:child_process['"]|\/processes\.ts['"]/.test(
+      text,
+    )
+  )
     return 'http';
   if (/test-support\/engines\.ts|db\/database\.ts|['"]\.\/database\.ts['"]/.test(text)) return 'db';
   return 'unit';

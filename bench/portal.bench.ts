@@ -1,23 +1,37 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import {
+  announce,
+  countIsExact,
+  load,
+  ms,
+  startAppChild,
+  startNginx,
+  startServeCommand,
+  stopChild,
+  wrk,
+  wrkBinary,
+  type WrkResult,
+} from './support/http.ts';
 
 /*
- * The portal's article page under load, against the same HTML served as a static file by
- * nginx on the same machine. The app runs in a child process (its own core), as in production;
- * the view counter is on. Afterwards the app is stopped with SIGTERM (which flushes the buffer)
- * and the stored count must have risen by exactly the number of 2xx responses.
+ * The portal's article page under load (the demo's article), against the same bytes served as
+ * a static file by nginx on the same machine, both measured with wrk. The app runs in a child
+ * process, as in production; the view counter is on. Afterwards the app is stopped with
+ * SIGTERM (which flushes the buffer) and the stored count must have risen by the number of 2xx
+ * responses, give or take the requests in flight when wrk stopped.
  *
- * Settings: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 64).
+ *   npm run bench -- portal
+ *
+ * Settings: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 64). The same figure at
+ * 100,000 articles is in `npm run bench -- scale`.
  */
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const UA =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const SLUG = 'giao-ban-khoi-dang-doan-the-quy-iii-2017-don-suc-cho-cac-nhiem-vu-cuoi-nam';
 
 /** Child mode: serve the demo on a free loopback port until SIGTERM. */
@@ -39,100 +53,7 @@ async function serveChild(sqliteFile: string): Promise<void> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-  process.once('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => db.destroy())
-      .then(() => process.exit(0));
-  });
-}
-
-export function nginxBinary(): string {
-  for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (fs.existsSync(p)) return p;
-  console.log('nginx not found: installing Debian’s nginx-light…');
-  execFileSync('apt-get', ['install', '-y', '-q', 'nginx-light'], { stdio: 'inherit' });
-  if (fs.existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
-  throw new Error('could not install nginx');
-}
-
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() =>
-        a && typeof a !== 'string' ? resolve(a.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-export async function startNginx(
-  dir: string,
-  html: string,
-): Promise<{ port: number; stop: () => void }> {
-  const bin = nginxBinary();
-  const port = await freePort();
-  fs.chmodSync(dir, 0o755); // nginx's workers run as www-data
-  const root = path.join(dir, 'www');
-  fs.mkdirSync(root, { recursive: true });
-  fs.writeFileSync(path.join(root, 'article.html'), html);
-  const conf = path.join(dir, 'nginx.conf');
-  // One worker: the app is one Node process too.
-  fs.writeFileSync(
-    conf,
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
-  uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  sendfile on; tcp_nopush on; keepalive_requests 100000;
-  types { text/html html; }
-  server { listen 127.0.0.1:${port}; root ${root}; }
-}
-`,
-  );
-  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
-  const child = spawn(bin, ['-c', conf, '-p', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/article.html`);
-      if (r.ok) break;
-    } catch {
-      await new Promise((res) => setTimeout(res, 100));
-    }
-  }
-  return { port, stop: () => child.kill('SIGTERM') };
-}
-
-/**
- * A fixed number of requests, sized from a 2-second probe to last about SECONDS: with a fixed
- * amount every response is received, so the 2xx count can be compared with the stored count
- * (a timed run drops the responses still in flight when it stops).
- */
-async function load(url: string, afterProbe: () => Promise<void> = async () => {}) {
-  const probe = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: 2,
-    headers: { 'user-agent': UA },
-  });
-  await afterProbe();
-  const amount = Math.max(CONNECTIONS * 10, Math.round(probe.requests.average * SECONDS));
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount,
-    timeout: 10,
-    headers: { 'user-agent': UA },
-  });
-  return { probe, result };
+  announce(address.port, () => app.close().then(() => db.destroy()));
 }
 
 async function storedViews(sqliteFile: string): Promise<number> {
@@ -150,71 +71,70 @@ async function storedViews(sqliteFile: string): Promise<number> {
   }
 }
 
-function waitExit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+/** wrk against the app after a warm-up; the stored count read before and after `stop`. */
+async function measure(url: string, sqliteFile: string, stop: () => Promise<void>) {
+  wrk(url, CONNECTIONS, 2); // warm-up: JIT, connections
+  await new Promise((resolve) => setTimeout(resolve, 1200)); // its views flushed
+  const before = await storedViews(sqliteFile);
+  const result = wrk(url, CONNECTIONS, SECONDS);
+  await stop();
+  return { result, counted: (await storedViews(sqliteFile)) - before };
+}
+
+async function report(
+  label: string,
+  app: Awaited<ReturnType<typeof measure>>,
+  dir: string,
+  html: string,
+  workers: number,
+): Promise<void> {
+  const nginx = await startNginx(dir, html, workers);
+  const ngx = wrk(`http://127.0.0.1:${nginx.port}/article.html`, CONNECTIONS, SECONDS);
+  await nginx.stop();
+  const row = (name: string, r: WrkResult) =>
+    `  ${name.padEnd(6)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   2xx ${r.ok}   non-2xx ${r.non2xx}   socket errors ${r.errors}`;
+  console.log(`${label} (nginx with ${workers} worker process${workers > 1 ? 'es' : ''}):`);
+  console.log(row('app', app.result));
+  console.log(row('nginx', ngx));
+  console.log(
+    `  ratio app/nginx (same ${Buffer.byteLength(html)} bytes): ${(app.result.rps / ngx.rps).toFixed(2)} (goal ≥ 0.50); app p99 ${ms(app.result.p99)} (goal < 20 ms)`,
+  );
+  const exact = countIsExact(app.counted, app.result.ok, CONNECTIONS);
+  console.log(
+    `  view counter: +${app.counted} stored for ${app.result.ok} 2xx; in flight at stop ≤ ${CONNECTIONS}: ${exact ? 'exact' : 'MISMATCH'}`,
+  );
+  if (!exact) process.exitCode = 1;
 }
 
 export async function run(): Promise<void> {
+  wrkBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-bench-'));
   const sqliteFile = path.join(dir, 'giaoban.sqlite');
-  const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self], {
-    env: {
-      ...process.env,
-      PORTAL_BENCH_CHILD: sqliteFile,
-      NODE_ENV: 'production',
-      PORTAL_VIEW_FLUSH_MS: '500',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { child, base } = await startAppChild(fileURLToPath(import.meta.url), {
+    PORTAL_BENCH_CHILD: sqliteFile,
   });
-  let nginx: { port: number; stop: () => void } | null = null;
+  let workers: ChildProcess | null = null;
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /\{"port":(\d+)\}/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.once('exit', () => reject(new Error('the app exited early')));
-    });
-    const url = `http://127.0.0.1:${port}/bai-viet/${SLUG}`;
+    const url = `${base}/bai-viet/${SLUG}`;
     // Warm-up as a bot (not counted): renders and caches the page; its HTML is nginx's file.
     const html = await (await fetch(url, { headers: { 'user-agent': 'curl/8' } })).text();
     if (!html.includes('Số lượt xem:')) throw new Error('the article page did not render');
-    let before = 0;
-
-    console.log(`app:   ${url}\n${CONNECTIONS} connections, ${SECONDS} s each, keep-alive`);
-    // After the probe, wait for its views (including responses it dropped at its stop) to be
-    // flushed, then read the stored count: the measured run starts from there.
-    const appRun = await load(url, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      before = await storedViews(sqliteFile);
-    });
-    const app = appRun.result;
-    nginx = await startNginx(dir, html);
-    const base = (await load(`http://127.0.0.1:${nginx.port}/article.html`)).result;
-
-    child.kill('SIGTERM'); // flushes the view buffer on close, as in production
-    await waitExit(child);
-    const after = await storedViews(sqliteFile);
-
-    const row = (name: string, r: autocannon.Result) =>
-      `${name.padEnd(8)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}   non-2xx ${r.non2xx}   errors ${r.errors}`;
-    console.log(row('app', app));
-    console.log(row('nginx', base));
-    const ratio = app.requests.average / base.requests.average;
     console.log(
-      `ratio app/nginx: ${ratio.toFixed(2)} (goal ≥ 0.50); app p99 ${app.latency.p99} ms (goal < 20 ms)`,
+      `${load()}, ${os.cpus().length} cores; ${CONNECTIONS} connections, ${SECONDS} s each`,
     );
-    const counted = after - before;
-    const exact = counted === app['2xx'];
-    console.log(
-      `view counter: stored ${before} → ${after} (+${counted}), 2xx responses ${app['2xx']}: ${exact ? 'exact' : 'MISMATCH'}`,
+    const one = await measure(url, sqliteFile, () => stopChild(child));
+    await report('one process', one, dir, html, 1);
+
+    // The same with GIAOBAN_WORKERS=2 (`giaoban serve` on the same database), beside nginx
+    // with two worker processes.
+    const served = await startServeCommand({ GIAOBAN_WORKERS: '2', GIAOBAN_DATA_DIR: dir });
+    workers = served.child;
+    const two = await measure(`${served.base}/bai-viet/${SLUG}`, sqliteFile, () =>
+      stopChild(served.child),
     );
-    if (!exact) process.exitCode = 1;
+    await report('GIAOBAN_WORKERS=2', two, dir, html, 2);
   } finally {
-    nginx?.stop();
+    if (workers?.exitCode === null) workers.kill('SIGKILL');
     if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   }

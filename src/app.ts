@@ -23,6 +23,7 @@ import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp({
       await api.register(auditRoutes);
       await api.register(reportRoutes);
       await api.register(portalApiRoutes);
+      await api.register(homeRoutes);
     },
     { prefix: '/api/v1' },
   );

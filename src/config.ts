@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { PortalConfig } from './portal/portal.config.ts';
 
@@ -41,6 +42,8 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   loginRateLimitPerMinute: number;
+  /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
+  workers: number;
   portal: PortalConfig;
 }
 
@@ -66,6 +69,17 @@ function ms(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 50)
     throw new Error(`${name} must be an integer ≥ 50, got "${raw}"`);
+  return value;
+}
+
+/** GIAOBAN_WORKERS: a number of processes from 1 to 64, or `auto` for one per core. */
+function workers(env: NodeJS.ProcessEnv): number {
+  const raw = env.GIAOBAN_WORKERS?.trim();
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return os.availableParallelism();
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 64)
+    throw new Error(`GIAOBAN_WORKERS must be a number from 1 to 64 or "auto", got "${raw}"`);
   return value;
 }
 
@@ -97,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+    workers: workers(env),
     portal: readPortalConfig(env),
   };
 }

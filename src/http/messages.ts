@@ -1,4 +1,5 @@
 import type { Lang } from './i18n.ts';
+import { numberMessages } from '../text/numbers.ts';
 
 /** Error messages in both languages, by code. `{name}` placeholders are filled from params. */
 export const messages = {
@@ -181,7 +182,7 @@ export const fieldMessages = {
     vi: 'Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).',
     en: 'Use lowercase letters without accents, digits, dot, underscore or dash (3–64 characters).',
   },
-  notNumber: { vi: 'Phải là số.', en: 'Must be a number.' },
+  ...numberMessages,
   negative: { vi: 'Không được âm.', en: 'Must not be negative.' },
   unknownIndicator: {
     vi: 'Không có chỉ tiêu mã "{code}" trong báo cáo này.',
@@ -195,6 +196,10 @@ export const fieldMessages = {
   otherUnitTemplate: {
     vi: 'Mẫu báo cáo này thuộc đơn vị khác; hãy chọn một mẫu của chính đơn vị mở kỳ.',
     en: "This report template belongs to another unit; choose one of the convening unit's own templates.",
+  },
+  reasonRequired: {
+    vi: 'Cần ghi lý do trả lại báo cáo; người soạn sẽ thấy lý do này.',
+    en: 'Say why the report is returned; the reporter will see it.',
   },
   dateOrder: { vi: 'Không được trước {other}.', en: 'Must not be before {other}.' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -47,7 +47,7 @@ export class PageCache {
   }
 }
 
-/** A weak ETag of the page's content (the view count excluded). */
+/** A weak ETag of the page's content (the view count excluded: serve.ts adds it). */
 export function etagOf(...parts: string[]): string {
   const hash = createHash('sha1');
   for (const p of parts) hash.update(p).update('\u0000');
@@ -57,7 +57,7 @@ export function etagOf(...parts: string[]): string {
 /** True when the request's validators say its copy is current. */
 export function isFresh(
   headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
-  page: Pick<CachedPage, 'etag' | 'lastModified'>,
+  page: { etag: string; lastModified: string | null },
 ): boolean {
   const inm = headers['if-none-match'];
   if (inm !== undefined) {
@@ -65,7 +65,7 @@ export function isFresh(
     return inm.split(',').some((t) => t.trim() === '*' || weak(t) === weak(page.etag));
   }
   const ims = headers['if-modified-since'];
-  if (ims !== undefined) {
+  if (ims !== undefined && page.lastModified !== null) {
     const since = Date.parse(ims);
     const modified = Date.parse(page.lastModified);
     return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;

@@ -34,7 +34,7 @@ export type Serve = (
 /**
  * The portal's page server: serves a page from the cache (rendering it on a miss) with
  * ETag/Last-Modified. An article page is counted here, before any 304, so a cached or
- * revalidated view still counts once.
+ * revalidated view still counts once; its ETag carries the count it shows.
  */
 export function pageServer(
   rt: PortalRuntime,
@@ -80,14 +80,20 @@ export function pageServer(
     ) {
       rt.views.record(id);
     }
-    reply
-      .type(page.contentType)
-      .header('etag', page.etag)
-      .header('last-modified', page.lastModified)
-      .header('cache-control', options.cacheControl ?? 'no-cache');
-    if (isFresh(request.headers, page)) return reply.status(304).send();
-    if (page.tail === null || id === null) return reply.send(page.head);
-    const count = Buffer.from(formatNumber(rt.views.shown(id, page.storedViews)));
-    return reply.send(Buffer.concat([page.head, count, page.tail]));
+    reply.type(page.contentType).header('cache-control', options.cacheControl ?? 'no-cache');
+    if (page.tail === null || id === null) {
+      reply.header('etag', page.etag).header('last-modified', page.lastModified);
+      if (isFresh(request.headers, page)) return reply.status(304).send();
+      return reply.send(page.head);
+    }
+    // A page with a view count: its validator changes with the count, so a reader who reloads
+    // (F5 revalidates) gets the page again with the count their own view just raised, and only
+    // a client whose copy still shows the current count (a crawler, not counted) gets a 304.
+    // No Last-Modified: a date cannot tell a stale count from a fresh one.
+    const views = rt.views.shown(id, page.storedViews);
+    const etag = `${page.etag.slice(0, -1)}.${views}"`;
+    reply.header('etag', etag);
+    if (isFresh(request.headers, { etag, lastModified: null })) return reply.status(304).send();
+    return reply.send(Buffer.concat([page.head, Buffer.from(formatNumber(views)), page.tail]));
   };
 }

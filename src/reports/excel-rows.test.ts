@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellNumber, columnLetter, locateColumns, validateSheetRows } from './excel-rows.ts';
+import { cellFigure, columnLetter, locateColumns, validateSheetRows } from './excel-rows.ts';
 
 describe('indicator sheet rows', () => {
   const columns = locateColumns([
@@ -11,9 +11,9 @@ describe('indicator sheet rows', () => {
   ]);
   const ctx = {
     indicators: new Map([
-      ['QUY_VNN', { id: 1, allowNegative: false }],
-      ['LOP_TH', { id: 2, allowNegative: false }],
-      ['CHENH', { id: 3, allowNegative: true }],
+      ['QUY_VNN', { id: 1, allowNegative: false, measure: 'triệu đồng' }],
+      ['LOP_TH', { id: 2, allowNegative: false, measure: 'lớp' }],
+      ['CHENH', { id: 3, allowNegative: true, measure: '%' }],
     ]),
     periodName: 'Quý III/2017',
     columns,
@@ -25,12 +25,22 @@ describe('indicator sheet rows', () => {
   });
 
   it('reads numbers written as numbers, formulas, Vietnamese or plain text', () => {
-    expect(cellNumber(12)).toBe(12);
-    expect(cellNumber({ formula: 'A1*2', result: 8 })).toBe(8);
-    expect(cellNumber('1.234,5')).toBe(1234.5);
-    expect(cellNumber(' 12,5 ')).toBe(12.5);
-    expect(cellNumber('')).toBeNull();
-    expect(cellNumber('mười')).toBeUndefined();
+    const read = (cell: unknown, measure = 'triệu đồng') => {
+      const r = cellFigure(cell, measure);
+      return r.ok ? r.value : r.rule;
+    };
+    expect(read(12)).toBe(12);
+    expect(read(1234.5)).toBe(1234.5);
+    expect(read({ formula: 'A1*2', result: 8 })).toBe(8);
+    expect(read('1.234,5')).toBe(1234.5);
+    expect(read('1.234')).toBe(1234);
+    expect(read(' 12,5 ')).toBe(12.5);
+    expect(read('')).toBeNull();
+    expect(read(null)).toBeNull();
+    expect(read('mười')).toBe('notNumber');
+    expect(read('1.5')).toBe('ambiguousNumber');
+    expect(read('1,5', 'nhà')).toBe('decimalsNotAllowed');
+    expect(read(1.5, 'nhà')).toBe('decimalsNotAllowed');
     expect(columnLetter(27)).toBe('AA');
   });
 
@@ -56,6 +66,7 @@ describe('indicator sheet rows', () => {
       [
         { row: 5, cells: { code: 'KHONG_CO', period: 'Quý III/2017', value: 1 } },
         { row: 6, cells: { code: 'QUY_VNN', period: 'Quý II/2017', value: 'nhiều' } },
+        { row: 9, cells: { code: 'CHENH', period: 'Quý III/2017', value: '2.5' } },
         { row: 7, cells: { code: 'LOP_TH', period: 'Quý III/2017', value: -2 } },
         { row: 8, cells: { code: 'LOP_TH', period: 'Quý III/2017', value: 2 } },
       ],
@@ -64,7 +75,8 @@ describe('indicator sheet rows', () => {
     expect(errors).toEqual({
       A5: { rule: 'unknownIndicator', params: { code: 'KHONG_CO' } },
       D6: { rule: 'wrongPeriod', params: { found: 'Quý II/2017', expected: 'Quý III/2017' } },
-      E6: { rule: 'notNumber' },
+      E6: { rule: 'notNumber', params: { text: 'nhiều' } },
+      E9: { rule: 'ambiguousNumber', params: { text: '2.5' } },
       E7: { rule: 'negative' },
       A8: { rule: 'duplicate' },
     });

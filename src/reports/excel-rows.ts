@@ -1,4 +1,4 @@
-import { fold } from '../text/index.ts';
+import { fold, parseFigure, type ParsedNumber } from '../text/index.ts';
 import type { FieldProblem } from '../http/errors.ts';
 
 /*
@@ -51,19 +51,15 @@ export function cellText(value: unknown): string {
 }
 
 /**
- * A cell's number: a number cell, a formula's numeric result, or text written the Vietnamese
- * way ("1.234,5") or plainly ("1234.5"). Blank is null; anything else is undefined (invalid).
+ * A cell's figure: a number cell or a formula's numeric result as it is; text read by the one
+ * Vietnamese number reader (src/text/numbers.ts), so "1.234" is 1234 here as in the form. Blank
+ * is null. The measure's rule on decimals applies to both.
  */
-export function cellNumber(value: unknown): number | null | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+export function cellFigure(value: unknown, measure: string): ParsedNumber {
   if (value !== null && typeof value === 'object' && 'result' in value)
-    return cellNumber(value.result);
-  const text = cellText(value).replace(/\s/g, '');
-  if (text === '') return null;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text))
-    return Number(text.replace(/\./g, '').replace(',', '.'));
-  if (/^-?\d+([.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
-  return undefined;
+    return cellFigure(value.result, measure);
+  if (typeof value === 'number') return parseFigure(value, measure);
+  return parseFigure(cellText(value), measure);
 }
 
 export interface SheetRow {
@@ -73,7 +69,7 @@ export interface SheetRow {
 }
 
 export interface RowContext {
-  indicators: ReadonlyMap<string, { id: number; allowNegative: boolean }>;
+  indicators: ReadonlyMap<string, { id: number; allowNegative: boolean; measure: string }>;
   periodName: string;
   columns: Partial<Record<SheetColumn, number>>;
 }
@@ -88,7 +84,8 @@ export function columnLetter(n: number): string {
 
 /**
  * Validates every row and returns either all the values or every problem, keyed by cell
- * ("E7"): unknown codes, repeated codes, non-numbers, negatives where not allowed, wrong period.
+ * ("E7"): unknown codes, repeated codes, non-numbers, decimals in a count, negatives where not
+ * allowed, wrong period.
  */
 export function validateSheetRows(
   rows: readonly SheetRow[],
@@ -118,11 +115,11 @@ export function validateSheetRows(
         };
       }
     }
-    const value = cellNumber(cells.value);
-    if (value === undefined) errors[at('value', row)] = { rule: 'notNumber' };
-    else if (value !== null && value < 0 && indicator && !indicator.allowNegative)
+    const figure = cellFigure(cells.value, indicator?.measure ?? '');
+    if (!figure.ok) errors[at('value', row)] = { rule: figure.rule, params: figure.params };
+    else if (figure.value !== null && figure.value < 0 && indicator && !indicator.allowNegative)
       errors[at('value', row)] = { rule: 'negative' };
-    else if (indicator) values.push({ indicatorId: indicator.id, value });
+    else if (indicator) values.push({ indicatorId: indicator.id, value: figure.value });
   }
   return { values, errors };
 }

@@ -121,7 +121,7 @@ export async function uploadIndicatorSheet(
     indicators: new Map(
       report.indicators.map((i) => [
         i.code.toUpperCase(),
-        { id: i.indicatorId, allowNegative: i.allowNegative },
+        { id: i.indicatorId, allowNegative: i.allowNegative, measure: i.measure },
       ]),
     ),
     periodName: report.periodName,

@@ -12,6 +12,26 @@ export async function quarterValues(db: Db, unitId: number, year: number, quarte
   return new Map(rows.map((r) => [r.indicator_id, Number(r.value)]));
 }
 
+/**
+ * For a unit, each indicator's largest quarter value in its sent reports (any year), and its
+ * targets for one year: what a new value is compared with to warn of a slip of the keyboard.
+ */
+export async function plausibilityReferences(db: Db, unitId: number, year: number) {
+  const sent = await db
+    .selectFrom('indicator_values as v')
+    .innerJoin('unit_reports as r', 'r.id', 'v.report_id')
+    .select(['v.indicator_id', (eb) => eb.fn.max('v.value').as('largest')])
+    .where('v.unit_id', '=', unitId)
+    .where('r.state', 'in', SENT_STATES)
+    .groupBy('v.indicator_id')
+    .execute();
+  const targets = await listTargets(db, year, { unitIds: [unitId] });
+  return {
+    largestSent: new Map(sent.map((r) => [r.indicator_id, Number(r.largest)])),
+    targets: new Map(targets.map((t) => [t.indicator_id, Number(t.value)])),
+  };
+}
+
 /** Replaces one unit's values for one quarter (null deletes). */
 export async function writeQuarterValues(
   db: Db,

@@ -245,8 +245,9 @@ export function buildProgressTable(input: BuildInput): ProgressTableData {
   const indicators = [...used]
     .sort((a, b) => a - b)
     .map((n) => {
-      const { sortOrder: _, ...rest } = ordered[n]!;
-      return rest;
+      // Only the described fields: callers may pass whole catalog rows.
+      const { id, code, name, measure, aggregation, higherIsBetter } = ordered[n]!;
+      return { id, code, name, measure, aggregation, higherIsBetter };
     });
   return {
     year,

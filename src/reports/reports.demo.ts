@@ -1,6 +1,7 @@
 import type { DemoContext } from '../demo/demo-context.ts';
 import * as catalog from './catalog.service.ts';
 import * as figures from './figures.repository.ts';
+import * as periodsRepo from './periods.repository.ts';
 import * as periods from './periods.service.ts';
 import type { Aggregation } from './progress-math.ts';
 import * as reports from './reports.repository.ts';
@@ -10,7 +11,8 @@ import type { Ctx, UnitKind } from '../units/roles.ts';
 /*
  * The reporting demo: Thị ủy Từ Sơn's quarters of 2017. Quý I and II are closed with every
  * report accepted; Quý III is open with most reports accepted, some still on their way and
- * Hội LHPN's left as a draft; Quý IV has just opened. Indicators are what the bloc's work of
+ * Hội LHPN's left as a draft (the secretariat has reminded the units whose Quý III report is
+ * not in yet); Quý IV has just opened. Indicators are what the bloc's work of
  * that year is measured by, with 2017 targets and Q1–Q3 figures. Texts written for the demo.
  */
 
@@ -219,6 +221,20 @@ export async function loadReportsDemo({ trx, unitIds, accountIds }: DemoContext)
       const row = rows.find((x) => x.unit_id === unit(r.key))!;
       const state: ReportState = quarter === 3 ? (Q3_STATES[r.key] ?? 'accepted') : 'accepted';
       await fillReport(trx, { row, period, r, u, quarter, qName, state, codes, secretaryId });
+    }
+    if (quarter === 3) {
+      await periodsRepo.insertReminders(
+        trx,
+        ['hoiphunu', 'dongngan'].map((key) => ({
+          period_id: period.id,
+          unit_id: unit(key),
+          message:
+            'Đã quá hạn nộp báo cáo Quý III năm 2017. Đề nghị đơn vị rà soát số liệu, hoàn thiện và gửi Văn phòng Thị ủy trước ngày 29/9/2017.',
+          sent_by: secretaryId,
+          sent_by_name: ctx.actor.fullName,
+          at: iso('2017-09-26', '14:30'),
+        })),
+      );
     }
     if (quarter < 3)
       await periods.updatePeriod(trx, ctx, period.id, { version: 1, status: 'closed' });

@@ -62,6 +62,10 @@ export const Report = Type.Object(
         name: Type.String(),
         measure: Type.String(),
         allowNegative: Type.Boolean(),
+        /** False for a count (người, nhà, lớp…): whole numbers only. */
+        decimals: Type.Boolean(),
+        /** Above this (in absolute value) the value is far from the unit's target and history. */
+        farAbove: Nullable(Type.Number()),
         value: Nullable(Type.Number()),
       }),
     ),
@@ -108,7 +112,15 @@ export const SaveReportBody = Type.Object(
       Type.Object(
         {
           indicatorId: Id,
-          value: Nullable(Type.Number({ minimum: -1e12, maximum: 1e12 })),
+          value: Nullable(
+            Type.Union([
+              Type.Number({ minimum: -1e12, maximum: 1e12 }),
+              Type.String({
+                maxLength: 40,
+                description: 'Written the Vietnamese way: "1.234" is 1234, "1,5" is 1.5',
+              }),
+            ]),
+          ),
         },
         { additionalProperties: false },
       ),

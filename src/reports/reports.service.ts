@@ -14,6 +14,7 @@ import * as repo from './reports.repository.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import { sanitizeRichText } from './sanitize.ts';
+import { farAbove, measureAllowsDecimals, parseFigure } from '../text/index.ts';
 import type { ReportState } from './reports.states.ts';
 
 /** What a revision keeps: the whole content as saved. */
@@ -73,6 +74,7 @@ async function reportIndicators(db: Db, loaded: LoadedReport) {
   const ids = indicatorIdsFor(version, unit.kind);
   const all = new Map((await listIndicators(db)).map((i) => [i.id, i]));
   const values = await figures.quarterValues(db, loaded.row.unit_id, loaded.period.year, quarter);
+  const refs = await figures.plausibilityReferences(db, loaded.row.unit_id, loaded.period.year);
   return ids
     .map((id) => all.get(id))
     .filter((i) => i !== undefined)
@@ -82,6 +84,8 @@ async function reportIndicators(db: Db, loaded: LoadedReport) {
       name: i.name,
       measure: i.measure,
       allowNegative: i.allowNegative,
+      decimals: measureAllowsDecimals(i.measure),
+      farAbove: farAbove(refs.targets.get(i.id) ?? null, refs.largestSent.get(i.id) ?? null),
       value: values.get(i.id) ?? null,
     }));
 }
@@ -181,10 +185,14 @@ export async function loadForEdit(
   return loaded;
 }
 
-/** Checks every value first: all field problems at once, nothing written on any. */
+/**
+ * Checks every value first: all field problems at once, nothing written on any. A value sent as
+ * text is read the Vietnamese way (src/text/numbers.ts); the measure's rule on decimals applies
+ * to numbers and text alike.
+ */
 export function checkValues(
   values: SaveReportBody['values'],
-  allowed: Map<number, { allowNegative: boolean }>,
+  allowed: Map<number, { allowNegative: boolean; measure: string }>,
   fieldOf: (i: number, part: 'indicatorId' | 'value') => string = (i, part) =>
     `values.${i}.${part}`,
 ): Map<number, number | null> {
@@ -194,11 +202,14 @@ export function checkValues(
     const indicator = allowed.get(v.indicatorId);
     if (!indicator) problems[fieldOf(i, 'indicatorId')] = { rule: 'notFound' };
     else if (result.has(v.indicatorId)) problems[fieldOf(i, 'indicatorId')] = { rule: 'duplicate' };
-    else if (v.value !== null && !Number.isFinite(v.value))
-      problems[fieldOf(i, 'value')] = { rule: 'notNumber' };
-    else if (v.value !== null && v.value < 0 && !indicator.allowNegative)
-      problems[fieldOf(i, 'value')] = { rule: 'negative' };
-    else result.set(v.indicatorId, v.value);
+    else {
+      const figure = v.value === null ? null : parseFigure(v.value, indicator.measure);
+      if (figure && !figure.ok)
+        problems[fieldOf(i, 'value')] = { rule: figure.rule, params: figure.params };
+      else if (figure && figure.value !== null && figure.value < 0 && !indicator.allowNegative)
+        problems[fieldOf(i, 'value')] = { rule: 'negative' };
+      else result.set(v.indicatorId, figure?.value ?? null);
+    }
   }
   if (Object.keys(problems).length > 0) throw Invalid(problems);
   return result;

@@ -31,6 +31,17 @@ describe('report workflow table', () => {
     expect(checkTransition('returned', 'reopen', null)).toMatchObject({ ok: true, to: 'draft' });
   });
 
+  it("needs a reason for the head's send-back too", () => {
+    expect(checkTransition('awaiting_approval', 'send_back', null)).toEqual({
+      ok: false,
+      reason: 'comment_required',
+    });
+    expect(checkTransition('awaiting_approval', 'send_back', 'Bổ sung mục 2')).toMatchObject({
+      ok: true,
+      to: 'draft',
+    });
+  });
+
   it('refuses every action from a state it does not leave', () => {
     expect(checkTransition('draft', 'accept', null)).toEqual({ ok: false, reason: 'wrong_state' });
     expect(checkTransition('accepted', 'return', 'x')).toEqual({

@@ -30,14 +30,14 @@ interface Transition {
   from: ReportState;
   to: ReportState;
   by: ActionActor;
-  /** The action needs a comment (a return says why). */
+  /** The action needs a comment: a return, by the head or the secretariat, says why. */
   comment: boolean;
 }
 
 export const TRANSITIONS: Record<ReportAction, Transition> = {
   send: { from: 'draft', to: 'awaiting_approval', by: 'unit_writer', comment: false },
   approve: { from: 'awaiting_approval', to: 'submitted', by: 'unit_head', comment: false },
-  send_back: { from: 'awaiting_approval', to: 'draft', by: 'unit_head', comment: false },
+  send_back: { from: 'awaiting_approval', to: 'draft', by: 'unit_head', comment: true },
   accept: { from: 'submitted', to: 'accepted', by: 'secretariat', comment: false },
   return: { from: 'submitted', to: 'returned', by: 'secretariat', comment: true },
   reopen: { from: 'returned', to: 'draft', by: 'unit_writer', comment: false },

@@ -82,7 +82,7 @@ export async function reportApiRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          'Move the report: send, approve, send_back, accept, return (with a comment), reopen',
+          'Move the report: send, approve, send_back and return (each with a comment saying why), accept, reopen',
         params: IdParams,
         body: TransitionBody,
         response: { 200: Type.Ref('Report'), ...errorResponses(400, 401, 403, 404, 409) },

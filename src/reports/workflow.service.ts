@@ -34,7 +34,7 @@ export async function transitionReport(
   const state = row.state as ReportState;
   const check = checkTransition(state, input.action, input.comment);
   if (!check.ok) {
-    if (check.reason === 'comment_required') throw Invalid({ comment: { rule: 'required' } });
+    if (check.reason === 'comment_required') throw Invalid({ comment: { rule: 'reasonRequired' } });
     throw new AppError(409, 'report_wrong_state', { state });
   }
   const at = nowOf(ctx);
@@ -47,7 +47,8 @@ export async function transitionReport(
     patch.submitted_at = at;
   }
   if (check.to === 'accepted') patch.accepted_at = at;
-  if (check.to === 'returned') patch.return_comment = comment;
+  // The reason of a return (by the secretariat, or by the unit's head) is shown to the reporter.
+  if (TRANSITIONS[input.action].comment) patch.return_comment = comment;
   if (input.action === 'send') patch.return_comment = null;
   const updated = await repo.updateReport(db, id, input.version, patch);
   if (!updated) throw StaleVersion('report');

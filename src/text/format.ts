@@ -96,7 +96,7 @@ export function parseVietnameseDateTime(s: string): Date | null {
 }
 
 // Shortest round-trip decimal digits of a non-negative finite number, without exponent notation.
-function plainDecimal(abs: number): string {
+export function plainDecimal(abs: number): string {
   const s = String(abs);
   const e = s.indexOf('e');
   if (e < 0) return s;

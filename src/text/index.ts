@@ -10,3 +10,17 @@ export {
   vnDayStartIso,
 } from './format.ts';
 export { compareVietnameseNames, givenName } from './names.ts';
+export {
+  NUMBER_LIMIT,
+  farAbove,
+  formatNumberExact,
+  formatWhileTyping,
+  isFar,
+  measureAllowsDecimals,
+  numberMessage,
+  numberMessages,
+  parseFigure,
+  parseNumber,
+  type NumberRule,
+  type ParsedNumber,
+} from './numbers.ts';

@@ -49,10 +49,10 @@ describe('workspace foundation in Chromium', () => {
       .toBe(1);
   });
 
-  it('signs in as the admin and shows the overview', async () => {
+  it('signs in as the admin and shows the home page', async () => {
     await login(page, server.url, 'quantri');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Xin chào, Đỗ Minh Quang' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'home');
     await screenshot(page, 'home');

@@ -192,3 +192,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: path.join('test-results', `${name}.png`), fullPage: true });
 }
+
+/** A demo report by its period's name and its unit's short name ("Quý III/2017", "Hội LHPN"). */
+export async function demoReport(server: RunningApp, periodName: string, unitShortName: string) {
+  const row = await server.db
+    .selectFrom('unit_reports')
+    .innerJoin('report_periods', 'report_periods.id', 'unit_reports.period_id')
+    .innerJoin('units', 'units.id', 'unit_reports.unit_id')
+    .select(['unit_reports.id', 'report_periods.id as periodId'])
+    .where('report_periods.name', '=', periodName)
+    .where('units.short_name', '=', unitShortName)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, periodId: row.periodId, url: `${server.url}/app/reports/${row.id}` };
+}
+
+/** A new page signed in as a demo account. */
+export async function signedIn(browser: Browser, server: RunningApp, username: string) {
+  const page = await newPage(browser);
+  await login(page, server.url, username);
+  return page;
+}

@@ -7,6 +7,7 @@ import {
   buildUnit,
   loginCookie,
 } from '../../src/test-support/factories.ts';
+import { homeRows } from '../authz/home.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
@@ -17,7 +18,7 @@ import { logoutRow, unitRows } from '../authz/units.rows.ts';
  * cast). A route the app serves without a row here fails the first test, so every new route
  * joins this table.
  */
-const TABLE: Row[] = [...unitRows, ...reportRows, ...portalRows, logoutRow];
+const TABLE: Row[] = [...unitRows, ...reportRows, ...portalRows, ...homeRows, logoutRow];
 
 /** Every `METHOD /api/v1/...` route, read from the OpenAPI document the app serves. */
 function listApiRoutes(app: FastifyInstance): string[] {

@@ -28,9 +28,20 @@ describeEachEngine('portal view counter', (db) => {
     expect(await stored(a.id)).toBe(50);
     expect(viewsOn((await read(app, a.url)).body)).toBe(51);
     const etag = (await read(app, a.url)).headers.etag as string;
-    expect((await read(app, a.url, { 'if-none-match': etag })).statusCode).toBe(304);
+    // A reader's reload revalidates: the page comes back with the count their view raised.
+    const reload = await read(app, a.url, { 'if-none-match': etag });
+    expect(reload.statusCode).toBe(200);
+    expect(viewsOn(reload.body)).toBe(53);
+    expect(reload.headers.etag).not.toBe(etag);
+    expect(reload.headers['last-modified']).toBeUndefined();
     await portalRuntime(db()).flushViews();
-    expect(await stored(a.id)).toBe(53); // a revalidated (304) view is a view too
+    expect(await stored(a.id)).toBe(53); // a revalidated view is a view too
+    // A crawler's copy showing the current count is still current for it (not counted: 304).
+    const crawler = { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' };
+    const bot = await read(app, a.url, { ...crawler, 'if-none-match': reload.headers.etag! });
+    expect(bot.statusCode).toBe(304);
+    await portalRuntime(db()).flushViews();
+    expect(await stored(a.id)).toBe(53);
   });
 
   it('does not count bots, link previews, prefetches or HEAD requests', async () => {

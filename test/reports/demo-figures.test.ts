@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
+import { ProgressTable } from '../../src/reports/figures.schema.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { buildTestApp, loginCookie } from '../../src/test-support/factories.ts';
 
@@ -177,5 +179,17 @@ describeEachEngine('the demo’s 2017 figures', (db) => {
     const api = await progress('&asOf=2017-09-30');
     const totals = sheet.rows.filter((r) => String(r[0]).startsWith('Toàn khối'));
     expect(totals.map((r) => r[9])).toEqual(api.totals.map((t) => t.actual));
+  });
+
+  it('sends exactly what the progress schema describes, nothing more', async () => {
+    // The route writes its answer with JSON.stringify, not the schema's serializer.
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/progress?year=2017',
+      headers: { cookie: secretary },
+    });
+    const body: unknown = response.json();
+    expect(Value.Check(ProgressTable, body)).toBe(true);
+    expect(Value.Clean(ProgressTable, structuredClone(body))).toEqual(body);
   });
 });

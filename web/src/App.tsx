@@ -1,4 +1,4 @@
-import { lazy, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -6,12 +6,9 @@ import viVN from 'antd/locale/vi_VN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { resetSession } from './api/auth';
-import { RequireAdmin, RequireAuth } from './components/RequireAuth';
+import { FullPageSpin, RequireAdmin, RequireAuth } from './components/RequireAuth';
 import { features } from './features/registry';
 import { useI18n } from './i18n';
-import AppLayout from './pages/AppLayout';
-import HomePage from './pages/HomePage';
-import LoginPage from './pages/LoginPage';
 import { theme } from './theme';
 
 const RELOADED_KEY = 'giaoban.chunkReload';
@@ -37,7 +34,11 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>) {
   );
 }
 
-// Admin pages and the rarer ones load on first visit: most users only see Home at first.
+// Every page loads on first visit: the sign-in page does not carry the workspace's code, nor
+// the home page the admin pages'.
+const LoginPage = lazyPage(() => import('./pages/LoginPage'));
+const AppLayout = lazyPage(() => import('./pages/AppLayout'));
+const HomePage = lazyPage(() => import('./pages/HomePage'));
 const UnitsPage = lazyPage(() => import('./pages/UnitsPage'));
 const AccountsPage = lazyPage(() => import('./pages/AccountsPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
@@ -68,42 +69,44 @@ function SessionWatcher() {
 
 function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="units" element={<UnitsPage />} />
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
         <Route
-          path="accounts"
           element={
-            <RequireAdmin>
-              <AccountsPage />
-            </RequireAdmin>
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
           }
-        />
-        <Route
-          path="audit"
-          element={
-            <RequireAdmin>
-              <AuditPage />
-            </RequireAdmin>
-          }
-        />
-        <Route path="profile" element={<ProfilePage />} />
-        {features
-          .flatMap((feature) => feature.routes)
-          .map((route) => (
-            <Route key={route.path} path={route.path} element={route.element} />
-          ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        >
+          <Route index element={<HomePage />} />
+          <Route path="units" element={<UnitsPage />} />
+          <Route
+            path="accounts"
+            element={
+              <RequireAdmin>
+                <AccountsPage />
+              </RequireAdmin>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireAdmin>
+                <AuditPage />
+              </RequireAdmin>
+            }
+          />
+          <Route path="profile" element={<ProfilePage />} />
+          {features
+            .flatMap((feature) => feature.routes)
+            .map((route) => (
+              <Route key={route.path} path={route.path} element={route.element} />
+            ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }
 

@@ -5,6 +5,11 @@ import type { WorkspaceFeature } from './types';
 /** Features beyond units and accounts, in menu order. */
 export const features: WorkspaceFeature[] = [reportsFeature, portalFeature];
 
+/** The home page's sections of every feature, in page order. */
+export const homeSections = features
+  .flatMap((f) => f.homeSections ?? [])
+  .sort((a, b) => a.order - b.order);
+
 /** Audit-log labels the features declare, merged by code. */
 export const featureEntityLabels = Object.assign(
   {},

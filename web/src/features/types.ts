@@ -1,4 +1,5 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, type ComponentType, type ReactNode } from 'react';
+import type { Todo } from '../api/todo';
 import type { Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 
@@ -17,10 +18,33 @@ export interface FeatureMenuItem {
   visible?: (user: Me) => boolean;
 }
 
+/**
+ * A part of the home page ("Việc cần làm"). The page lays the sections out in `order` and knows
+ * nothing of what they show: a feature adds one here, and its server part to TODO_PARTS in
+ * src/home/home.service.ts when it needs data. Sections still to come: the tasks assigned to
+ * the person (order 10) and the notifications (order 0, or the bell in the header).
+ */
+export interface HomeSection {
+  key: string;
+  /** Smaller comes first: reports 20, portal 40. */
+  order: number;
+  /** Shown only to users for whom this is true; the server answers an empty part anyway. */
+  visible?: (user: Me) => boolean;
+  /** How many things the section asks of the person in `todo`; 0 hides it. */
+  count: (todo: Todo) => number;
+  /**
+   * The section's cards, given the whole to-do answer; lazy-loaded, so the feature's code
+   * stays out of the first load. Each card is a grid cell of the page.
+   */
+  component: ComponentType<{ todo: Todo }>;
+}
+
 /** What a feature adds to the workspace shell. */
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
   menu: FeatureMenuItem[];
+  /** Its sections of the home page. */
+  homeSections?: HomeSection[];
   /** Labels of the audit log's entity types and actions this feature records. */
   auditLabels?: {
     entity?: Record<string, Record<Lang, string>>;

@@ -37,7 +37,8 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
 
   'nav.mainMenu': 'Main menu',
-  'nav.home': 'Overview',
+  'nav.openMenu': 'Open the menu',
+  'nav.home': 'To do',
   'nav.units': 'Units',
   'nav.accounts': 'Accounts',
   'nav.audit': 'Audit log',
@@ -50,8 +51,7 @@ export const en: Record<MessageKey, string> = {
   'home.username': 'Username',
   'home.roles': 'Roles',
   'home.noRoles': 'This account holds no role yet.',
-  'home.intro':
-    'Giao Ban runs the quarterly briefing: from the units’ reports to the meeting’s conclusion and the follow-up of its tasks.',
+  'home.nothing': 'Nothing to do at the moment.',
 
   'role.admin': 'Administrator',
   'role.secretariat': 'Secretariat',

@@ -38,7 +38,8 @@ export const vi = {
   'login.submit': 'Đăng nhập',
 
   'nav.mainMenu': 'Trình đơn chính',
-  'nav.home': 'Tổng quan',
+  'nav.openMenu': 'Mở trình đơn',
+  'nav.home': 'Việc cần làm',
   'nav.units': 'Đơn vị',
   'nav.accounts': 'Tài khoản',
   'nav.audit': 'Nhật ký thay đổi',
@@ -51,8 +52,7 @@ export const vi = {
   'home.username': 'Tên đăng nhập',
   'home.roles': 'Vai trò',
   'home.noRoles': 'Tài khoản chưa được giao vai trò nào.',
-  'home.intro':
-    'Giao Ban theo dõi hội nghị giao ban hằng quý: từ báo cáo của các đơn vị, kết luận của hội nghị đến việc thực hiện nhiệm vụ.',
+  'home.nothing': 'Hiện không có việc nào cần làm.',
 
   'role.admin': 'Quản trị',
   'role.secretariat': 'Văn phòng',

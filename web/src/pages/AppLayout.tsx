@@ -4,10 +4,11 @@ import {
   AuditOutlined,
   DashboardOutlined,
   LogoutOutlined,
+  MenuOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -17,7 +18,12 @@ import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
 import { sectionOf } from '../menu';
 
-/** Top-level path of the current page, which is also its menu key. */
+/**
+ * The signed-in shell: the side menu and a header with the language, the user and sign-out.
+ * Below antd's `md` breakpoint (768 px, a phone) the menu moves into a drawer opened from the
+ * header, the language and the user's name move into the drawer, and sign-out keeps only its
+ * icon, so the header never wraps over the page.
+ */
 export default function AppLayout() {
   const { lang, t } = useI18n();
   const user = useCurrentUser();
@@ -26,6 +32,12 @@ export default function AppLayout() {
   const location = useLocation();
   const admin = isAdmin(user);
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // Before antd's first measurement screens is empty: ask the browser, so a phone never
+  // flashes the side menu.
+  const phone =
+    screens.md === undefined ? window.matchMedia('(max-width: 767.98px)').matches : !screens.md;
 
   // Menu items navigate on click rather than wrapping links: a link inside role="menuitem"
   // is a nested interactive control for screen readers.
@@ -45,63 +57,113 @@ export default function AppLayout() {
       : []),
     { key: '/profile', icon: <UserOutlined aria-hidden />, label: t('nav.profile') },
   ];
+  const go = (key: string) => {
+    setDrawerOpen(false);
+    void navigate(key);
+  };
+  const menu = (theme: 'dark' | 'light') => (
+    <nav aria-label={t('nav.mainMenu')}>
+      <Menu
+        theme={theme}
+        mode="inline"
+        selectedKeys={[
+          sectionOf(
+            location.pathname,
+            (items ?? []).map((item) => String(item?.key ?? '')),
+          ),
+        ]}
+        items={items}
+        onClick={({ key }) => go(key)}
+      />
+    </nav>
+  );
+  // The user's own name opens their profile, where the password is changed.
+  const profileButton = (
+    <Button
+      type="text"
+      icon={<UserOutlined aria-hidden />}
+      title={t('nav.profileHint')}
+      onClick={() => go('/profile')}
+    >
+      <strong>{user.fullName}</strong>
+    </Button>
+  );
+  const logoutButton = (
+    <Button
+      icon={<LogoutOutlined aria-hidden />}
+      loading={logout.isPending}
+      onClick={() => logout.mutate()}
+      aria-label={phone ? t('nav.logout') : undefined}
+      title={phone ? t('nav.logout') : undefined}
+    >
+      {phone ? null : t('nav.logout')}
+    </Button>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        width={232}
-        breakpoint="lg"
-        collapsedWidth={64}
-        collapsed={collapsed}
-        onBreakpoint={setCollapsed}
-        trigger={null}
-      >
-        <div style={{ padding: '16px 20px', color: '#fff', fontSize: 20, fontWeight: 700 }}>
-          {collapsed ? 'GB' : t('app.name')}
-        </div>
-        <nav aria-label={t('nav.mainMenu')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[
-              sectionOf(
-                location.pathname,
-                (items ?? []).map((item) => String(item?.key ?? '')),
-              ),
-            ]}
-            items={items}
-            onClick={({ key }) => void navigate(key)}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ borderBottom: '1px solid #e5e5e5' }}>
-          <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }} wrap>
-            <LanguageSwitch />
-            {/* The user's own name opens their profile, where the password is changed. */}
-            <Button
-              type="text"
-              icon={<UserOutlined aria-hidden />}
-              title={t('nav.profileHint')}
-              onClick={() => void navigate('/profile')}
-            >
-              <strong>{user.fullName}</strong>
-            </Button>
-            <Button
-              icon={<LogoutOutlined aria-hidden />}
-              loading={logout.isPending}
-              onClick={() => logout.mutate()}
-            >
-              {t('nav.logout')}
-            </Button>
-          </Flex>
+      {!phone && (
+        <Layout.Sider
+          width={232}
+          breakpoint="lg"
+          collapsedWidth={64}
+          collapsed={collapsed}
+          onBreakpoint={setCollapsed}
+          trigger={null}
+        >
+          <div style={{ padding: '16px 20px', color: '#fff', fontSize: 20, fontWeight: 700 }}>
+            {collapsed ? 'GB' : t('app.name')}
+          </div>
+          {menu('dark')}
+        </Layout.Sider>
+      )}
+      <Layout className="app-main">
+        <Layout.Header
+          className={phone ? 'app-header app-header-phone' : 'app-header'}
+          style={{ borderBottom: '1px solid #e5e5e5' }}
+        >
+          {phone ? (
+            <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
+              <Button
+                type="text"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label={t('nav.openMenu')}
+                aria-expanded={drawerOpen}
+                onClick={() => setDrawerOpen(true)}
+              />
+              <span className="app-header-name">{t('app.name')}</span>
+              {logoutButton}
+            </Flex>
+          ) : (
+            <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+              <LanguageSwitch />
+              {profileButton}
+              {logoutButton}
+            </Flex>
+          )}
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-content">
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
       </Layout>
+      {phone && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={280}
+          title={t('app.name')}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu('light')}
+          <Flex vertical align="flex-start" gap={12} style={{ padding: 16 }}>
+            {profileButton}
+            <LanguageSwitch />
+          </Flex>
+        </Drawer>
+      )}
     </Layout>
   );
 }

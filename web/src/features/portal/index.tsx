@@ -3,10 +3,12 @@ import { AppstoreOutlined, ReadOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
+import { countPortalTodo } from './home';
 
 const ArticlesPage = lazy(() => import('./ArticlesPage'));
 const ArticleEditPage = lazy(() => import('./ArticleEditPage'));
 const CategoriesPage = lazy(() => import('./CategoriesPage'));
+const PortalHomeSection = lazy(() => import('./HomeSection'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const isEditor = (user: Me) => user.roles.some((r) => r.role === 'editor');
@@ -30,6 +32,15 @@ export const portalFeature: WorkspaceFeature = {
       icon: <AppstoreOutlined aria-hidden />,
       label: { vi: 'Chuyên mục', en: 'Categories' },
       visible: isEditor,
+    },
+  ],
+  homeSections: [
+    {
+      key: 'portal',
+      order: 40,
+      visible: isEditor,
+      count: countPortalTodo,
+      component: PortalHomeSection,
     },
   ],
   auditLabels: {

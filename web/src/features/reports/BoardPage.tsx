@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Flex, Skeleton, Statistic, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Modal,
+  Skeleton,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { api, isApiError } from '../../api';
 import { useCurrentUser } from '../../api/auth';
 import { useUnits } from '../../api/units';
@@ -24,18 +35,29 @@ export default function BoardPage() {
   const units = useUnits();
   const label = usePeriodLabel();
   const [editingUnits, setEditingUnits] = useState(false);
+  const [reminding, setReminding] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   if (board.error) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
   if (!board.data) return <Skeleton active />;
   const { period, counts, rows, today } = board.data;
   // The convening unit's secretariat decides who reports (the chair only follows the board).
   const canRun = holdsRoleOver(user, 'secretariat', period.unitId, units.data ?? []);
-  const remind = async () => {
+  // Who a reminder goes to: the units whose report is not sent (a draft, or returned to them).
+  const toRemind = rows.filter((r) => r.state === 'draft' || r.state === 'returned');
+  const remind = async (text: string) => {
+    setSending(true);
     try {
-      const r = await api.post<{ sent: number }>(`/periods/${id}/reminders`, {});
+      const r = await api.post<{ sent: number }>(`/periods/${id}/reminders`, {
+        unitIds: toRemind.map((u) => u.unitId),
+        message: text.trim(),
+      });
       message.success(t('board.reminded', { n: r.sent }));
+      setReminding(null);
       await refresh();
     } catch (error) {
       if (isApiError(error)) message.error(error.message);
+    } finally {
+      setSending(false);
     }
   };
   return (
@@ -48,8 +70,15 @@ export default function BoardPage() {
             <Button href={`/api/v1/periods/${id}/export.xlsx`}>{t('board.export')}</Button>
             <Button
               type="primary"
-              onClick={() => void remind()}
-              disabled={(counts.missing ?? 0) + (counts.returned ?? 0) === 0}
+              onClick={() =>
+                setReminding(
+                  t('board.remind.default', {
+                    period: label(period),
+                    deadline: formatDay(period.deadline),
+                  }),
+                )
+              }
+              disabled={toRemind.length === 0}
             >
               {t('board.remind')}
             </Button>
@@ -111,6 +140,30 @@ export default function BoardPage() {
           ]}
         />
       </Card>
+      <Modal
+        open={reminding !== null}
+        title={t('board.remind.title', { n: toRemind.length })}
+        okText={t('board.remind.send')}
+        okButtonProps={{ disabled: !reminding?.trim(), loading: sending }}
+        cancelText={t('common.cancel')}
+        onOk={() => reminding !== null && void remind(reminding)}
+        onCancel={() => setReminding(null)}
+      >
+        <Typography.Paragraph>{t('board.remind.who')}</Typography.Paragraph>
+        <ul aria-label={t('board.remind.who')} style={{ maxHeight: 240, overflowY: 'auto' }}>
+          {toRemind.map((r) => (
+            <li key={r.unitId}>{r.unitName}</li>
+          ))}
+        </ul>
+        <label htmlFor="reminder-message">{t('board.remind.message')}</label>
+        <Input.TextArea
+          id="reminder-message"
+          rows={3}
+          maxLength={2000}
+          value={reminding ?? ''}
+          onChange={(e) => setReminding(e.target.value)}
+        />
+      </Modal>
       {editingUnits && <PeriodUnitsModal period={period} onClose={() => setEditingUnits(false)} />}
     </>
   );

@@ -1,9 +1,96 @@
-import type { Dispatch, SetStateAction } from 'react';
-import { Button, Card, Flex, Input, InputNumber, Table, Typography } from 'antd';
+import { useState, type Dispatch, type SetStateAction } from 'react';
+import { Button, Card, Flex, Input, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  FAR_FACTOR,
+  formatNumberExact,
+  formatWhileTyping,
+  isFar,
+  numberMessage,
+  parseFigure,
+  parseNumber,
+} from '../../../../src/text/numbers.ts';
 import type { Report, ReportContent } from './api';
 import { useReportsI18n } from './i18n';
 import { formatNumber } from './shared';
+
+type IndicatorRow = Report['indicators'][number];
+
+/** Why a figure's text cannot be saved, in the page's language; null when it can. */
+export function useFigureProblem() {
+  const { t, lang } = useReportsI18n();
+  return (row: IndicatorRow, text: string): string | null => {
+    const parsed = parseFigure(text, row.measure);
+    if (!parsed.ok) return numberMessage(parsed.rule, parsed.params, lang);
+    if (parsed.value !== null && parsed.value < 0 && !row.allowNegative)
+      return t('report.value.negative');
+    return null;
+  };
+}
+
+/**
+ * A figure typed the Vietnamese way, shown grouped while typing (1.234.567); read by the same
+ * function as the Excel upload and the API (src/text/numbers.ts). Text that is not a number
+ * stays as typed with its message, and is reported through onText so the page refuses to save.
+ */
+function FigureInput({
+  row,
+  value,
+  label,
+  onValue,
+  onText,
+}: {
+  row: IndicatorRow;
+  value: number | null;
+  label: string;
+  onValue: (value: number | null) => void;
+  onText: (text: string) => void;
+}) {
+  const { t } = useReportsI18n();
+  const problemOf = useFigureProblem();
+  const [text, setText] = useState(() => (value === null ? '' : formatNumberExact(value)));
+  // A value set from outside (a reload, the server's answer, a restored draft) replaces the text.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    const typed = parseNumber(text);
+    if (!(typed.ok && typed.value === value))
+      setText(value === null ? '' : formatNumberExact(value));
+  }
+  const problem = problemOf(row, text);
+  const parsed = parseNumber(text);
+  const far = !problem && parsed.ok && isFar(parsed.value, row.farAbove);
+  return (
+    <>
+      <Input
+        aria-label={label}
+        inputMode="decimal"
+        value={text}
+        status={problem ? 'error' : far ? 'warning' : undefined}
+        style={{ width: '100%', textAlign: 'right' }}
+        onChange={(e) => {
+          const next = formatWhileTyping(e.target.value, text);
+          setText(next);
+          onText(next);
+          const figure = parseFigure(next, row.measure);
+          if (figure.ok) onValue(figure.value);
+        }}
+      />
+      {problem ? (
+        <Typography.Text type="danger">{problem}</Typography.Text>
+      ) : (
+        far && (
+          <Typography.Text type="warning">
+            {t('report.value.far', {
+              factor: FAR_FACTOR,
+              limit: formatNumber(row.farAbove),
+            })}
+          </Typography.Text>
+        )
+      )}
+    </>
+  );
+}
 
 interface Props {
   report: Report;
@@ -13,7 +100,13 @@ interface Props {
 }
 
 /** The indicator values of a quarter's report. */
-export function IndicatorValues({ report, content, setContent, errors }: Props) {
+export function IndicatorValues({
+  report,
+  content,
+  setContent,
+  errors,
+  onText,
+}: Props & { onText: (indicatorId: number, text: string) => void }) {
   const { t } = useReportsI18n();
   const valueOf = (id: number) => content.values.find((v) => v.indicatorId === id)?.value ?? null;
   const setValue = (id: number, value: number | null) =>
@@ -40,16 +133,15 @@ export function IndicatorValues({ report, content, setContent, errors }: Props) 
             {
               title: t('report.value'),
               width: 170,
-              render: (_: unknown, row: Report['indicators'][number], index: number) =>
+              render: (_: unknown, row: IndicatorRow, index: number) =>
                 report.editable ? (
                   <>
-                    <InputNumber
-                      aria-label={`${t('report.value')}: ${row.name}`}
+                    <FigureInput
+                      row={row}
+                      label={`${t('report.value')}: ${row.name}`}
                       value={valueOf(row.indicatorId)}
-                      min={row.allowNegative ? undefined : 0}
-                      decimalSeparator=","
-                      style={{ width: '100%' }}
-                      onChange={(v) => setValue(row.indicatorId, typeof v === 'number' ? v : null)}
+                      onValue={(v) => setValue(row.indicatorId, v)}
+                      onText={(text) => onText(row.indicatorId, text)}
                     />
                     {errors[`values.${index}.value`] && (
                       <Typography.Text type="danger">

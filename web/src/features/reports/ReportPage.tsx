@@ -15,13 +15,14 @@ import {
   type ReportContent,
 } from './api';
 import { ConflictModal } from './ConflictModal';
-import { clearDraft, contentOf, readDraft, sameContent, writeDraft } from './content';
+import { FAR_FACTOR, isFar } from '../../../../src/text/numbers.ts';
+import { clearDraft, contentOf, plainText, readDraft, sameContent, writeDraft } from './content';
 import { useReportsI18n } from './i18n';
-import { IndicatorValues, ProposalsEditor } from './ReportFields';
+import { IndicatorValues, ProposalsEditor, useFigureProblem } from './ReportFields';
 import { ReportFiles } from './ReportFiles';
 import { ReportHistory } from './ReportHistory';
 import { SectionEditor } from './SectionEditor';
-import { StateTag, formatDay, usePeriodLabel } from './shared';
+import { StateTag, formatDay, formatNumber, usePeriodLabel } from './shared';
 
 export default function ReportPage() {
   const id = Number(useParams().id);
@@ -46,7 +47,8 @@ function initialState(report: Report) {
 
 function ReportEditor({ report }: { report: Report }) {
   const { t } = useReportsI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const problemOf = useFigureProblem();
   const queryClient = useQueryClient();
   const periodLabel = usePeriodLabel();
   const [initial] = useState(() => initialState(report));
@@ -54,7 +56,8 @@ function ReportEditor({ report }: { report: Report }) {
   const [baseVersion, setBaseVersion] = useState(initial.baseVersion);
   const [restoredAt, setRestoredAt] = useState(initial.restoredAt);
   const [conflict, setConflict] = useState<Report | null>(null);
-  const [returning, setReturning] = useState(false);
+  const [returning, setReturning] = useState<'return' | 'send_back' | null>(null);
+  const [figureTexts, setFigureTexts] = useState<Record<number, string>>({});
   const [comment, setComment] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const { save, transition } = useReportMutations(report.id);
@@ -71,6 +74,73 @@ function ReportEditor({ report }: { report: Report }) {
     setContent(contentOf(fresh));
     setBaseVersion(fresh.version);
     setFieldErrors({});
+    setFigureTexts({});
+  };
+
+  // Figures typed that cannot be read (1.5, 1,5 nhà…): nothing is saved or sent until fixed.
+  const badFigures = report.indicators.filter((row) => {
+    const text = figureTexts[row.indicatorId];
+    return text !== undefined && problemOf(row, text) !== null;
+  });
+  const refuseBadFigures = () => {
+    if (badFigures.length === 0) return false;
+    message.error(t('report.value.fix', { list: badFigures.map((r) => r.name).join('; ') }));
+    return true;
+  };
+
+  // What a sender is asked to look at first: sections not written, figures missing or unusual.
+  const gapsBeforeSending = (): string[] => {
+    const gaps: string[] = [];
+    const empty = report.sections.filter((s) => !plainText(content.sections[s.key] ?? ''));
+    if (empty.length > 0)
+      gaps.push(t('report.confirm.emptySections', { list: empty.map((s) => s.title).join('; ') }));
+    const valueOf = (id: number) => content.values.find((v) => v.indicatorId === id)?.value ?? null;
+    const missing = report.indicators.filter((i) => valueOf(i.indicatorId) === null);
+    if (report.indicators.length > 0 && missing.length === report.indicators.length)
+      gaps.push(t('report.confirm.noFigures'));
+    else if (missing.length > 0)
+      gaps.push(
+        t('report.confirm.missingFigures', { list: missing.map((i) => i.name).join('; ') }),
+      );
+    const far = report.indicators.filter((i) => isFar(valueOf(i.indicatorId), i.farAbove));
+    if (far.length > 0)
+      gaps.push(
+        t('report.confirm.far', {
+          factor: FAR_FACTOR,
+          list: far.map((i) => `${i.name}: ${formatNumber(valueOf(i.indicatorId))}`).join('; '),
+        }),
+      );
+    return gaps;
+  };
+
+  const onAction = (action: ReportAction) => {
+    if (action === 'return' || action === 'send_back') {
+      setComment('');
+      setReturning(action);
+      return;
+    }
+    if (refuseBadFigures()) return;
+    const gaps = action === 'send' || action === 'approve' ? gapsBeforeSending() : [];
+    if (gaps.length === 0) {
+      void act(action);
+      return;
+    }
+    void modal.confirm({
+      title: t('report.confirm.title'),
+      content: (
+        <>
+          <Typography.Paragraph>{t('report.confirm.intro')}</Typography.Paragraph>
+          <ul>
+            {gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </>
+      ),
+      okText: t('report.confirm.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => act(action),
+    });
   };
 
   const onSaveError = async (error: unknown) => {
@@ -87,6 +157,7 @@ function ReportEditor({ report }: { report: Report }) {
   };
 
   const doSave = async (): Promise<Report | null> => {
+    if (refuseBadFigures()) return null;
     try {
       const saved = await save.mutateAsync({ version: baseVersion, ...content });
       adopt(saved);
@@ -112,7 +183,7 @@ function ReportEditor({ report }: { report: Report }) {
         ...(note && { comment: note }),
       });
       adopt(moved);
-      setReturning(false);
+      setReturning(null);
       setComment('');
       message.success(t('action.done', { action: t(`action.${action}`) }));
     } catch (error) {
@@ -121,6 +192,10 @@ function ReportEditor({ report }: { report: Report }) {
   };
 
   const latestReminder = report.reminders[0];
+  // Who returned it last: the unit's head (send_back) or the committee's secretariat (return).
+  const returnedBy = [...report.events]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .find((e) => e.action === 'return' || e.action === 'send_back')?.actorName;
   const readOnlyReason =
     !report.editable && report.state !== 'draft' ? t('report.readOnly.state') : null;
   return (
@@ -139,7 +214,7 @@ function ReportEditor({ report }: { report: Report }) {
                 type={dirty ? 'primary' : 'default'}
                 onClick={() => void doSave()}
                 loading={save.isPending}
-                disabled={!dirty}
+                disabled={!dirty && badFigures.length === 0}
               >
                 {t('common.save')}
               </Button>
@@ -150,7 +225,7 @@ function ReportEditor({ report }: { report: Report }) {
                 type={a === 'return' || a === 'send_back' ? 'default' : 'primary'}
                 danger={a === 'return'}
                 loading={transition.isPending}
-                onClick={() => (a === 'return' ? setReturning(true) : void act(a))}
+                onClick={() => onAction(a)}
               >
                 {t(`action.${a}`)}
               </Button>
@@ -170,7 +245,11 @@ function ReportEditor({ report }: { report: Report }) {
           <Alert
             type="warning"
             showIcon
-            title={t('report.returned', { comment: report.returnComment })}
+            title={
+              returnedBy
+                ? t('report.returnedBy', { actor: returnedBy, comment: report.returnComment })
+                : t('report.returned', { comment: report.returnComment })
+            }
           />
         )}
         {latestReminder && report.state === 'draft' && (
@@ -224,6 +303,7 @@ function ReportEditor({ report }: { report: Report }) {
           content={content}
           setContent={setContent}
           errors={fieldErrors}
+          onText={(id, text) => setFigureTexts((m) => ({ ...m, [id]: text }))}
         />
         <ProposalsEditor
           report={report}
@@ -249,13 +329,13 @@ function ReportEditor({ report }: { report: Report }) {
         />
       )}
       <Modal
-        open={returning}
-        title={t('report.returnTitle')}
-        okText={t('action.return')}
+        open={returning !== null}
+        title={t(returning === 'send_back' ? 'report.sendBackTitle' : 'report.returnTitle')}
+        okText={t(`action.${returning ?? 'return'}`)}
         okButtonProps={{ danger: true, disabled: !comment.trim(), loading: transition.isPending }}
         cancelText={t('common.cancel')}
-        onOk={() => void act('return', comment)}
-        onCancel={() => setReturning(false)}
+        onOk={() => returning && void act(returning, comment)}
+        onCancel={() => setReturning(null)}
       >
         <label htmlFor="return-comment">{t('report.returnReason')}</label>
         <Input.TextArea

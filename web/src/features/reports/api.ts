@@ -74,6 +74,10 @@ export interface Report extends ReportSummary {
     name: string;
     measure: string;
     allowNegative: boolean;
+    /** False for a count (người, nhà, lớp…): whole numbers only. */
+    decimals: boolean;
+    /** Above this the value is far from the unit's target and history (a warning). */
+    farAbove: number | null;
     value: number | null;
   }[];
   proposals: Proposal[];

@@ -211,6 +211,26 @@ const vi = {
     'Đơn vị đã viết hoặc đã gửi báo cáo thì không bỏ được: nếu vẫn lưu, hệ thống sẽ từ chối và không thay đổi gì.',
   'board.units.drop': 'Bỏ đơn vị',
   'board.units.saved': 'Đã cập nhật danh sách đơn vị: thêm {added}, bỏ {dropped}.',
+  'report.value.negative': 'Không được âm.',
+  'report.value.far':
+    'Lớn hơn {factor} lần chỉ tiêu năm hoặc quý lớn nhất đơn vị đã gửi (trên {limit}): kiểm tra lại.',
+  'report.value.fix': 'Có giá trị chưa đúng: {list}. Hãy sửa trước khi lưu.',
+  'report.confirm.title': 'Gửi báo cáo khi còn thiếu?',
+  'report.confirm.intro': 'Trước khi gửi, xin kiểm tra:',
+  'report.confirm.emptySections': 'Mục chưa viết: {list}',
+  'report.confirm.noFigures': 'Chưa nhập số liệu chỉ tiêu nào.',
+  'report.confirm.missingFigures': 'Chỉ tiêu chưa có số liệu: {list}',
+  'report.confirm.far':
+    'Số liệu khác thường (lớn hơn {factor} lần chỉ tiêu năm hoặc quý lớn nhất đã gửi): {list}',
+  'report.confirm.ok': 'Vẫn gửi',
+  'report.returnedBy': '{actor} đã trả lại báo cáo: {comment}',
+  'report.sendBackTitle': 'Trả lại cán bộ soạn báo cáo',
+  'report.reasonRequired': 'Cần ghi lý do trả lại.',
+  'board.remind.title': 'Nhắc {n} đơn vị chưa gửi báo cáo',
+  'board.remind.who': 'Sẽ nhắc các đơn vị:',
+  'board.remind.message': 'Nội dung nhắc (đơn vị thấy trên báo cáo của mình)',
+  'board.remind.default': 'Đề nghị đơn vị hoàn thành và gửi báo cáo {period} (hạn {deadline}).',
+  'board.remind.send': 'Gửi nhắc',
 };
 
 type Key = keyof typeof vi;
@@ -427,6 +447,26 @@ const en: Record<Key, string> = {
     'A unit that has written or sent its report cannot be dropped: if you save anyway, the server refuses and nothing changes.',
   'board.units.drop': 'Drop units',
   'board.units.saved': 'Updated the units: {added} added, {dropped} dropped.',
+  'report.value.negative': 'Must not be negative.',
+  'report.value.far':
+    "More than {factor} times the year's target or the unit's largest sent quarter (above {limit}): check it.",
+  'report.value.fix': 'Some values are not right: {list}. Fix them before saving.',
+  'report.confirm.title': 'Send the report with gaps?',
+  'report.confirm.intro': 'Before sending, please check:',
+  'report.confirm.emptySections': 'Sections not written: {list}',
+  'report.confirm.noFigures': 'No indicator has a value.',
+  'report.confirm.missingFigures': 'Indicators without a value: {list}',
+  'report.confirm.far':
+    "Unusual values (more than {factor} times the year's target or the largest sent quarter): {list}",
+  'report.confirm.ok': 'Send anyway',
+  'report.returnedBy': '{actor} returned the report: {comment}',
+  'report.sendBackTitle': 'Send back to the reporter',
+  'report.reasonRequired': 'Say why it is returned.',
+  'board.remind.title': 'Remind {n} units that have not sent',
+  'board.remind.who': 'These units will be reminded:',
+  'board.remind.message': 'Message (the units see it on their report)',
+  'board.remind.default': 'Please finish and send your report for {period} (due {deadline}).',
+  'board.remind.send': 'Send the reminder',
 };
 
 export const useReportsI18n = makeFeatureI18n<Key>({ vi, en });

@@ -11,6 +11,7 @@ import {
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
+import { countReportsTodo } from './home';
 
 const ReportsListPage = lazy(() => import('./ReportsListPage'));
 const ReportPage = lazy(() => import('./ReportPage'));
@@ -22,6 +23,7 @@ const IndicatorsPage = lazy(() => import('./IndicatorsPage'));
 const TemplatesPage = lazy(() => import('./TemplatesPage'));
 const TemplateEditPage = lazy(() => import('./TemplateEditPage'));
 const ReportSettingsPage = lazy(() => import('./ReportSettingsPage'));
+const ReportsHomeSection = lazy(() => import('./HomeSection'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -85,6 +87,15 @@ export const reportsFeature: WorkspaceFeature = {
       icon: <SettingOutlined aria-hidden />,
       label: { vi: 'Cấu hình báo cáo', en: 'Report settings' },
       visible: holds('secretariat', 'admin'),
+    },
+  ],
+  homeSections: [
+    {
+      key: 'reports',
+      order: 20,
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+      count: countReportsTodo,
+      component: ReportsHomeSection,
     },
   ],
   auditLabels: {
