@@ -33,6 +33,29 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The workspace takes the server's API types from its schemas as types only, so nothing of
+    // the server reaches the bundle. Values come only from the pure modules shared on purpose:
+    // src/text (but rich-text.ts, which needs sanitize-html), the roles, the period rules and the
+    // progress arithmetic.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+src/(?!(text(/(?!rich-text)[\\w-]+)?|reports/progress-table|reports/progress-math|reports/period-rules|units/roles)(\\.ts)?$)',
+              allowTypeImports: true,
+              message:
+                'Import server code into the workspace with `import type` only; values only from the shared pure modules (src/text except rich-text.ts, src/units/roles.ts, src/reports/period-rules.ts, progress-math.ts, progress-table.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Kysely's convention: migrations are frozen in time and typed against `any` schema.
     files: ['src/db/migrations/**'],
     rules: {

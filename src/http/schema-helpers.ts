@@ -24,6 +24,16 @@ export const Version = Type.Integer({
   description: 'The version the client read; a stale one gets 409.',
 });
 
+/** One page of a list the API pages; `total` counts every item the filter matches. */
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({

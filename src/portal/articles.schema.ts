@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, PageOf, Version } from '../http/schema-helpers.ts';
 import { ARTICLE_ACTIONS, ARTICLE_STATES } from './articles.states.ts';
 
 export const ArticleStateSchema = Type.Enum(ARTICLE_STATES, {
@@ -92,12 +92,7 @@ export const ArticleSummary = Type.Object({
 });
 export type ArticleSummary = Static<typeof ArticleSummary>;
 
-export const ArticleList = Type.Object({
-  items: Type.Array(ArticleSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const ArticleList = PageOf(ArticleSummary);
 
 export const ArticleListQuery = Type.Object(
   {

@@ -23,7 +23,16 @@ export const SetTargetsBody = Type.Object(
           unitId: Id,
           indicatorId: Id,
           value: Nullable(
-            Type.Number({ minimum: -1e12, maximum: 1e12, description: 'null removes the target' }),
+            Type.Union(
+              [
+                Type.Number({ minimum: -1e12, maximum: 1e12 }),
+                Type.String({
+                  maxLength: 40,
+                  description: 'Written the Vietnamese way: "1.234,5"',
+                }),
+              ],
+              { description: 'null removes the target' },
+            ),
           ),
         },
         { additionalProperties: false },

@@ -6,6 +6,7 @@ import { REPORT_STATES } from './reports.states.ts';
 export const PeriodKindSchema = Type.Enum(PERIOD_KINDS, {
   description: 'quarter, half (6 months), nine_months or year',
 });
+export const PeriodStatusSchema = Type.Enum(['open', 'closed']);
 const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 export const Period = Type.Object(
@@ -23,7 +24,7 @@ export const Period = Type.Object(
     deadline: Type.String(),
     templateId: Type.Integer(),
     templateVersionId: Type.Integer(),
-    status: Type.Enum(['open', 'closed']),
+    status: PeriodStatusSchema,
     unitIds: Type.Array(Type.Integer()),
     version: Type.Integer(),
     createdAt: Type.String(),

@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.ts';
 import { Forbidden, Invalid, type FieldProblem } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
+import { parseFigure } from '../text/index.ts';
 import { vnToday } from './board.service.ts';
 import type { Indicator } from './catalog.schema.ts';
 import { listIndicators } from './catalog.service.ts';
@@ -51,27 +52,36 @@ export async function setTargets(db: Db, ctx: Ctx, input: SetTargetsBody) {
   const indicators = new Map((await listIndicators(db)).map((i) => [i.id, i]));
   const problems: Record<string, FieldProblem> = {};
   let refused = false;
+  const items: { unitId: number; indicatorId: number; value: number | null }[] = [];
   for (const [i, t] of input.items.entries()) {
     const indicator = indicators.get(t.indicatorId);
     if (!tree.has(t.unitId)) problems[`items.${i}.unitId`] = { rule: 'notFound' };
     else if (!canSetTargets(ctx.actor, t.unitId, tree)) refused = true;
-    if (!indicator) problems[`items.${i}.indicatorId`] = { rule: 'notFound' };
-    else if (t.value !== null && t.value < 0 && !indicator.allowNegative)
+    if (!indicator) {
+      problems[`items.${i}.indicatorId`] = { rule: 'notFound' };
+      continue;
+    }
+    // Text is read the Vietnamese way, as in the report form (src/text/numbers.ts).
+    const figure = t.value === null ? null : parseFigure(t.value, indicator.measure);
+    if (figure && !figure.ok)
+      problems[`items.${i}.value`] = { rule: figure.rule, params: figure.params };
+    else if (figure && figure.value !== null && figure.value < 0 && !indicator.allowNegative)
       problems[`items.${i}.value`] = { rule: 'negative' };
+    else items.push({ unitId: t.unitId, indicatorId: t.indicatorId, value: figure?.value ?? null });
   }
   if (refused) throw Forbidden();
   if (Object.keys(problems).length > 0) throw Invalid(problems);
   const at = nowOf(ctx);
-  await repo.writeTargets(db, input.year, input.items, at);
+  await repo.writeTargets(db, input.year, items, at);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: null,
     entityType: 'targets',
     entityId: input.year,
     summary: `Chỉ tiêu năm ${input.year} (${input.items.length})`,
-    after: input.items,
+    after: items,
   });
-  return { year: input.year, items: input.items };
+  return { year: input.year, items };
 }
 
 /**

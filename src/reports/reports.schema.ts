@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Nullable, Version } from '../http/schema-helpers.ts';
+import { PeriodKindSchema, PeriodStatusSchema } from './periods.schema.ts';
 import { REPORT_ACTIONS, REPORT_STATES } from './reports.states.ts';
 
 export const ReportStateSchema = Type.Enum(REPORT_STATES, {
@@ -7,7 +8,7 @@ export const ReportStateSchema = Type.Enum(REPORT_STATES, {
 });
 export const ReportActionSchema = Type.Enum(REPORT_ACTIONS);
 
-const Proposal = Type.Object({
+export const Proposal = Type.Object({
   id: Type.Integer(),
   text: Type.String(),
   answer: Nullable(Type.String()),
@@ -43,10 +44,10 @@ export type ReportSummary = Static<typeof ReportSummary>;
 export const Report = Type.Object(
   {
     ...ReportSummary.properties,
-    periodKind: Type.String(),
+    periodKind: PeriodKindSchema,
     periodYear: Type.Integer(),
     periodNumber: Type.Integer(),
-    periodStatus: Type.String(),
+    periodStatus: PeriodStatusSchema,
     returnComment: Nullable(Type.String()),
     acceptedAt: Nullable(Type.String()),
     /** The actions the caller may take now, e.g. ["send"]. */

@@ -106,10 +106,10 @@ export async function presentReport(db: Db, ctx: Ctx, loaded: LoadedReport): Pro
   const proposals = readsProposals ? await repo.listProposals(db, [row.id]) : [];
   return {
     ...summary(row, period, unit.name),
-    periodKind: period.kind,
+    periodKind: period.kind as Report['periodKind'],
     periodYear: period.year,
     periodNumber: period.number,
-    periodStatus: period.status,
+    periodStatus: period.status as Report['periodStatus'],
     returnComment: row.return_comment,
     acceptedAt: row.accepted_at,
     actions: allowedActions(ctx.actor, loaded),

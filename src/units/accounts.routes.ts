@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import {
-  AccountList,
+  AccountPage,
   AccountQuery,
   CreateAccountBody,
   ResetPasswordBody,
@@ -23,12 +23,12 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Accounts the admin manages, by given name',
+        summary: 'Accounts the admin manages, by given name, one page at a time',
         querystring: AccountQuery,
-        response: { 200: AccountList, ...errorResponses(400, 401, 403) },
+        response: { 200: AccountPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await accounts.listAccounts(db, ctxOf(request), request.query) }),
+    async (request) => accounts.pageAccounts(db, ctxOf(request), request.query),
   );
 
   app.get(

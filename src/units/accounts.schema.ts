@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Nullable, Version } from '../http/schema-helpers.ts';
+import { Id, Nullable, PageOf, Version } from '../http/schema-helpers.ts';
 import { ROLES } from './roles.ts';
 
 export const RoleSchema = Type.Enum(ROLES, {
@@ -33,13 +33,24 @@ export const Account = Type.Object(
 );
 export type Account = Static<typeof Account>;
 
-export const AccountList = Type.Object({ items: Type.Array(Type.Ref('Account')) });
+/** One page of the accounts, by given name; `total` counts every account the filter matches. */
+export const AccountPage = PageOf(Type.Ref('Account'));
 
-export const AccountQuery = Type.Object(
+export const AccountFilter = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
     unitId: Type.Optional(Id),
     active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AccountFilter = Static<typeof AccountFilter>;
+
+export const AccountQuery = Type.Object(
+  {
+    ...AccountFilter.properties,
+    page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   },
   { additionalProperties: false },
 );

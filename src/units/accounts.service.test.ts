@@ -52,6 +52,30 @@ describeEachEngine('accounts service', (db) => {
     expect(seenByWard.some((a) => a.fullName === 'Trần Thị An')).toBe(true);
   });
 
+  it('pages the list on the server: the page in name order, and the total of every match', async () => {
+    const { ward, rootAdmin } = await setup();
+    const names = ['Vũ Thị Hà', 'Bùi Văn Cường', 'Hoàng Thị Lan', 'Đặng Văn Ánh', 'Ngô Thị Yến'];
+    for (const fullName of names) {
+      await buildAccount(db(), { fullName, roles: [{ unitId: ward.id, role: 'reporter' }] });
+    }
+    const filter = { unitId: ward.id, q: 'thi' };
+    const all = (await accounts.listAccounts(db(), rootAdmin, filter)).map((a) => a.fullName);
+    expect(all).toEqual(['Vũ Thị Hà', 'Hoàng Thị Lan', 'Ngô Thị Yến']);
+
+    const first = await accounts.pageAccounts(db(), rootAdmin, { ...filter, page: 1, pageSize: 2 });
+    expect(first.items.map((a) => a.fullName)).toEqual(['Vũ Thị Hà', 'Hoàng Thị Lan']);
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const second = await accounts.pageAccounts(db(), rootAdmin, {
+      ...filter,
+      page: 2,
+      pageSize: 2,
+    });
+    expect(second.items.map((a) => a.fullName)).toEqual(['Ngô Thị Yến']);
+    expect(second.total).toBe(3);
+    const past = await accounts.pageAccounts(db(), rootAdmin, { ...filter, page: 3, pageSize: 2 });
+    expect(past).toMatchObject({ items: [], total: 3 });
+  });
+
   it('creates an account with roles, never returning the password hash, and records it', async () => {
     const { ward, wardAdmin } = await setup();
     const username = `moi.${uniq()}`;

@@ -7,6 +7,7 @@ import { compareVietnameseNames, fold } from '../text/index.ts';
 import * as repo from './accounts.repository.ts';
 import type {
   Account,
+  AccountFilter,
   AccountQuery,
   CreateAccountBody,
   UpdateAccountBody,
@@ -68,7 +69,8 @@ function checkGrantable(ctx: Ctx, roles: RoleGrant[], tree: UnitTree): void {
   if (!roles.every((r) => canAdministerUnit(ctx.actor, r.unitId, tree))) throw Forbidden();
 }
 
-export async function listAccounts(db: Db, ctx: Ctx, query: AccountQuery): Promise<Account[]> {
+/** The accounts the actor manages that match the filter, by given name. */
+export async function listAccounts(db: Db, ctx: Ctx, query: AccountFilter): Promise<Account[]> {
   if (!isAnyAdmin(ctx.actor)) throw Forbidden();
   const tree = await loadUnitTree(db);
   const [rows, roles] = await Promise.all([repo.listAccounts(db), repo.rolesByAccount(db)]);
@@ -82,6 +84,18 @@ export async function listAccounts(db: Db, ctx: Ctx, query: AccountQuery): Promi
       (a) => !folded || fold(`${a.fullName} ${a.username} ${a.position ?? ''}`).includes(folded),
     )
     .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName) || a.id - b.id);
+}
+
+/**
+ * One page of `listAccounts`. Which accounts an admin may see follows the unit tree and the
+ * order is Vietnamese name order, both decided here rather than in SQL, so the page is cut after
+ * them; only the page goes over the wire.
+ */
+export async function pageAccounts(db: Db, ctx: Ctx, query: AccountQuery) {
+  const { page, pageSize, ...filter } = query;
+  const all = await listAccounts(db, ctx, filter);
+  const start = (page - 1) * pageSize;
+  return { items: all.slice(start, start + pageSize), total: all.length, page, pageSize };
 }
 
 async function loadManageable(db: Db, ctx: Ctx, id: number) {

@@ -184,6 +184,38 @@ describeEachEngine('Vietnamese numbers in the form, the API and the Excel upload
     ]);
   });
 
+  it('reads targets sent as text the same way, refusing decimals in a count', async () => {
+    const s = await buildReportSetup(db(), { year: 2017 });
+    const secretary = await loginCookie(app, s.accounts.secretary.username);
+    const put = (items: object[]) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/v1/targets',
+        headers: { cookie: secretary },
+        payload: { year: 2017, items },
+      });
+    const refused = await put([
+      { unitId: s.unit.id, indicatorId: s.indicators.fund.id, value: '1.670,5' },
+      { unitId: s.unit.id, indicatorId: s.indicators.members.id, value: '2,5' },
+    ]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      error: {
+        fields: {
+          'items.1.value': 'Chỉ tiêu tính bằng "người" chỉ nhận số nguyên; 2,5 có phần thập phân.',
+        },
+      },
+    });
+    const saved = await put([
+      { unitId: s.unit.id, indicatorId: s.indicators.fund.id, value: '1.670,5' },
+      { unitId: s.unit.id, indicatorId: s.indicators.members.id, value: '2.500' },
+    ]);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<{ items: { value: number }[] }>().items.map((i) => i.value)).toEqual([
+      1670.5, 2500,
+    ]);
+  });
+
   it("the head's send-back needs a reason, which the reporter then sees", async () => {
     const s = await buildReportSetup(db());
     const reporter = await loginCookie(app, s.accounts.reporter.username);

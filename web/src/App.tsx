@@ -7,7 +7,8 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { resetSession } from './api/auth';
 import { FullPageSpin, RequireAdmin, RequireAuth } from './components/RequireAuth';
-import { features } from './features/registry';
+import { featureSlots, features } from './features/registry';
+import { SlotsProvider } from './features/slots';
 import { useI18n } from './i18n';
 import { theme } from './theme';
 
@@ -116,10 +117,12 @@ export default function App() {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme}>
         <AntApp>
-          <BrowserRouter basename="/app">
-            <SessionWatcher />
-            <AppRoutes />
-          </BrowserRouter>
+          <SlotsProvider value={featureSlots}>
+            <BrowserRouter basename="/app">
+              <SessionWatcher />
+              <AppRoutes />
+            </BrowserRouter>
+          </SlotsProvider>
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

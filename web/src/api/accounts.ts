@@ -1,19 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Account, ItemList, RoleGrant } from './types';
+import type { Account, AccountChanges, AccountFilter, NewAccount, Page } from './types';
 
-export interface AccountFilters {
-  q?: string;
-  unitId?: number;
-  active?: boolean;
-}
+export type AccountFilters = AccountFilter & { page: number; pageSize: number };
 
 const accountsKey = ['accounts'] as const;
 
 export function useAccounts(filters: AccountFilters) {
   return useQuery({
     queryKey: [...accountsKey, filters],
-    queryFn: async () => (await api.get<ItemList<Account>>('/accounts', { ...filters })).items,
+    queryFn: () => api.get<Page<Account>>('/accounts', { ...filters }),
     // Keep the table on screen while a new search loads instead of flashing empty.
     placeholderData: keepPreviousData,
   });
@@ -21,21 +17,6 @@ export function useAccounts(filters: AccountFilters) {
 
 export function fetchAccount(id: number): Promise<Account> {
   return api.get<Account>(`/accounts/${id}`);
-}
-
-export interface NewAccount {
-  username: string;
-  password: string;
-  fullName: string;
-  position: string | null;
-  roles: RoleGrant[];
-}
-
-export interface AccountChanges {
-  fullName?: string;
-  position?: string | null;
-  active?: boolean;
-  roles?: RoleGrant[];
 }
 
 export function useAccountMutations() {

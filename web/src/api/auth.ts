@@ -1,6 +1,12 @@
 import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../api';
+import type { Static } from 'typebox';
+import type {
+  ChangePasswordBody,
+  LoginBody,
+  Me as MeResponse,
+} from '../../../src/units/accounts.schema.ts';
 import type { Me } from './types';
 
 export const meKey = ['auth', 'me'] as const;
@@ -21,7 +27,7 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return (await api.get<{ user: Me }>('/auth/me')).user;
+        return (await api.get<Static<typeof MeResponse>>('/auth/me')).user;
       } catch (error) {
         if (isApiError(error, 401)) return null;
         throw error;
@@ -44,8 +50,7 @@ export function useCurrentUser(): Me {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      api.post<{ user: Me }>('/auth/login', body),
+    mutationFn: (body: LoginBody) => api.post<Static<typeof MeResponse>>('/auth/login', body),
     onSuccess: ({ user }) => resetSession(queryClient, user),
   });
 }
@@ -61,7 +66,6 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/auth/password', body),
+    mutationFn: (body: ChangePasswordBody) => api.post<void>('/auth/password', body),
   });
 }

@@ -1,57 +1,34 @@
-/** Types of the workspace API (docs/API-CONTRACT.md), kept by hand in step with the server. */
+/*
+ * Types of the workspace API, derived from the server's TypeBox schemas (src/**\/*.schema.ts),
+ * the same schemas the routes validate and serialize with and the OpenAPI document shows. The
+ * imports are type-only, so nothing of the server reaches the bundle; when a schema changes,
+ * `npm run typecheck` fails wherever the workspace relies on what changed. Lists whose items are
+ * schema references (`Type.Ref('Account')`) are typed here with the referenced schema's type.
+ */
+import type { Static } from 'typebox';
+import type * as audit from '../../../src/audit/audit.schema.ts';
+import type { AuditAction } from '../../../src/audit/audit.service.ts';
+import type * as accounts from '../../../src/units/accounts.schema.ts';
+import type * as units from '../../../src/units/units.schema.ts';
 
-export const ROLES = ['admin', 'secretariat', 'chair', 'unit_head', 'reporter', 'editor'] as const;
-export type Role = (typeof ROLES)[number];
+// The lists of roles and unit kinds are shared with the server as values (a pure module).
+export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../../src/units/roles.ts';
 
-export interface RoleGrant {
-  unitId: number;
-  role: Role;
-}
+export type RoleGrant = Static<typeof accounts.RoleGrantSchema>;
+/** The signed-in user, as /auth/me and /auth/login return it under `user`. */
+export type Me = Static<typeof accounts.Me>['user'];
+export type Unit = units.Unit;
+export type Account = accounts.Account;
+export type NewAccount = accounts.CreateAccountBody;
+export type AccountChanges = Omit<accounts.UpdateAccountBody, 'version'>;
+export type AccountFilter = accounts.AccountFilter;
+export type NewUnit = units.CreateUnitBody;
+export type UnitChanges = Omit<units.UpdateUnitBody, 'version'>;
+export type MoveUnit = units.MoveUnitBody;
+export type AuditEntry = audit.AuditEntry;
+export type AuditQuery = audit.AuditQuery;
 
-export interface Me {
-  id: number;
-  username: string;
-  fullName: string;
-  position: string | null;
-  roles: RoleGrant[];
-}
-
-export const UNIT_KINDS = [
-  'party_committee',
-  'party_board',
-  'fatherland_front',
-  'mass_organization',
-  'grassroots_committee',
-  'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export interface Unit {
-  id: number;
-  parentId: number | null;
-  kind: UnitKind;
-  name: string;
-  shortName: string | null;
-  sortOrder: number;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Account {
-  id: number;
-  username: string;
-  fullName: string;
-  position: string | null;
-  active: boolean;
-  roles: RoleGrant[];
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
+/** The actions of the core the audit filter offers; the server's type keeps them real. */
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -62,35 +39,16 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'password_change',
   'password_reset',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+] as const satisfies readonly AuditAction[];
 
+/** The entity types of the core the audit filter offers (features add their own labels). */
 export const AUDIT_ENTITY_TYPES = ['unit', 'account', 'session', 'demo'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  // Plain strings: later features add actions and entity types the SPA may not know yet.
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  /** The unit the entry is about; null: committee-wide. */
-  unitId: number | null;
-  summary: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** A page of a paged list, in the server's page shape. */
+export type Page<T> = Omit<audit.AuditPage, 'items'> & { items: T[] };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
+/** A list the server returns whole. */
 export interface ItemList<T> {
   items: T[];
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { ItemList, Unit, UnitKind } from './types';
+import type { ItemList, MoveUnit, NewUnit, Unit, UnitChanges } from './types';
 
 export const unitsKey = ['units'] as const;
 
@@ -27,20 +27,6 @@ export async function reloadUnit(queryClient: QueryClient, id: number): Promise<
   return unit;
 }
 
-export interface NewUnit {
-  parentId: number | null;
-  kind: UnitKind;
-  name: string;
-  shortName: string | null;
-}
-
-export interface UnitChanges {
-  name?: string;
-  shortName?: string | null;
-  kind?: UnitKind;
-  active?: boolean;
-}
-
 export function useUnitMutations() {
   const queryClient = useQueryClient();
   const settle = () => queryClient.invalidateQueries({ queryKey: unitsKey });
@@ -56,15 +42,8 @@ export function useUnitMutations() {
     onSettled: settle,
   });
   const move = useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: number;
-      version: number;
-      parentId: number | null;
-      position: number;
-    }) => api.post<Unit>(`/units/${id}/move`, body),
+    mutationFn: ({ id, ...body }: MoveUnit & { id: number }) =>
+      api.post<Unit>(`/units/${id}/move`, body),
     onSuccess: (unit) => storeUnit(queryClient, unit),
     // Siblings' sort orders change too: only a full reload shows the new order.
     onSettled: settle,

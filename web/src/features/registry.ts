@@ -1,5 +1,6 @@
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
+import type { WorkspaceSlots } from './slots';
 import type { WorkspaceFeature } from './types';
 
 /** Features beyond units and accounts, in menu order. */
@@ -20,3 +21,8 @@ export const featureActionLabels = Object.assign(
   {},
   ...features.map((f) => f.auditLabels?.action ?? {}),
 ) as Record<string, Record<'vi' | 'en', string>>;
+
+/** What the features add to each other's pages, provided to the slots by App. */
+export const featureSlots: WorkspaceSlots = {
+  reportPanels: features.flatMap((f) => f.reportPanels ?? []),
+};

@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'error.unexpected': 'Something went wrong ({status}).',
   'error.loadFailed': 'Could not load the data',
   'error.conflictReloaded': 'The latest version has been reloaded.',
+  'error.staleKept': 'What you typed is kept; save again to save it over the latest version.',
   'error.notFound': 'Page not found',
   'error.backHome': 'Back to the overview',
 

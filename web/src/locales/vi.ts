@@ -29,6 +29,7 @@ export const vi = {
   'error.unexpected': 'Đã có lỗi xảy ra ({status}).',
   'error.loadFailed': 'Không tải được dữ liệu',
   'error.conflictReloaded': 'Dữ liệu đã được tải lại với bản mới nhất.',
+  'error.staleKept': 'Những gì bạn đã nhập vẫn được giữ; bấm Lưu lần nữa để lưu lên bản mới nhất.',
   'error.notFound': 'Không tìm thấy trang',
   'error.backHome': 'Về trang tổng quan',
 

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { useAccounts } from '../api/accounts';
 import type { Account } from '../api/types';
 import { useUnits } from '../api/units';
-import { PageHeader } from '../components/PageHeader';
-import { QueryError } from '../components/QueryError';
+import { ListPage, PAGE_SIZE, usePageNumber } from '../components/ListPage';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useI18n } from '../i18n';
 import { indexUnits } from '../unitTree';
 import { AccountFormModal } from './accounts/AccountFormModal';
-import { AccountsTable } from './accounts/AccountsTable';
+import { accountColumns } from './accounts/accountColumns';
 import { ResetPasswordModal } from './accounts/ResetPasswordModal';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
@@ -24,6 +23,7 @@ export default function AccountsPage() {
   const [search, setSearch] = useState('');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [activeFilter, setActiveFilter] = useState<ActiveFilter>('all');
+  const { page, setPage, resetting: filter } = usePageNumber();
   const [dialog, setDialog] = useState<Dialog>(null);
   const q = useDebouncedValue(search.trim());
 
@@ -33,31 +33,31 @@ export default function AccountsPage() {
     q: q === '' ? undefined : q,
     unitId: unitId ?? undefined,
     active: activeFilter === 'all' ? undefined : activeFilter === 'active',
+    page,
+    pageSize: PAGE_SIZE,
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('accounts.title')}
-        actions={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setDialog({ kind: 'create' })}
-          >
-            {t('accounts.add')}
-          </Button>
-        }
-      />
-      <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+    <ListPage<Account>
+      title={t('accounts.title')}
+      actions={
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setDialog({ kind: 'create' })}
+        >
+          {t('accounts.add')}
+        </Button>
+      }
+      filters={
+        <>
           <Input
             aria-label={t('accounts.search')}
             placeholder={t('accounts.searchPlaceholder')}
             prefix={<SearchOutlined aria-hidden />}
             allowClear
             value={search}
-            onChange={(event) => setSearch(event.target.value)}
+            onChange={(event) => filter(setSearch)(event.target.value)}
             style={{ width: 280 }}
           />
           <UnitTreeSelect
@@ -66,13 +66,13 @@ export default function AccountsPage() {
             placeholder={t('accounts.filterUnit')}
             allowClear
             value={unitId}
-            onChange={setUnitId}
+            onChange={filter(setUnitId)}
             style={{ width: 280 }}
           />
           <Select<ActiveFilter>
             aria-label={t('accounts.filterActive')}
             value={activeFilter}
-            onChange={setActiveFilter}
+            onChange={filter(setActiveFilter)}
             style={{ width: 200 }}
             options={[
               { value: 'all', label: t('common.all') },
@@ -80,19 +80,25 @@ export default function AccountsPage() {
               { value: 'inactive', label: t('common.inactive') },
             ]}
           />
-        </Flex>
-        {accounts.isError ? (
-          <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} />
-        ) : (
-          <AccountsTable
-            accounts={accounts.data ?? []}
-            loading={accounts.isFetching}
-            unitsById={indexUnits(unitList)}
-            onEdit={(account) => setDialog({ kind: 'edit', account })}
-            onResetPassword={(account) => setDialog({ kind: 'reset', account })}
-          />
-        )}
-      </Card>
+        </>
+      }
+      query={accounts}
+      rows={accounts.data?.items}
+      rowKey="id"
+      paging={{
+        page,
+        pageSize: PAGE_SIZE,
+        total: accounts.data?.total ?? 0,
+        onChange: setPage,
+      }}
+      scrollX={900}
+      columns={accountColumns({
+        t,
+        unitsById: indexUnits(unitList),
+        onEdit: (account) => setDialog({ kind: 'edit', account }),
+        onResetPassword: (account) => setDialog({ kind: 'reset', account }),
+      })}
+    >
       {dialog?.kind === 'create' && (
         <AccountFormModal units={unitList} onClose={() => setDialog(null)} />
       )}
@@ -106,6 +112,6 @@ export default function AccountsPage() {
       {dialog?.kind === 'reset' && (
         <ResetPasswordModal account={dialog.account} onClose={() => setDialog(null)} />
       )}
-    </>
+    </ListPage>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Card, Table, type TableColumnsType } from 'antd';
 import { useAudit } from '../api/audit';
 import { useUnits } from '../api/units';
 import type { AuditEntry } from '../api/types';
-import { PageHeader } from '../components/PageHeader';
-import { QueryError } from '../components/QueryError';
+import { ListPage, type ListColumn } from '../components/ListPage';
 import { formatDateTime } from '../format';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { featureActionLabels, featureEntityLabels } from '../features/registry';
@@ -39,7 +37,7 @@ export default function AuditPage() {
     pageSize,
   });
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: ListColumn<AuditEntry>[] = [
     {
       title: t('audit.time'),
       dataIndex: 'at',
@@ -76,9 +74,9 @@ export default function AuditPage() {
   ];
 
   return (
-    <>
-      <PageHeader title={t('audit.title')} />
-      <Card>
+    <ListPage<AuditEntry>
+      title={t('audit.title')}
+      filters={
         <AuditFilters
           value={filters}
           onChange={(next) => {
@@ -86,34 +84,27 @@ export default function AuditPage() {
             setPage(1);
           }}
         />
-        {audit.isError ? (
-          <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="id"
-            columns={columns}
-            dataSource={audit.data?.items ?? []}
-            loading={audit.isFetching}
-            expandable={{
-              columnTitle: <span className="sr-only">{t('audit.details')}</span>,
-              expandedRowRender: (entry) => <AuditDiff entry={entry} />,
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('audit.total', { total }),
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
-            scroll={{ x: 800 }}
-          />
-        )}
-      </Card>
-    </>
+      }
+      query={audit}
+      rows={audit.data?.items}
+      rowKey="id"
+      columns={columns}
+      expandable={{
+        columnTitle: <span className="sr-only">{t('audit.details')}</span>,
+        expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+      }}
+      paging={{
+        page,
+        pageSize,
+        total: audit.data?.total ?? 0,
+        pageSizes: [20, 50, 100],
+        showTotal: (total) => t('audit.total', { total }),
+        onChange: (nextPage, nextSize) => {
+          setPage(nextSize === pageSize ? nextPage : 1);
+          setPageSize(nextSize);
+        },
+      }}
+      scrollX={800}
+    />
   );
 }

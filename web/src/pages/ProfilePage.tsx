@@ -2,7 +2,8 @@ import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useChangePassword, useCurrentUser } from '../api/auth';
 import { PageHeader } from '../components/PageHeader';
 import { UserDetails } from '../components/UserDetails';
-import { minLengthRule, requiredRule, sameAsRule, showFieldErrors } from '../forms';
+import { NewPasswordFields } from '../components/NewPasswordFields';
+import { requiredRule, showFieldErrors } from '../forms';
 import { useI18n } from '../i18n';
 
 interface PasswordValues {
@@ -49,21 +50,7 @@ export default function ProfilePage() {
             >
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Form.Item
-              name="newPassword"
-              label={t('password.new')}
-              rules={[requiredRule(t, 'password.new'), minLengthRule(t)]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('password.confirm')}
-              dependencies={['newPassword']}
-              rules={[requiredRule(t, 'password.confirm'), sameAsRule(t, 'newPassword')]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordFields />
             <Button type="primary" htmlType="submit" loading={changePassword.isPending}>
               {t('password.change')}
             </Button>

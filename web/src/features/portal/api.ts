@@ -1,90 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 
-/** Types of the portal API (see the OpenAPI document, tag "portal"). */
+/*
+ * Types of the portal API, from the server's schemas (type-only: nothing of the server is
+ * bundled; `npm run typecheck` fails when they no longer fit what this feature does).
+ */
+import type { Static } from 'typebox';
+import type * as schema from '../../../../src/portal/articles.schema.ts';
 
-export type ArticleState = 'draft' | 'scheduled' | 'published' | 'unpublished';
-export type ArticleAction = 'schedule' | 'publish' | 'unschedule' | 'unpublish' | 'to_draft';
-
+export type { ArticleAction, ArticleState } from '../../../../src/portal/articles.states.ts';
 /** A category as an article lists it. */
-export interface Category {
-  id: number;
-  slug: string;
-  name: string;
-  sortOrder: number;
-}
-
+export type Category = schema.Category;
 /** A category in the category list, with what its management page needs. */
-export interface CategoryEntry extends Category {
-  version: number;
-  articleCount: number;
-}
-
-export interface Article {
-  id: number;
-  slug: string;
-  url: string;
-  title: string;
-  summary: string;
-  bodyHtml: string;
-  byline: string;
-  coverImageId: number | null;
-  coverImageUrl: string | null;
-  coverAlt: string;
-  categories: Category[];
-  state: ArticleState;
-  allowedActions: ArticleAction[];
-  publishAt: string | null;
-  views: number;
-  imported: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ArticleSummary {
-  id: number;
-  slug: string;
-  url: string;
-  title: string;
-  titleHtml: string;
-  snippetHtml: string;
-  byline: string;
-  categories: Category[];
-  state: ArticleState;
-  publishAt: string | null;
-  views: number;
-  version: number;
-  updatedAt: string;
-}
-
-export interface Revision {
-  id: number;
-  version: number;
-  title: string;
-  byline: string;
-  actorName: string | null;
-  createdAt: string;
-  changes: Array<{ value: string; added: boolean; removed: boolean }>;
-}
-
-export interface ArticleFields {
-  title: string;
-  slug?: string;
-  summary: string;
-  bodyHtml: string;
-  byline: string;
-  coverImageId: number | null;
-  coverAlt: string;
-  categoryIds: number[];
-}
-
-export interface ListFilter {
-  q?: string;
-  state?: ArticleState;
-  categoryId?: number;
-  page?: number;
-}
+export type CategoryEntry = schema.CategoryEntry;
+export type Article = schema.Article;
+export type ArticleSummary = schema.ArticleSummary;
+export type Revision = schema.Revision;
+/** What the article editor sends: every field of a new article, the slug only if typed. */
+export type ArticleFields = Required<Omit<schema.CreateArticleBody, 'slug'>> &
+  Pick<schema.CreateArticleBody, 'slug'>;
+export type ListFilter = schema.ArticleListQuery;
+type ArticleList = Static<typeof schema.ArticleList>;
+type CategoryList = Static<typeof schema.CategoryList>;
+type RevisionList = Static<typeof schema.RevisionList>;
+type UploadedImage = Static<typeof schema.UploadedImage>;
 
 const categoriesKey = ['portal', 'categories'] as const;
 
@@ -92,7 +31,7 @@ const categoriesKey = ['portal', 'categories'] as const;
 export function useCategories() {
   return useQuery({
     queryKey: categoriesKey,
-    queryFn: () => api.get<{ items: CategoryEntry[] }>('/portal/categories').then((r) => r.items),
+    queryFn: () => api.get<CategoryList>('/portal/categories').then((r) => r.items),
   });
 }
 
@@ -102,20 +41,13 @@ export function useCategoryMutations() {
   // Positions of the others and names shown on articles change too: reload what shows them.
   const settle = () => client.invalidateQueries({ queryKey: ['portal'] });
   const create = useMutation({
-    mutationFn: (body: { name: string; slug?: string }) =>
+    mutationFn: (body: schema.CreateCategoryBody) =>
       api.post<CategoryEntry>('/portal/categories', body),
     onSettled: settle,
   });
   const update = useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: number;
-      version: number;
-      name?: string;
-      sortOrder?: number;
-    }) => api.patch<CategoryEntry>(`/portal/categories/${id}`, body),
+    mutationFn: ({ id, ...body }: schema.UpdateCategoryBody & { id: number }) =>
+      api.patch<CategoryEntry>(`/portal/categories/${id}`, body),
     onSettled: settle,
   });
   const remove = useMutation({
@@ -128,11 +60,7 @@ export function useCategoryMutations() {
 export function useArticles(filter: ListFilter) {
   return useQuery({
     queryKey: ['portal', 'articles', filter],
-    queryFn: () =>
-      api.get<{ items: ArticleSummary[]; total: number; page: number; pageSize: number }>(
-        '/portal/articles',
-        { ...filter },
-      ),
+    queryFn: () => api.get<ArticleList>('/portal/articles', { ...filter }),
   });
 }
 
@@ -146,16 +74,14 @@ export function useArticle(id: number) {
 export function useRevisions(id: number) {
   return useQuery({
     queryKey: ['portal', 'revisions', id],
-    queryFn: () =>
-      api.get<{ items: Revision[] }>(`/portal/articles/${id}/revisions`).then((r) => r.items),
+    queryFn: () => api.get<RevisionList>(`/portal/articles/${id}/revisions`).then((r) => r.items),
   });
 }
 
 export function useCreateArticle() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (fields: Partial<ArticleFields> & { title: string; bodyHtml: string }) =>
-      api.post<Article>('/portal/articles', fields),
+    mutationFn: (fields: schema.CreateArticleBody) => api.post<Article>('/portal/articles', fields),
     onSuccess: () => client.invalidateQueries({ queryKey: ['portal', 'articles'] }),
   });
 }
@@ -168,12 +94,12 @@ export function useArticleMutations(id: number) {
     void client.invalidateQueries({ queryKey: ['portal', 'revisions', id] });
   };
   const save = useMutation({
-    mutationFn: (body: Partial<ArticleFields> & { version: number }) =>
+    mutationFn: (body: schema.UpdateArticleBody) =>
       api.patch<Article>(`/portal/articles/${id}`, body),
     onSuccess: done,
   });
   const transition = useMutation({
-    mutationFn: (body: { version: number; action: ArticleAction; publishAt?: string }) =>
+    mutationFn: (body: schema.TransitionBody) =>
       api.post<Article>(`/portal/articles/${id}/transition`, body),
     onSuccess: done,
   });
@@ -181,11 +107,11 @@ export function useArticleMutations(id: number) {
 }
 
 /** Uploads an image file as base64; returns its id and URL. */
-export async function uploadImage(file: File): Promise<{ id: number; url: string }> {
+export async function uploadImage(file: File): Promise<UploadedImage> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return api.post<{ id: number; url: string }>('/portal/images', { dataBase64: btoa(binary) });
+  return api.post<UploadedImage>('/portal/images', { dataBase64: btoa(binary) });
 }

@@ -1,95 +1,75 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-} from 'antd';
-import { api, isApiError } from '../../api';
-import { showFieldErrors } from '../../forms';
+import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { AGGREGATIONS } from '../../../../src/reports/progress-math';
+import { api } from '../../api';
 import { useUnits } from '../../api/units';
-import { PageHeader } from '../../components/PageHeader';
-import { putJson, reportsKey, useIndicators, useReportsRefresh, type Indicator } from './api';
+import { FormDialog } from '../../components/FormDialog';
+import { ListPage } from '../../components/ListPage';
+import { useServerAction } from '../../hooks/useServerAction';
+import {
+  putJson,
+  reportsKey,
+  useIndicators,
+  useReportsRefresh,
+  type Indicator,
+  type NewIndicator,
+  type TargetList,
+  type Targets,
+} from './api';
 import { useReportsI18n } from './i18n';
-
-const AGGREGATIONS = ['sum', 'latest', 'max', 'average'] as const;
 
 /** Adds an indicator to the shared catalog. */
 function NewIndicatorModal({ onClose }: { onClose: () => void }) {
   const { t } = useReportsI18n();
-  const { message } = App.useApp();
   const refresh = useReportsRefresh();
-  const [form] = Form.useForm();
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await api.post('/indicators', { higherIsBetter: true, allowNegative: false, ...values });
-      await refresh();
-      onClose();
-    } catch (error) {
-      showFieldErrors(form, error);
-      if (isApiError(error)) void message.error(error.message);
-    }
-  };
   return (
-    <Modal
-      open
+    <FormDialog<NewIndicator, Indicator>
       title={t('indicators.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      initialValues={{ aggregation: 'sum', higherIsBetter: true, allowNegative: false }}
+      submit={(values) => api.post<Indicator>('/indicators', values)}
+      onSaved={() => {
+        void refresh();
+        onClose();
+      }}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v: Record<string, unknown>) => void submit(v)}
-        initialValues={{ aggregation: 'sum', higherIsBetter: true, allowNegative: false }}
-      >
-        <Form.Item name="code" label={t('report.code')} rules={[{ required: true }]}>
-          <Input maxLength={40} />
+      <Form.Item name="code" label={t('report.code')} rules={[{ required: true }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="name" label={t('common.indicator')} rules={[{ required: true }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="measure" label={t('report.measure')} rules={[{ required: true }]}>
+        <Input maxLength={40} placeholder="người, triệu đồng, lớp, nhà, %" />
+      </Form.Item>
+      <Form.Item name="aggregation" label={t('indicators.aggregation')}>
+        <Select options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))} />
+      </Form.Item>
+      <Space>
+        <Form.Item
+          name="higherIsBetter"
+          label={t('indicators.higherIsBetter')}
+          valuePropName="checked"
+        >
+          <Switch />
         </Form.Item>
-        <Form.Item name="name" label={t('common.indicator')} rules={[{ required: true }]}>
-          <Input maxLength={300} />
+        <Form.Item
+          name="allowNegative"
+          label={t('indicators.allowNegative')}
+          valuePropName="checked"
+        >
+          <Switch />
         </Form.Item>
-        <Form.Item name="measure" label={t('report.measure')} rules={[{ required: true }]}>
-          <Input maxLength={40} placeholder="người, triệu đồng, lớp, nhà, %" />
-        </Form.Item>
-        <Form.Item name="aggregation" label={t('indicators.aggregation')}>
-          <Select options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))} />
-        </Form.Item>
-        <Space>
-          <Form.Item
-            name="higherIsBetter"
-            label={t('indicators.higherIsBetter')}
-            valuePropName="checked"
-          >
-            <Switch />
-          </Form.Item>
-          <Form.Item
-            name="allowNegative"
-            label={t('indicators.allowNegative')}
-            valuePropName="checked"
-          >
-            <Switch />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </FormDialog>
   );
 }
 
 /** The indicator catalog, and one unit's annual targets for a year. */
 export default function IndicatorsPage() {
   const { t } = useReportsI18n();
-  const { message } = App.useApp();
+  const act = useServerAction();
   const indicators = useIndicators();
   const units = useUnits();
   const refresh = useReportsRefresh();
@@ -104,11 +84,7 @@ export default function IndicatorsPage() {
   const targets = useQuery({
     queryKey: [...reportsKey, 'targets', year, unitId ?? null],
     enabled: unitId !== undefined,
-    queryFn: () =>
-      api.get<{ items: { unitId: number; indicatorId: number; value: number }[] }>('/targets', {
-        year,
-        unitId,
-      }),
+    queryFn: () => api.get<TargetList>('/targets', { year, unitId }),
   });
   const editKey = `${year}:${unitId ?? ''}`;
   const stored: Record<number, number | null> = Object.fromEntries(
@@ -120,31 +96,24 @@ export default function IndicatorsPage() {
       key: editKey,
       values: { ...(e.key === editKey ? e.values : {}), [id]: value },
     }));
-  const save = async () => {
+  const save = () => {
     if (unitId === undefined) return;
-    try {
-      await putJson('/targets', {
-        year,
-        items: (indicators.data ?? []).map((i) => ({
-          unitId,
-          indicatorId: i.id,
-          value: draft[i.id] ?? null,
-        })),
-      });
-      message.success(t('common.saved'));
-      await refresh();
-    } catch (error) {
-      if (isApiError(error)) message.error(error.message);
-    }
+    const body: Targets = {
+      year,
+      items: (indicators.data ?? []).map((i) => ({
+        unitId,
+        indicatorId: i.id,
+        value: draft[i.id] ?? null,
+      })),
+    };
+    return act(() => putJson('/targets', body), { success: t('common.saved'), refresh });
   };
   return (
-    <>
-      <PageHeader
-        title={t('indicators.title')}
-        actions={<Button onClick={() => setCreating(true)}>{t('indicators.new')}</Button>}
-      />
-      <Card size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
+    <ListPage<Indicator>
+      title={t('indicators.title')}
+      actions={<Button onClick={() => setCreating(true)}>{t('indicators.new')}</Button>}
+      filters={
+        <>
           <label htmlFor="targets-year">{t('common.year')}</label>
           <InputNumber
             id="targets-year"
@@ -165,41 +134,40 @@ export default function IndicatorsPage() {
           <Button type="primary" disabled={unitId === undefined} onClick={() => void save()}>
             {t('indicators.saveTargets')}
           </Button>
-        </Space>
-        <Table<Indicator>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          loading={indicators.isLoading}
-          dataSource={indicators.data ?? []}
-          columns={[
-            { title: t('report.code'), dataIndex: 'code', width: 130 },
-            { title: t('common.indicator'), dataIndex: 'name' },
-            { title: t('report.measure'), dataIndex: 'measure', width: 110 },
-            {
-              title: t('indicators.aggregation'),
-              dataIndex: 'aggregation',
-              width: 150,
-              render: (a: Indicator['aggregation']) => t(`aggregation.${a}`),
-            },
-            {
-              title: t('progress.target'),
-              width: 170,
-              render: (_: unknown, i) => (
-                <InputNumber
-                  aria-label={`${t('progress.target')}: ${i.name}`}
-                  disabled={unitId === undefined}
-                  value={draft[i.id] ?? null}
-                  min={i.allowNegative ? undefined : 0}
-                  style={{ width: '100%' }}
-                  onChange={(v) => setValue(i.id, typeof v === 'number' ? v : null)}
-                />
-              ),
-            },
-          ]}
-        />
-      </Card>
+        </>
+      }
+      query={indicators}
+      rows={indicators.data}
+      rowKey="id"
+      // The targets are typed into the table: every indicator stays on screen.
+      paging="all"
+      columns={[
+        { title: t('report.code'), dataIndex: 'code', width: 130 },
+        { title: t('common.indicator'), dataIndex: 'name' },
+        { title: t('report.measure'), dataIndex: 'measure', width: 110 },
+        {
+          title: t('indicators.aggregation'),
+          dataIndex: 'aggregation',
+          width: 150,
+          render: (a: Indicator['aggregation']) => t(`aggregation.${a}`),
+        },
+        {
+          title: t('progress.target'),
+          width: 170,
+          render: (_: unknown, i) => (
+            <InputNumber
+              aria-label={`${t('progress.target')}: ${i.name}`}
+              disabled={unitId === undefined}
+              value={draft[i.id] ?? null}
+              min={i.allowNegative ? undefined : 0}
+              style={{ width: '100%' }}
+              onChange={(v) => setValue(i.id, typeof v === 'number' ? v : null)}
+            />
+          ),
+        },
+      ]}
+    >
       {creating && <NewIndicatorModal onClose={() => setCreating(false)} />}
-    </>
+    </ListPage>
   );
 }

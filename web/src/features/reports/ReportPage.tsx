@@ -22,6 +22,7 @@ import { IndicatorValues, ProposalsEditor, useFigureProblem } from './ReportFiel
 import { ReportFiles } from './ReportFiles';
 import { ReportHistory } from './ReportHistory';
 import { SectionEditor } from './SectionEditor';
+import { ReportPanels } from '../slots';
 import { StateTag, formatDay, formatNumber, usePeriodLabel } from './shared';
 
 export default function ReportPage() {
@@ -313,6 +314,7 @@ function ReportEditor({ report }: { report: Report }) {
         />
         <ReportFiles report={report} baseVersion={baseVersion} dirty={dirty} onReport={adopt} />
         <ReportHistory report={report} />
+        <ReportPanels reportId={report.id} unitId={report.unitId} periodId={report.periodId} />
       </Space>
       {conflict && (
         <ConflictModal

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Table, Typography } from 'antd';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { Typography } from 'antd';
+import { ListPage } from '../../components/ListPage';
 import { formatDateTime } from '../../format';
 import { useReportList, type ReportSummary } from './api';
 import { useReportsI18n } from './i18n';
@@ -15,50 +14,42 @@ export default function ReportsListPage() {
   const list = useReportList(periodId);
   const periodName = usePeriodNameById();
   return (
-    <>
-      <PageHeader title={t('reports.title')} />
-      <Card size="small">
-        <PeriodFilter id="reports-period" value={periodId} onChange={setPeriodId} />
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ReportSummary>
-            size="small"
-            rowKey="id"
-            loading={list.isLoading}
-            dataSource={list.data ?? []}
-            locale={{ emptyText: t('reports.empty') }}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            columns={[
-              {
-                title: t('common.period'),
-                dataIndex: 'periodName',
-                render: (name: string, r) => periodName(r.periodId, name),
-              },
-              {
-                title: t('common.unit'),
-                dataIndex: 'unitName',
-                render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link>,
-              },
-              {
-                title: t('common.state'),
-                render: (_: unknown, r) => (
-                  <>
-                    <StateTag state={r.state} />
-                    {r.late && <Typography.Text type="danger">{t('common.late')}</Typography.Text>}
-                  </>
-                ),
-              },
-              { title: t('common.deadline'), dataIndex: 'deadline', render: formatDay },
-              {
-                title: t('reports.submittedAt'),
-                dataIndex: 'submittedAt',
-                render: (v: string | null) => formatDateTime(v),
-              },
-            ]}
-          />
-        )}
-      </Card>
-    </>
+    <ListPage<ReportSummary>
+      title={t('reports.title')}
+      filters={<PeriodFilter id="reports-period" value={periodId} onChange={setPeriodId} />}
+      query={list}
+      rows={list.data}
+      rowKey="id"
+      emptyText={t('reports.empty')}
+      // A period's reports, one per unit, on one page.
+      pageSize={50}
+      columns={[
+        {
+          title: t('common.period'),
+          dataIndex: 'periodName',
+          render: (name: string, r) => periodName(r.periodId, name),
+        },
+        {
+          title: t('common.unit'),
+          dataIndex: 'unitName',
+          render: (name: string, r) => <Link to={`/reports/${r.id}`}>{name}</Link>,
+        },
+        {
+          title: t('common.state'),
+          render: (_: unknown, r) => (
+            <>
+              <StateTag state={r.state} />
+              {r.late && <Typography.Text type="danger">{t('common.late')}</Typography.Text>}
+            </>
+          ),
+        },
+        { title: t('common.deadline'), dataIndex: 'deadline', render: formatDay },
+        {
+          title: t('reports.submittedAt'),
+          dataIndex: 'submittedAt',
+          render: (v: string | null) => formatDateTime(v),
+        },
+      ]}
+    />
   );
 }

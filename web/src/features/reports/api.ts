@@ -1,176 +1,53 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
-import type { UnitKind } from '../../api/types';
 import { getLang } from '../../i18n';
-import {
-  rowsOf,
-  type ProgressRowObject,
-  type ProgressTableData,
-} from '../../../../src/reports/progress-table';
+import { rowsOf, type ProgressRowObject } from '../../../../src/reports/progress-table';
+import type { Static } from 'typebox';
+import type * as catalog from '../../../../src/reports/catalog.schema.ts';
+import type * as figures from '../../../../src/reports/figures.schema.ts';
+import type * as periods from '../../../../src/reports/periods.schema.ts';
+import type * as reports from '../../../../src/reports/reports.schema.ts';
 
-/** Types of the reporting API (see the OpenAPI document, tag "reports"). */
+/*
+ * Types of the reporting API, from the server's schemas (type-only: nothing of the server is
+ * bundled; `npm run typecheck` fails when they no longer fit what this feature does).
+ */
 
-export type ReportState = 'draft' | 'awaiting_approval' | 'submitted' | 'accepted' | 'returned';
-export type ReportAction = 'send' | 'approve' | 'send_back' | 'accept' | 'return' | 'reopen';
-export type PeriodKind = 'quarter' | 'half' | 'nine_months' | 'year';
-export type BoardStatus = 'accepted' | 'submitted' | 'awaiting_approval' | 'returned' | 'missing';
-export type ProgressStatus = 'on_track' | 'behind' | 'no_target' | 'no_data';
-
-export interface Period {
-  id: number;
-  unitId: number;
-  kind: PeriodKind;
-  year: number;
-  number: number;
-  name: string;
-  startDate: string;
-  endDate: string;
-  dataFrom: string;
-  cutoffDate: string;
-  deadline: string;
-  templateId: number;
-  templateVersionId: number;
-  status: 'open' | 'closed';
-  unitIds: number[];
-  version: number;
-}
-
-export interface ReportSummary {
-  id: number;
-  periodId: number;
-  periodName: string;
-  deadline: string;
-  unitId: number;
-  unitName: string;
-  state: ReportState;
-  late: boolean;
-  submittedAt: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface Proposal {
-  id: number;
-  text: string;
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  version: number;
-}
-
-export interface Report extends ReportSummary {
-  periodKind: PeriodKind;
-  periodYear: number;
-  periodNumber: number;
-  periodStatus: string;
-  returnComment: string | null;
-  acceptedAt: string | null;
-  actions: ReportAction[];
-  editable: boolean;
-  sections: { key: string; title: string; html: string }[];
-  indicators: {
-    indicatorId: number;
-    code: string;
-    name: string;
-    measure: string;
-    allowNegative: boolean;
-    /** False for a count (người, nhà, lớp…): whole numbers only. */
-    decimals: boolean;
-    /** Above this the value is far from the unit's target and history (a warning). */
-    farAbove: number | null;
-    value: number | null;
-  }[];
-  proposals: Proposal[];
-  attachments: {
-    id: number;
-    fileName: string;
-    mimeType: string;
-    size: number;
-    uploadedByName: string | null;
-    createdAt: string;
-  }[];
-  events: {
-    action: string;
-    fromState: string;
-    toState: string;
-    comment: string | null;
-    late: boolean;
-    actorName: string | null;
-    at: string;
-  }[];
-  reminders: { message: string; sentByName: string | null; at: string }[];
-}
-
-export interface ReportContent {
-  sections: Record<string, string>;
+export type { ReportAction, ReportState } from '../../../../src/reports/reports.states.ts';
+export type { PeriodKind } from '../../../../src/reports/period-rules.ts';
+export type { ProgressStatus } from '../../../../src/reports/progress-math.ts';
+export type Period = periods.Period;
+export type PeriodDefaults = Static<typeof periods.PeriodDefaults>;
+export type NewPeriod = periods.CreatePeriodBody;
+export type BoardStatus = Static<typeof periods.BoardStatus>;
+type BoardResponse = Static<typeof periods.Board>;
+/** The submissions board of a period (its `period` is a schema reference, typed here). */
+export type Board = Omit<BoardResponse, 'period'> & { period: Period };
+export type BoardRow = BoardResponse['rows'][number];
+export type ReportSummary = reports.ReportSummary;
+export type Proposal = Static<typeof reports.Proposal>;
+export type ProposalItem = Static<typeof reports.ProposalItem>;
+export type Report = reports.Report;
+/** What the report form edits and saves: the body without its version, figures as numbers
+ * (the form parses what is typed; the API also takes the typed text). */
+export type ReportContent = Omit<reports.SaveReportBody, 'version' | 'values'> & {
   values: { indicatorId: number; value: number | null }[];
-  proposals: { id?: number; text: string }[];
-}
-
-export interface TemplateSection {
-  key: string;
-  title: string;
-}
-
+};
+export type Revision = Static<typeof reports.RevisionList>['items'][number];
+export type RevisionDiff = reports.ReportDiff;
+export type TemplateSection = Static<typeof catalog.TemplateSection>;
 /** Which indicators the units of one kind report under a template. */
-export interface TemplateIndicators {
-  unitKind: UnitKind;
-  indicatorIds: number[];
-}
-
-export interface Template {
-  id: number;
-  unitId: number;
-  name: string;
-  current: {
-    id: number;
-    number: number;
-    sections: TemplateSection[];
-    indicators: TemplateIndicators[];
-    createdAt: string;
-  };
-  version: number;
-  updatedAt: string;
-}
-
-export interface TemplateContent {
-  name: string;
-  sections: TemplateSection[];
-  indicators: TemplateIndicators[];
-}
-
-export interface ReportSettings {
-  periodRule: { dataFromDay: number; cutoffDay: number; deadlineDaysAfterCutoff: number };
-  version: number;
-}
-
-export interface Indicator {
-  id: number;
-  code: string;
-  name: string;
-  measure: string;
-  aggregation: 'sum' | 'latest' | 'max' | 'average';
-  higherIsBetter: boolean;
-  allowNegative: boolean;
-  active: boolean;
-  version: number;
-}
-
-export interface BoardRow {
-  unitId: number;
-  unitName: string;
-  reportId: number;
-  state: ReportState;
-  status: BoardStatus;
-  late: boolean;
-  overdue: boolean;
-  submittedAt: string | null;
-  reminders: number;
-  lastReminderAt: string | null;
-}
+export type TemplateIndicators = Static<typeof catalog.TemplateIndicators>;
+export type Template = catalog.Template;
+export type TemplateContent = Omit<catalog.UpdateTemplateBody, 'version'>;
+export type ReportSettings = catalog.ReportSettings;
+export type Indicator = catalog.Indicator;
+export type NewIndicator = catalog.CreateIndicatorBody;
+export type TargetList = Static<typeof figures.TargetList>;
+export type Targets = figures.SetTargetsBody;
 
 /** The progress API's answer; its rule is the server's (src/reports/progress-table.ts). */
-export type ProgressTable = ProgressTableData & { counted: string[] };
+export type ProgressTable = figures.ProgressTable;
 export type { ProgressRowObject };
 
 /** A row to show: the unit's and indicator's descriptions joined to the figures. */
@@ -219,25 +96,6 @@ export function progressRows(
   }));
 }
 
-export interface RevisionDiff {
-  from: number;
-  to: number;
-  sections: {
-    key: string;
-    title: string;
-    changed: boolean;
-    changes: { op: 'equal' | 'insert' | 'delete'; text: string }[];
-  }[];
-  values: {
-    indicatorId: number;
-    code: string;
-    name: string;
-    before: number | null;
-    after: number | null;
-  }[];
-  proposals: { added: string[]; removed: string[] };
-}
-
 type Items<T> = { items: T[] };
 
 export const reportsKey = ['reports'] as const;
@@ -264,15 +122,12 @@ export function useTemplate(id: number) {
 }
 
 /** Creates a template with the default sections, for the user's convening unit. */
-export function createTemplate(body: { unitId: number; name: string }): Promise<Template> {
+export function createTemplate(body: catalog.CreateTemplateBody): Promise<Template> {
   return api.post<Template>('/templates', body);
 }
 
 /** Saves a new version of a template; `version` is the one the editor read (409 if stale). */
-export function saveTemplate(
-  id: number,
-  body: TemplateContent & { version: number },
-): Promise<Template> {
+export function saveTemplate(id: number, body: catalog.UpdateTemplateBody): Promise<Template> {
   return putJson<Template>(`/templates/${id}`, body);
 }
 
@@ -283,7 +138,9 @@ export function useReportSettings() {
   });
 }
 
-export function saveReportSettings(body: ReportSettings): Promise<ReportSettings> {
+export function saveReportSettings(
+  body: catalog.UpdateReportSettingsBody,
+): Promise<ReportSettings> {
   return putJson<ReportSettings>('/report-settings', body);
 }
 
@@ -316,10 +173,7 @@ export function useReport(id: number) {
 export function useBoard(periodId: number) {
   return useQuery({
     queryKey: [...reportsKey, 'board', periodId],
-    queryFn: () =>
-      api.get<{ period: Period; today: string; counts: Record<string, number>; rows: BoardRow[] }>(
-        `/periods/${periodId}/board`,
-      ),
+    queryFn: () => api.get<Board>(`/periods/${periodId}/board`),
   });
 }
 
@@ -339,32 +193,14 @@ export function useRevisions(reportId: number, enabled: boolean) {
   return useQuery({
     queryKey: [...reportsKey, 'revisions', reportId],
     enabled,
-    queryFn: async () =>
-      (
-        await api.get<
-          Items<{
-            number: number;
-            state: string;
-            note: string;
-            authorName: string | null;
-            at: string;
-          }>
-        >(`/reports/${reportId}/revisions`)
-      ).items,
+    queryFn: async () => (await api.get<Items<Revision>>(`/reports/${reportId}/revisions`)).items,
   });
 }
 
 export function useProposals(periodId: number | undefined) {
   return useQuery({
     queryKey: [...reportsKey, 'proposals', periodId ?? null],
-    queryFn: async () =>
-      (
-        await api.get<
-          Items<
-            Proposal & { reportId: number; unitName: string; periodId: number; periodName: string }
-          >
-        >('/proposals', { periodId })
-      ).items,
+    queryFn: async () => (await api.get<Items<ProposalItem>>('/proposals', { periodId })).items,
   });
 }
 
@@ -384,12 +220,11 @@ export function useReportMutations(id: number) {
     });
   };
   const save = useMutation({
-    mutationFn: (body: ReportContent & { version: number }) =>
-      putJson<Report>(`/reports/${id}`, body),
+    mutationFn: (body: reports.SaveReportBody) => putJson<Report>(`/reports/${id}`, body),
     onSuccess: store,
   });
   const transition = useMutation({
-    mutationFn: (body: { version: number; action: ReportAction; comment?: string }) =>
+    mutationFn: (body: reports.TransitionBody) =>
       api.post<Report>(`/reports/${id}/transitions`, body),
     onSuccess: store,
   });

@@ -3,13 +3,15 @@ import type { Lang } from '../../i18n';
 // code, so the settings page's example is what a period opened under the rule gets.
 import {
   DEFAULT_PERIOD_RULE,
+  PERIOD_KINDS,
   periodDates,
   periodName,
+  periodsPerYear,
   type PeriodDateRule,
   type PeriodKey,
 } from '../../../../src/reports/period-rules';
 
-export { DEFAULT_PERIOD_RULE, periodDates, type PeriodKey };
+export { DEFAULT_PERIOD_RULE, PERIOD_KINDS, periodDates, periodsPerYear, type PeriodKey };
 export type PeriodRule = PeriodDateRule;
 
 /** "Quý III/2017", "6 tháng đầu năm 2018", "9 tháng đầu năm 2017", "Năm 2017", as stored. */

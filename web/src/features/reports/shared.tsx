@@ -97,13 +97,11 @@ export function PeriodFilter({
   const label = usePeriodLabel();
   return (
     <>
-      <label htmlFor={id} style={{ marginRight: 8 }}>
-        {t('common.period')}
-      </label>
+      <label htmlFor={id}>{t('common.period')}</label>
       <Select
         id={id}
         allowClear
-        style={{ minWidth: 220, marginBottom: 12 }}
+        style={{ minWidth: 220 }}
         placeholder={t('common.all')}
         value={value}
         onChange={onChange}

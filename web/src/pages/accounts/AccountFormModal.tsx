@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Switch } from 'antd';
-import { isApiError } from '../../api';
+import { App, Form, Input, Switch } from 'antd';
 import { fetchAccount, useAccountMutations } from '../../api/accounts';
 import type { Account, RoleGrant, Unit } from '../../api/types';
+import { FormDialog } from '../../components/FormDialog';
 import { RoleEditor } from '../../components/RoleEditor';
-import { minLengthRule, requiredRule, showFieldErrors } from '../../forms';
+import { minLengthRule, requiredRule } from '../../forms';
 import { useI18n } from '../../i18n';
 
 interface AccountValues {
@@ -43,27 +43,9 @@ const blankToNull = (text: string | null | undefined) => (text?.trim() ? text.tr
 export function AccountFormModal({ account, units, onClose }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<AccountValues>();
   const { create, update } = useAccountMutations();
   const [version, setVersion] = useState(account?.version ?? 0);
   const editing = account !== undefined;
-  const saving = create.isPending || update.isPending;
-
-  const onError = (error: Error) => {
-    if (account && isApiError(error, 409, 'conflict')) {
-      // Someone saved this account first: show what they saved, keep nothing stale.
-      void message.warning(`${error.message} ${t('error.conflictReloaded')}`);
-      fetchAccount(account.id).then(
-        (fresh) => {
-          setVersion(fresh.version);
-          form.setFieldsValue(toValues(fresh));
-        },
-        (reloadError: Error) => void message.error(reloadError.message),
-      );
-    } else if (!showFieldErrors(form, error)) {
-      void message.error(error.message);
-    }
-  };
 
   const submit = (values: AccountValues) => {
     const common = {
@@ -71,79 +53,65 @@ export function AccountFormModal({ account, units, onClose }: Props) {
       position: blankToNull(values.position),
       roles: completeGrants(values.roles),
     };
-    const onSuccess = () => {
-      void message.success(editing ? t('common.saved') : t('accounts.created'));
-      onClose();
-    };
-    if (account) {
-      update.mutate(
-        { id: account.id, version, ...common, active: values.active ?? true },
-        { onSuccess, onError },
-      );
-    } else {
-      create.mutate(
-        { username: values.username.trim(), password: values.password ?? '', ...common },
-        { onSuccess, onError },
-      );
-    }
+    return account
+      ? update.mutateAsync({ id: account.id, version, ...common, active: values.active ?? true })
+      : create.mutateAsync({
+          username: values.username.trim(),
+          password: values.password ?? '',
+          ...common,
+        });
   };
 
   return (
-    <Modal
-      open
+    <FormDialog<AccountValues, Account>
       title={
         editing
           ? t('accounts.editTitle', { username: account.username })
           : t('accounts.createTitle')
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: saving }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name={editing ? 'accountEdit' : 'accountCreate'}
       width={760}
-      mask={{ closable: false }}
+      initialValues={account ? toValues(account) : { roles: [] }}
+      submit={submit}
+      onSaved={() => {
+        void message.success(editing ? t('common.saved') : t('accounts.created'));
+        onClose();
+      }}
+      onStale={account && (async () => setVersion((await fetchAccount(account.id)).version))}
+      onClose={onClose}
     >
-      <Form<AccountValues>
-        form={form}
-        name={editing ? 'accountEdit' : 'accountCreate'}
-        layout="vertical"
-        initialValues={account ? toValues(account) : { roles: [] }}
-        onFinish={submit}
+      <Form.Item
+        name="username"
+        label={t('accounts.username')}
+        rules={editing ? [] : [requiredRule(t, 'accounts.username')]}
       >
+        <Input autoComplete="off" disabled={editing} maxLength={64} />
+      </Form.Item>
+      {!editing && (
         <Form.Item
-          name="username"
-          label={t('accounts.username')}
-          rules={editing ? [] : [requiredRule(t, 'accounts.username')]}
+          name="password"
+          label={t('accounts.password')}
+          rules={[requiredRule(t, 'accounts.password'), minLengthRule(t)]}
         >
-          <Input autoComplete="off" disabled={editing} maxLength={64} />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        {!editing && (
-          <Form.Item
-            name="password"
-            label={t('accounts.password')}
-            rules={[requiredRule(t, 'accounts.password'), minLengthRule(t)]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="fullName"
-          label={t('accounts.fullName')}
-          rules={[requiredRule(t, 'accounts.fullName')]}
-        >
-          <Input maxLength={255} />
+      )}
+      <Form.Item
+        name="fullName"
+        label={t('accounts.fullName')}
+        rules={[requiredRule(t, 'accounts.fullName')]}
+      >
+        <Input maxLength={255} />
+      </Form.Item>
+      <Form.Item name="position" label={t('accounts.position')}>
+        <Input maxLength={255} />
+      </Form.Item>
+      {editing && (
+        <Form.Item name="active" label={t('accounts.active')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="position" label={t('accounts.position')}>
-          <Input maxLength={255} />
-        </Form.Item>
-        {editing && (
-          <Form.Item name="active" label={t('accounts.active')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-        <RoleEditor units={units} />
-      </Form>
-    </Modal>
+      )}
+      <RoleEditor units={units} />
+    </FormDialog>
   );
 }

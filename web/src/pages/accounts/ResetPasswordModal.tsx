@@ -1,7 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App } from 'antd';
 import { useAccountMutations } from '../../api/accounts';
 import type { Account } from '../../api/types';
-import { minLengthRule, requiredRule, sameAsRule, showFieldErrors } from '../../forms';
+import { FormDialog } from '../../components/FormDialog';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useI18n } from '../../i18n';
 
 interface ResetValues {
@@ -19,51 +20,19 @@ export function ResetPasswordModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<ResetValues>();
   const { resetPassword } = useAccountMutations();
-
-  const submit = ({ newPassword }: ResetValues) => {
-    resetPassword.mutate(
-      { id: account.id, newPassword },
-      {
-        onSuccess: () => {
-          void message.success(t('accounts.resetDone'));
-          onClose();
-        },
-        onError: (error) => {
-          if (!showFieldErrors(form, error)) void message.error(error.message);
-        },
-      },
-    );
-  };
-
   return (
-    <Modal
-      open
+    <FormDialog<ResetValues, void>
       title={t('accounts.resetTitle', { username: account.username })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: resetPassword.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name="resetPassword"
+      submit={({ newPassword }) => resetPassword.mutateAsync({ id: account.id, newPassword })}
+      onSaved={() => {
+        void message.success(t('accounts.resetDone'));
+        onClose();
+      }}
+      onClose={onClose}
     >
-      <Form<ResetValues> form={form} name="resetPassword" layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          rules={[requiredRule(t, 'password.new'), minLengthRule(t)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[requiredRule(t, 'password.confirm'), sameAsRule(t, 'newPassword')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <NewPasswordFields />
+    </FormDialog>
   );
 }

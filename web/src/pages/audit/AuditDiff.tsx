@@ -8,12 +8,18 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A recorded side as key → value: an object's fields or a list's positions; else nothing. */
+function fieldsOf(side: unknown): Record<string, unknown> {
+  return typeof side === 'object' && side !== null ? (side as Record<string, unknown>) : {};
+}
+
 /** Every key of either side; a key counts as changed when its JSON differs. */
 export function diffRows(before: AuditEntry['before'], after: AuditEntry['after']) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const [was, is] = [fieldsOf(before), fieldsOf(after)];
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])];
   return keys.map((key) => {
-    const old = before?.[key];
-    const next = after?.[key];
+    const old = was[key];
+    const next = is[key];
     return { key, old, next, changed: JSON.stringify(old) !== JSON.stringify(next) };
   });
 }

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { DatePicker, Flex, Input, Select } from 'antd';
+import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../api/types';
 import { useI18n } from '../../i18n';
@@ -23,7 +23,7 @@ export function AuditFilters({ value, onChange }: Props) {
   const { t } = useI18n();
   const set = (patch: Partial<AuditFilterValues>) => onChange({ ...value, ...patch });
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+    <>
       <Select
         aria-label={t('audit.entityType')}
         placeholder={t('audit.entityType')}
@@ -74,6 +74,6 @@ export function AuditFilters({ value, onChange }: Props) {
         onChange={(event) => set({ q: event.target.value })}
         style={{ width: 260 }}
       />
-    </Flex>
+    </>
   );
 }

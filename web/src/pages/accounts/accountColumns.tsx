@@ -1,21 +1,26 @@
-import { Button, Flex, Table, type TableColumnsType } from 'antd';
+import { Button, Flex } from 'antd';
 import type { Account, Unit } from '../../api/types';
 import { ActiveTag } from '../../components/ActiveTag';
+import type { ListColumn } from '../../components/ListPage';
 import { RoleTags } from '../../components/RoleTags';
 import { formatDateTime } from '../../format';
-import { useI18n } from '../../i18n';
+import type { Translate } from '../../i18n';
 
-interface Props {
-  accounts: Account[];
-  loading: boolean;
+interface Options {
+  t: Translate;
   unitsById: Map<number, Unit>;
   onEdit: (account: Account) => void;
   onResetPassword: (account: Account) => void;
 }
 
-export function AccountsTable({ accounts, loading, unitsById, onEdit, onResetPassword }: Props) {
-  const { t } = useI18n();
-  const columns: TableColumnsType<Account> = [
+/** The columns of the accounts list. */
+export function accountColumns({
+  t,
+  unitsById,
+  onEdit,
+  onResetPassword,
+}: Options): ListColumn<Account>[] {
+  return [
     { title: t('accounts.fullName'), dataIndex: 'fullName', key: 'fullName' },
     { title: t('accounts.username'), dataIndex: 'username', key: 'username' },
     {
@@ -55,15 +60,4 @@ export function AccountsTable({ accounts, loading, unitsById, onEdit, onResetPas
       ),
     },
   ];
-
-  return (
-    <Table<Account>
-      rowKey="id"
-      columns={columns}
-      dataSource={accounts}
-      loading={loading}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 900 }}
-    />
-  );
 }
