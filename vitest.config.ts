@@ -7,9 +7,10 @@ import { defineConfig } from 'vitest/config';
  * `test:db`, `test:http`, `test:browser`); `vitest run` runs them all, the browser tier last.
  *
  * A file's tier follows from what it uses, so a new test lands in the right one without a list
- * to keep: one that builds the app (app.inject) or runs the command in a process of its own is
- * an HTTP test; one that opens a database (the test engines, or the database module directly)
- * is a database test; the rest are pure unit tests. Browser tests are *.browser.test.ts.
+ * to keep: one that builds the app (app.inject) or runs the app or the command in a process
+ * of its own (node:child_process, test/processes.ts) is an HTTP test; one that opens a database
+ * (the test engines, or the database module directly) is a database test; the rest are pure
+ * unit tests. Browser tests are *.browser.test.ts.
  */
 
 type Tier = 'unit' | 'db' | 'http';
@@ -26,7 +27,11 @@ function nodeTestFiles(): string[] {
 
 function tierOf(file: string): Tier {
   const text = fs.readFileSync(file, 'utf8');
-  if (/\bbuildTestApp\b|\bbuildApp\b|\bstartServeProcess\b|['"]node:child_process['"]/.test(text))
+  if (
+    /\bbuildTestApp\b|\bbuildApp\b|\bstartServeProcess\b|['"]node:child_process['"]|\/processes\.ts['"]/.test(
+      text,
+    )
+  )
     return 'http';
   if (/test-support\/engines\.ts|db\/database\.ts|['"]\.\/database\.ts['"]/.test(text)) return 'db';
   return 'unit';

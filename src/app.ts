@@ -12,12 +12,13 @@ import { Type } from 'typebox';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { databaseEngine, type Database } from './db/database.ts';
+import { databaseEngine, sqliteFileOf, type Database } from './db/database.ts';
+import { describeStorageError, StorageWatch } from './db/storage.ts';
 import { registerBodyHandling } from './http/body.ts';
 import { registerAuth } from './http/context.ts';
 import { registerErrorHandler, renderAppError } from './http/error-handler.ts';
 import { registerSecurity } from './http/security.ts';
-import { AppError } from './http/errors.ts';
+import { AppError, StorageUnavailable } from './http/errors.ts';
 import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
@@ -38,8 +39,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The app's one job scheduler: features add their jobs; it starts when the app is ready. */
     jobs: JobScheduler;
+    /** The last storage error (disk full, read-only) and its check, for /api/health. */
+    storage: StorageWatch;
   }
 }
+
+const Engine = Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built workspace SPA; the same relative place from src/ and from dist/. */
@@ -86,9 +91,17 @@ export async function buildApp({
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('clock', clock);
+  const storage = new StorageWatch(db, sqliteFileOf(db));
+  app.decorate('storage', storage);
   const jobs = new JobScheduler(db, {
     clock,
-    onError: (job, error) => app.log.error({ err: error }, `job ${job} failed`),
+    onError: (job, error) =>
+      app.log.error(
+        { err: error },
+        storage.note(error)
+          ? `job ${job} failed: ${describeStorageError(error, storage.where)}`
+          : `job ${job} failed`,
+      ),
   });
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => jobs.start());
@@ -143,19 +156,37 @@ export async function buildApp({
     {
       schema: {
         tags: ['system'],
-        summary: 'Liveness and which database is in use',
+        summary:
+          'Liveness, which database is in use, and whether it can store: 503 while its disk is full or it is read-only',
         security: [],
         response: {
-          200: Type.Object({
-            status: Type.Literal('ok'),
-            database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+          200: Type.Object({ status: Type.Literal('ok'), database: Engine }),
+          503: Type.Object({
+            status: Type.Literal('unavailable'),
+            database: Engine,
+            problem: Type.Union([
+              Type.Literal('disk_full'),
+              Type.Literal('read_only'),
+              Type.Literal('io_error'),
+              Type.Literal('cannot_open'),
+            ]),
+            message: Type.String(),
           }),
         },
       },
     },
-    async () => {
+    async (request, reply) => {
       await db.selectFrom('units').select('id').limit(1).execute();
-      return { status: 'ok' as const, database: databaseEngine(db) };
+      const database = databaseEngine(db);
+      const problem = await storage.check();
+      if (!problem) return { status: 'ok' as const, database };
+      return reply.status(503).send({
+        status: 'unavailable' as const,
+        database,
+        problem: problem.problem,
+        message: renderAppError(StorageUnavailable(problem.problem), languageOf(request)).error
+          .message,
+      });
     },
   );
 

@@ -3,7 +3,20 @@ import type { Insertable } from 'kysely';
 import type { AuditLogTable, AuditRow, Db } from '../db/schema.ts';
 
 export async function insertAudit(db: Db, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+  await insertAudits(db, [row]);
+}
+
+/** Inserts entries in statements of 200 rows (well under either engine's parameter limit). */
+export async function insertAudits(
+  db: Db,
+  rows: ReadonlyArray<Insertable<AuditLogTable>>,
+): Promise<void> {
+  for (let at = 0; at < rows.length; at += 200) {
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(at, at + 200))
+      .execute();
+  }
 }
 
 export interface AuditQuery {

@@ -2,7 +2,7 @@ import { nowOf, type Clock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { fold } from '../text/index.ts';
 import type { Actor } from '../units/roles.ts';
-import { insertAudit } from './audit.repository.ts';
+import { insertAudit, insertAudits } from './audit.repository.ts';
 
 /*
  * Recording the audit log, which every feature calls. It depends on no feature, so every
@@ -41,17 +41,11 @@ export function accountUnit(roles: readonly { unitId: number }[]): number | null
   return roles[0]?.unitId ?? null;
 }
 
-/**
- * Records one change. Call it with the same transaction as the change itself, so that the
- * change and its record land together or not at all.
- */
-export async function recordAudit(
-  db: Db,
-  who: { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null; now?: Clock },
-  event: AuditEvent,
-): Promise<void> {
-  await insertAudit(db, {
-    at: nowOf(who),
+type Who = { actor: Pick<Actor, 'id' | 'fullName'> | null; requestId: string | null; now?: Clock };
+
+function auditRow(who: Who, at: string, event: AuditEvent) {
+  return {
+    at,
     actor_id: who.actor?.id ?? null,
     actor_name: who.actor?.fullName ?? null,
     action: event.action,
@@ -63,5 +57,22 @@ export async function recordAudit(
     after_json: event.after === undefined ? null : JSON.stringify(event.after),
     request_id: who.requestId,
     unit_id: event.unitId,
-  });
+  };
+}
+
+/**
+ * Records one change. Call it with the same transaction as the change itself, so that the
+ * change and its record land together or not at all.
+ */
+export async function recordAudit(db: Db, who: Who, event: AuditEvent): Promise<void> {
+  await insertAudit(db, auditRow(who, nowOf(who), event));
+}
+
+/** Records many changes by the same actor at once (a batch of imported files). */
+export async function recordAudits(db: Db, who: Who, events: readonly AuditEvent[]): Promise<void> {
+  const at = nowOf(who);
+  await insertAudits(
+    db,
+    events.map((e) => auditRow(who, at, e)),
+  );
 }

@@ -16,12 +16,13 @@ export async function importArticles(
     category?: string;
     onStart?: (total: number) => void;
     onFile?: (o: ImportOutcome) => void;
+    onBusy?: (waitMs: number) => void;
   } = {},
 ): Promise<ImportSummary> {
   // Loaded here, not at the top: every `giaoban` command registers this one, and the parsers
   // (HTML, sanitizer) would slow the start of all of them.
   const { findCategoryBySlug } = await import('../portal/articles.repository.ts');
-  const { collectFiles, importFile } = await import('../portal/import/import.service.ts');
+  const { collectFiles, importFiles } = await import('../portal/import/import.service.ts');
   const categoryIds: number[] = [];
   if (options.category) {
     const category = await findCategoryBySlug(db, options.category);
@@ -31,13 +32,16 @@ export async function importArticles(
   const { files, missing } = await collectFiles(paths);
   const summary: ImportSummary = { created: 0, updated: 0, failed: [...missing] };
   options.onStart?.(files.length);
-  for (const file of files) {
-    const outcome = await importFile(db, file, categoryIds);
-    if (!outcome.ok) summary.failed.push(outcome);
-    else if (outcome.created) summary.created++;
-    else summary.updated++;
-    options.onFile?.(outcome);
-  }
+  await importFiles(db, files, {
+    categoryIds,
+    onFile: (outcome) => {
+      if (!outcome.ok) summary.failed.push(outcome);
+      else if (outcome.created) summary.created++;
+      else summary.updated++;
+      options.onFile?.(outcome);
+    },
+    onBusy: options.onBusy,
+  });
   return summary;
 }
 
@@ -67,6 +71,10 @@ export function importArticlesCommand(program: Command): void {
           category: opts.category,
           onStart: (total) => bar?.start(total, 0, { file: '' }),
           onFile: (o) => bar?.increment({ file: o.file.slice(-40) }),
+          onBusy: (ms) =>
+            console.error(
+              `The database is busy (another process is writing): trying again in ${ms / 1000} s.`,
+            ),
         });
         bar?.stop();
         const total = summary.created + summary.updated + summary.failed.length;

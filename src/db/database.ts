@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { engineOf, type Engine } from './dialect.ts';
+import { engineOf, storageProblemOf, type Engine } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import { SqliteReader } from './read-worker.ts';
 import type { DB } from './schema.ts';
+import { describeStorageError } from './storage.ts';
+import { AppSqliteDialect } from './sqlite-dialect.ts';
 
 export type Database = Kysely<DB>;
 
@@ -29,16 +31,36 @@ export function sqliteReaderOf(db: object): SqliteReader | null {
   return reader;
 }
 
-/** Opens the embedded SQLite file with the settings the app relies on. */
+/** The SQLite file a database handle was opened on; null for PostgreSQL or in memory. */
+export function sqliteFileOf(db: object): string | null {
+  return sqliteFiles.get(db) ?? null;
+}
+
+/**
+ * Opens the embedded SQLite file with the settings the app relies on. A file or folder that
+ * cannot be opened or written is an error naming the path and the reason (read-only, disk
+ * full, not a database), not SQLite's bare "unable to open database file".
+ */
 export function openSqlite(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (file !== ':memory:' && file !== '') sqliteFiles.set(db, path.resolve(file));
+  const inMemory = file === ':memory:' || file === '';
+  let sqlite: SQLite.Database | undefined;
+  try {
+    if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (error) {
+    sqlite?.close();
+    if (inMemory) throw error;
+    throw new Error(
+      `Cannot open the SQLite database ${describeStorageError(error, path.resolve(file))}`,
+      { cause: error },
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new AppSqliteDialect(sqlite) });
+  if (!inMemory) sqliteFiles.set(db, path.resolve(file));
   return db;
 }
 
@@ -64,14 +86,26 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
+  // Nothing pending (every start but the first after an upgrade): no write lock is taken, so a
+  // command started beside a busy app does not wait for it.
+  const known = await migrator.getMigrations();
+  if (known.every((m) => m.executedAt !== undefined)) return { results: [] };
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause =
       result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
-    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${cause.message}`, {
-      cause,
-    });
+    const where = sqliteFileOf(db) ?? 'the PostgreSQL server';
+    const reason = storageProblemOf(cause) ? describeStorageError(cause, where) : cause.message;
+    throw new Error(
+      `${failed ? `Migration ${failed.migrationName}` : 'Migrating'} failed, nothing was changed: ${reason}`,
+      { cause },
+    );
+  }
+  // All pending migrations ran in one transaction on both engines; check they are all recorded.
+  const missing = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
+  if (missing.length > 0) {
+    throw new Error(`Migrations not applied: ${missing.map((m) => m.name).join(', ')}`);
   }
   return result;
 }

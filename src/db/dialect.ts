@@ -55,6 +55,49 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
+function* codesOf(error: unknown): Generator<string> {
+  // The driver's error, or the one it caused (a migration's, a wrapped one), a few levels deep.
+  for (let e = error, depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') yield code;
+    e = (e as { cause?: unknown }).cause;
+  }
+}
+
+/**
+ * True when the database refused for a moment because another connection holds a lock: SQLite
+ * past its busy timeout, PostgreSQL's lock_not_available, serialization_failure and
+ * deadlock_detected. Trying the same transaction again later can succeed.
+ */
+export function isBusy(error: unknown): boolean {
+  for (const code of codesOf(error)) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(code) || ['55P03', '40001', '40P01'].includes(code))
+      return true;
+  }
+  return false;
+}
+
+/** What is wrong with the storage under the database, as the app tells users and admins. */
+export type StorageProblem = 'disk_full' | 'read_only' | 'io_error' | 'cannot_open';
+
+/**
+ * The storage problem behind an error from either engine, or null. SQLite: SQLITE_FULL (the
+ * disk, or its own max_page_count), SQLITE_READONLY*, SQLITE_IOERR*, SQLITE_CANTOPEN*; the
+ * file system's ENOSPC, EROFS, EIO. PostgreSQL: disk_full (53100), read_only_sql_transaction
+ * (25006, a read-only replica or default_transaction_read_only), io_error (58030). A full disk
+ * on the PostgreSQL server cannot be produced in the tests here; 53100 is what it answers.
+ */
+export function storageProblemOf(error: unknown): StorageProblem | null {
+  for (const code of codesOf(error)) {
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100') return 'disk_full';
+    if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006')
+      return 'read_only';
+    if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code === '58030') return 'io_error';
+    if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot_open';
+  }
+  return null;
+}
+
 /** Now as the ISO-8601 UTC string every timestamp column holds. */
 export function nowIso(): string {
   return new Date().toISOString();

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldProblem } from './errors.ts';
+import { storageProblemOf } from '../db/dialect.ts';
+import { describeStorageError } from '../db/storage.ts';
+import { AppError, StorageUnavailable, type FieldProblem } from './errors.ts';
 import { languageOf, type Lang } from './i18n.ts';
 import {
   entityNames,
@@ -69,6 +71,8 @@ function toAppError(
     default:
       break;
   }
+  const storage = storageProblemOf(error);
+  if (storage) return StorageUnavailable(storage);
   if (error.statusCode === 429) return new AppError(429, 'too_many_requests', { seconds: 60 });
   if (error.statusCode === 404) return new AppError(404, 'route_not_found', { url: request.url });
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -82,7 +86,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const lang = languageOf(request);
     const appError = toAppError(error, request, app.config.bodyLimitBytes);
     if (appError) {
-      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (app.storage.note(error)) {
+        request.log.error(
+          { err: error },
+          `storage: ${describeStorageError(error, app.storage.where)}`,
+        );
+      } else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       return reply
         .status(appError.status)
         .headers(appError.headers)

@@ -1,3 +1,4 @@
+import type { StorageProblem } from '../db/dialect.ts';
 import type { EntityName, FieldRule, MessageCode } from './messages.ts';
 
 /** A field error before translation: the rule broken and its parameters. */
@@ -31,4 +32,15 @@ export const StaleVersion = (entity: EntityName) => new AppError(409, 'conflict'
 /** 400 with one or more field problems. */
 export function Invalid(fields: Record<string, FieldProblem>): AppError {
   return new AppError(400, 'validation', {}, fields);
+}
+
+/** 503 for a storage problem (disk full, read-only, I/O): the user's change was not stored. */
+export function StorageUnavailable(problem: StorageProblem): AppError {
+  const code =
+    problem === 'disk_full'
+      ? 'storage_full'
+      : problem === 'read_only'
+        ? 'storage_read_only'
+        : 'storage_error';
+  return new AppError(503, code, {}, undefined, { 'retry-after': '60' });
 }

@@ -82,6 +82,18 @@ export const messages = {
     vi: 'Đường dẫn "{slug}" đã được dùng cho bài viết khác.',
     en: 'The slug "{slug}" is already used by another article.',
   },
+  storage_full: {
+    vi: 'Máy chủ đã hết chỗ lưu trữ nên thay đổi chưa được lưu. Hãy báo quản trị viên giải phóng dung lượng, rồi thử lại.',
+    en: 'The server is out of storage space, so your change was not saved. Ask the administrator to free some space, then try again.',
+  },
+  storage_read_only: {
+    vi: 'Cơ sở dữ liệu của máy chủ đang chỉ cho đọc nên thay đổi chưa được lưu. Hãy báo quản trị viên.',
+    en: "The server's database is read-only, so your change was not saved. Tell the administrator.",
+  },
+  storage_error: {
+    vi: 'Máy chủ không đọc ghi được ổ lưu trữ nên thao tác chưa thực hiện được. Hãy báo quản trị viên.',
+    en: 'The server cannot read or write its storage, so this was not done. Tell the administrator.',
+  },
   internal: {
     vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.',
     en: 'Something went wrong on the server. Request id: {requestId}.',
@@ -181,6 +193,10 @@ export const fieldMessages = {
     en: 'This row is for "{found}", not "{expected}".',
   },
   duplicate: { vi: 'Bị lặp lại.', en: 'Appears twice.' },
+  otherUnitTemplate: {
+    vi: 'Mẫu báo cáo này thuộc đơn vị khác; hãy chọn một mẫu của chính đơn vị mở kỳ.',
+    en: "This report template belongs to another unit; choose one of the convening unit's own templates.",
+  },
   reasonRequired: {
     vi: 'Cần ghi lý do trả lại báo cáo; người soạn sẽ thấy lý do này.',
     en: 'Say why the report is returned; the reporter will see it.',

@@ -142,13 +142,16 @@ export async function findArticleByImportKey(db: Db, key: string): Promise<Artic
 
 /** Which of `slugs` are taken: one lookup of the unique index per slug. */
 export async function takenSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
-  if (slugs.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('portal_articles')
-    .select(['slug'])
-    .where('slug', 'in', [...slugs])
-    .execute();
-  return new Set(rows.map((r) => r.slug));
+  const taken = new Set<string>();
+  for (let at = 0; at < slugs.length; at += 1000) {
+    const rows = await db
+      .selectFrom('portal_articles')
+      .select(['slug'])
+      .where('slug', 'in', slugs.slice(at, at + 1000))
+      .execute();
+    for (const r of rows) taken.add(r.slug);
+  }
+  return taken;
 }
 
 export async function insertArticle(db: Db, row: NewArticle): Promise<ArticleRow> {
@@ -433,11 +436,59 @@ export async function contentStamp(db: Db): Promise<string> {
   return String(row?.counter ?? 0);
 }
 
-export async function insertRevision(
+type NewRevision = Omit<Selectable<DB['portal_revisions']>, 'id'>;
+
+/** The revision row of an article as stored, by `actor` (null: the importer). */
+export function revisionRow(
+  actor: { id: number; fullName: string } | null,
+  row: Pick<
+    ArticleRow,
+    'id' | 'version' | 'title' | 'summary' | 'body_html' | 'byline' | 'updated_at'
+  >,
+): NewRevision {
+  return {
+    article_id: row.id,
+    version: row.version,
+    title: row.title,
+    summary: row.summary,
+    body_html: row.body_html,
+    byline: row.byline,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.fullName ?? null,
+    created_at: row.updated_at,
+  };
+}
+
+export async function insertRevision(db: Db, row: NewRevision): Promise<void> {
+  await insertRevisions(db, [row]);
+}
+
+/** Inserts revisions in statements of 200 rows. */
+export async function insertRevisions(db: Db, rows: readonly NewRevision[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += 200) {
+    await db
+      .insertInto('portal_revisions')
+      .values(rows.slice(at, at + 200))
+      .execute();
+  }
+}
+
+/** The articles holding any of these import keys. */
+export async function findArticlesByImportKeys(
   db: Db,
-  row: Omit<Selectable<DB['portal_revisions']>, 'id'>,
-): Promise<void> {
-  await db.insertInto('portal_revisions').values(row).execute();
+  keys: readonly string[],
+): Promise<ArticleRow[]> {
+  const rows: ArticleRow[] = [];
+  for (let at = 0; at < keys.length; at += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('portal_articles')
+        .select(ARTICLE)
+        .where('import_key', 'in', keys.slice(at, at + 500))
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export async function listRevisions(db: Db, articleId: number) {

@@ -72,19 +72,34 @@ export async function getArticle(db: Db, ctx: Ctx, id: number): Promise<Article>
  * articles share a title.
  */
 export async function freeSlug(db: Db, title: string): Promise<string> {
-  const base = slugify(title, 100) || 'bai-viet';
-  const first = [base, ...Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`)];
-  const taken = await repo.takenSlugs(db, first);
-  const free = first.find((s) => !taken.has(s));
-  if (free) return free;
-  for (;;) {
-    const slug = `${base}-${randomBytes(6)
-      .toString('base64url')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '0')
-      .slice(0, 6)}`;
-    if ((await repo.takenSlugs(db, [slug])).size === 0) return slug;
+  return (await freeSlugs(db, [title]))[0]!;
+}
+
+/**
+ * A free slug for each title (as freeSlug), distinct from each other too: the slugs of a batch
+ * of new articles, tried in one lookup for the whole batch.
+ */
+export async function freeSlugs(db: Db, titles: readonly string[]): Promise<string[]> {
+  const tries = titles.map((title) => {
+    const base = slugify(title, 100) || 'bai-viet';
+    return [base, ...Array.from({ length: 8 }, (_, i) => `${base}-${i + 2}`)];
+  });
+  const taken = await repo.takenSlugs(db, [...new Set(tries.flat())]);
+  const slugs: string[] = [];
+  for (const [i, first] of tries.entries()) {
+    let slug = first.find((s) => !taken.has(s));
+    while (slug === undefined) {
+      const random = `${first[0]}-${randomBytes(6)
+        .toString('base64url')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '0')
+        .slice(0, 6)}`;
+      if (!taken.has(random) && (await repo.takenSlugs(db, [random])).size === 0) slug = random;
+    }
+    taken.add(slug);
+    slugs[i] = slug;
   }
+  return slugs;
 }
 
 async function checkSlug(db: Db, slug: string, exceptId: number | null): Promise<void> {
@@ -110,17 +125,7 @@ function cleanLine(value: string | undefined): string | undefined {
 }
 
 async function saveRevision(db: Db, ctx: Ctx | null, row: ArticleRow): Promise<void> {
-  await repo.insertRevision(db, {
-    article_id: row.id,
-    version: row.version,
-    title: row.title,
-    summary: row.summary,
-    body_html: row.body_html,
-    byline: row.byline,
-    actor_id: ctx?.actor.id ?? null,
-    actor_name: ctx?.actor.fullName ?? null,
-    created_at: row.updated_at,
-  });
+  await repo.insertRevision(db, repo.revisionRow(ctx?.actor ?? null, row));
 }
 
 export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody): Promise<Article> {

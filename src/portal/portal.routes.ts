@@ -83,8 +83,30 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  const baseUrl = (request: FastifyRequest) =>
-    rt.config.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+  // Public URLs (canonical links, feeds, the sitemap) come from PUBLIC_BASE_URL. Without it the
+  // Host header is believed only when it names this machine (loopback, or the address the app
+  // listens on); any other Host (which anyone can write) gets the listening address instead,
+  // and the answers say they vary by Host so no shared cache serves one host's links to another.
+  const { host: listenHost, port } = app.config;
+  const shown = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
+  const listenOrigin = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  const ownHosts = new Set([
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    shown.includes(':') ? `[${shown}]` : shown,
+  ]);
+  const baseUrl = (request: FastifyRequest) => {
+    if (rt.config.publicBaseUrl) return rt.config.publicBaseUrl;
+    const hostname = request.host.toLowerCase().replace(/:\d+$/, '');
+    return ownHosts.has(hostname) ? `${request.protocol}://${request.host}` : listenOrigin;
+  };
+  if (!rt.config.publicBaseUrl) {
+    app.addHook('onSend', async (_request, reply) => {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, Host` : 'Host');
+    });
+  }
 
   async function site(request: FastifyRequest, extra: Partial<Site> = {}): Promise<Site> {
     return {

@@ -138,6 +138,9 @@ export async function createPeriod(db: Db, ctx: Ctx, input: CreatePeriodBody): P
   const template = await getTemplate(db, input.templateId).catch(() => {
     throw Invalid({ templateId: { rule: 'notFound' } });
   });
+  // A unit's periods use its own templates: a ward does not report on the town's template.
+  if (template.unitId !== input.unitId)
+    throw Invalid({ templateId: { rule: 'otherUnitTemplate' } });
   const defaults = await periodDefaults(db, key);
   const dates = {
     ...defaults,

@@ -5,7 +5,7 @@ import { Forbidden, Invalid, NotFound, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { listPeriods } from './periods.repository.ts';
-import { canFollowPeriods, canReadReport, canWriteReport } from './reports.policy.ts';
+import { canFollowPeriods, canReadProposals } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { AnswerBody, ProposalQuery } from './reports.schema.ts';
 import type { ProposalRow } from './reports.tables.ts';
@@ -18,16 +18,12 @@ export async function listProposals(db: Db, ctx: Ctx, query: ProposalQuery) {
   const tree = await loadUnitTree(db);
   const periods = new Map((await listPeriods(db, {})).map((p) => [p.id, p]));
   const units = new Map((await listUnits(db)).map((u) => [u.id, u]));
-  // Proposals of drafts are not raised yet: the committee sees them once the unit has sent them.
-  const reports = (await repo.listReports(db, { periodId: query.periodId })).filter(
-    (r) =>
-      canWriteReport(ctx.actor, r.unit_id, tree) ||
-      (r.state !== 'draft' &&
-        canReadReport(
-          ctx.actor,
-          { unitId: r.unit_id, convenerId: periods.get(r.period_id)!.unit_id },
-          tree,
-        )),
+  const reports = (await repo.listReports(db, { periodId: query.periodId })).filter((r) =>
+    canReadProposals(
+      ctx.actor,
+      { unitId: r.unit_id, convenerId: periods.get(r.period_id)!.unit_id, state: r.state },
+      tree,
+    ),
   );
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const rows = await repo.listProposals(

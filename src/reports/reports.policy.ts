@@ -43,6 +43,21 @@ export function canReadReport(
   );
 }
 
+/**
+ * Proposals are raised when the report is sent: before that they are the unit's draft, read by
+ * its own people only (the committee reads the rest of a draft report, not its proposals).
+ */
+export function canReadProposals(
+  actor: Actor,
+  report: { unitId: number; convenerId: number; state: string },
+  tree: UnitTree,
+): boolean {
+  return (
+    canWriteReport(actor, report.unitId, tree) ||
+    (report.state !== 'draft' && canReadReport(actor, report, tree))
+  );
+}
+
 /** A unit's figures are read by its people and by the secretariat and chair above it. */
 export function canReadUnitFigures(actor: Actor, unitId: number, tree: UnitTree): boolean {
   return any(actor, ['reporter', 'unit_head', 'secretariat', 'chair'], unitId, tree);

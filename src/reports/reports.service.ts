@@ -9,7 +9,7 @@ import * as figures from './figures.repository.ts';
 import { listPeriods } from './periods.repository.ts';
 import * as periodsRepo from './periods.repository.ts';
 import { allowedActions, canEditNow, loadReadable, type LoadedReport } from './report-access.ts';
-import { canReadReport, canWriteReport } from './reports.policy.ts';
+import { canReadProposals, canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
@@ -96,7 +96,14 @@ export async function presentReport(db: Db, ctx: Ctx, loaded: LoadedReport): Pro
   const unit = await getUnit(db, row.unit_id);
   const version = await getTemplateVersion(db, period.template_version_id);
   const stored = JSON.parse(row.sections_json) as Record<string, string>;
-  const proposals = await repo.listProposals(db, [row.id]);
+  const readsProposals =
+    row.state !== 'draft' ||
+    canReadProposals(
+      ctx.actor,
+      { unitId: row.unit_id, convenerId: period.unit_id, state: row.state },
+      await loadUnitTree(db),
+    );
+  const proposals = readsProposals ? await repo.listProposals(db, [row.id]) : [];
   return {
     ...summary(row, period, unit.name),
     periodKind: period.kind as Report['periodKind'],

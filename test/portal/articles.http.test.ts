@@ -190,6 +190,19 @@ describeEachEngine('portal articles', (db) => {
     expect(page.body).toContain('@media print');
   });
 
+  it('builds public links from a Host only when it names this server, and varies by Host', async () => {
+    const a = await publishedArticle(call, { title: `Địa chỉ công khai ${uniq()}` });
+    for (const url of [a.url, '/rss.xml', '/sitemap.xml']) {
+      const forged = await read(app, url, { host: 'evil.example' });
+      expect(forged.statusCode).toBe(200);
+      expect(forged.body).not.toContain('evil.example');
+      expect(forged.body).toContain('http://127.0.0.1:3000/');
+      expect(forged.headers.vary).toContain('Host');
+      const local = await read(app, url, { host: 'localhost:3000' });
+      expect(local.body).toContain('http://localhost:3000/');
+    }
+  });
+
   it('answers feeds, sitemap and robots.txt', async () => {
     const a = await publishedArticle(call, {
       title: `Bản tin <&> ${uniq()}`,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importArticles } from '../../src/cli/import-articles.ts';
 import { findArticleBySlug } from '../../src/portal/articles.repository.ts';
@@ -15,7 +16,7 @@ const seed = path.resolve(repoRoot, '..', 'shared', 'seed', '000_c2063abe4efdaed
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'portal');
 const SLUG = 'thi-uy-tu-son-giao-ban-khoi-dang-doan-the-quy-iii-2017';
 
-describeEachEngine('import-articles', (db) => {
+describeEachEngine('import-articles', (db, engine) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildTestApp(db());
@@ -102,5 +103,47 @@ describeEachEngine('import-articles', (db) => {
       'no category',
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores the other files when the database refuses one, and says why', async () => {
+    // A trigger refuses one title, as a constraint the parser cannot foresee would.
+    const marker = 'REFUSED-BY-TRIGGER';
+    if (engine === 'sqlite') {
+      await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON portal_articles WHEN instr(NEW.title, ${sql.lit(marker)}) > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END`.execute(
+        db(),
+      );
+    } else {
+      await sql`CREATE FUNCTION refuse_one() RETURNS trigger AS $$ BEGIN IF position(${sql.lit(marker)} in NEW.title) > 0 THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(
+        db(),
+      );
+      await sql`CREATE TRIGGER refuse_one BEFORE INSERT ON portal_articles FOR EACH ROW EXECUTE FUNCTION refuse_one()`.execute(
+        db(),
+      );
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-import-'));
+    const titles = [
+      'Hội nghị sơ kết quý',
+      `Bài ${marker} không nhập được`,
+      'Ngày hội đại đoàn kết',
+    ];
+    titles.forEach((title, i) =>
+      fs.writeFileSync(
+        path.join(dir, `loi-${i}.txt`),
+        `${title}\n0${i + 1}/03/2016 08:00 Số lượt xem: 7\n\nĐoạn văn thứ nhất của bài viết số ${i}.\n`,
+      ),
+    );
+    try {
+      const summary = await importArticles(db(), [dir]);
+      expect(summary.created).toBe(2);
+      expect(summary.failed.map((f) => [path.basename(f.file), f.reason])).toEqual([
+        ['loi-1.txt', expect.stringContaining('refused by the test trigger')],
+      ]);
+    } finally {
+      await sql`DROP TRIGGER refuse_one${sql.raw(engine === 'sqlite' ? '' : ' ON portal_articles')}`.execute(
+        db(),
+      );
+      if (engine === 'postgres') await sql`DROP FUNCTION refuse_one`.execute(db());
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

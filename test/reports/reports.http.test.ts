@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
-import { buildTestApp, loginCookie } from '../../src/test-support/factories.ts';
+import {
+  buildAccount,
+  buildTestApp,
+  buildUnit,
+  loginCookie,
+  uniq,
+} from '../../src/test-support/factories.ts';
 import { buildReportSetup } from '../../src/test-support/report-factories.ts';
 import { XLSX, multipartFile } from './http-helpers.ts';
 
@@ -222,6 +228,45 @@ describeEachEngine('reports over HTTP', (db) => {
       version: settings.version + 1,
       periodRule: { dataFromDay: 15, cutoffDay: 14, deadlineDaysAfterCutoff: 6 },
     });
+  });
+
+  it("refuses a period on another unit's template, naming the field", async () => {
+    const s = await buildReportSetup(db(), { year: 2021 });
+    const ward = await buildUnit(db(), {
+      parentId: s.convener.id,
+      kind: 'party_committee',
+      name: `Đảng ủy phường thử ${uniq()}`,
+    });
+    await buildUnit(db(), { parentId: ward.id, kind: 'mass_organization' });
+    const wardSecretary = await buildAccount(db(), {
+      roles: [{ unitId: ward.id, role: 'secretariat' }],
+    });
+    const cookie = await loginCookie(app, wardSecretary.username);
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/periods',
+      headers: { cookie, 'accept-language': 'en' },
+      payload: {
+        unitId: ward.id,
+        kind: 'quarter',
+        year: 2021,
+        number: 2,
+        templateId: s.template.id,
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({
+      error: {
+        code: 'validation',
+        fields: { templateId: expect.stringContaining('another unit') as string },
+      },
+    });
+    const periods = await db()
+      .selectFrom('report_periods')
+      .select('id')
+      .where('unit_id', '=', ward.id)
+      .execute();
+    expect(periods).toEqual([]);
   });
 
   it("changes a period's units: untouched reports leave, started ones are named and kept", async () => {

@@ -19,6 +19,27 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describeEachEngine('report workflow service', (db) => {
+  it("shows a draft's proposals to its unit only, in the report and the list alike, until sent", async () => {
+    const s = await buildReportSetup(db(), { year: 2022 });
+    const id = s.report.id;
+    const saved = await reports.saveReport(db(), s.ctx.reporter, id, {
+      version: 1,
+      sections: {},
+      values: [],
+      proposals: [{ text: 'Đề nghị bổ sung kinh phí cho hội nghị tổng kết.' }],
+    });
+    const seen = async (ctx: typeof s.ctx.reporter) => ({
+      report: (await reports.getReport(db(), ctx, id)).proposals.length,
+      list: (await proposals.listProposals(db(), ctx, { periodId: s.period.id })).items.length,
+    });
+    expect(await seen(s.ctx.reporter)).toEqual({ report: 1, list: 1 });
+    expect(await seen(s.ctx.secretary)).toEqual({ report: 0, list: 0 });
+    expect(await seen(s.ctx.chair)).toEqual({ report: 0, list: 0 });
+    await transitionReport(db(), s.ctx.reporter, id, { version: saved.version, action: 'send' });
+    expect(await seen(s.ctx.secretary)).toEqual({ report: 1, list: 1 });
+    expect(await seen(s.ctx.chair)).toEqual({ report: 1, list: 1 });
+  });
+
   it('runs draft → approval → submitted → returned → draft → accepted, each step by its role', async () => {
     const s = await buildReportSetup(db());
     const id = s.report.id;
