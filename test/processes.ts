@@ -8,7 +8,6 @@ import path from 'node:path';
  */
 
 const root = path.resolve(import.meta.dirname, '..');
-const serverTs = path.join(root, 'src', 'server.ts');
 const mainTs = path.join(root, 'src', 'cli', 'main.ts');
 
 export function freePort(): Promise<number> {
@@ -32,31 +31,24 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `giaoban serve` (src/server.ts) on a free port with `env`; resolves once it listens. */
+/**
+ * Starts `giaoban serve` from the sources on a free port with `env`; resolves once it says it
+ * is running (with GIAOBAN_WORKERS, once every worker listens).
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      `await (await import(${JSON.stringify(serverTs)})).startServer();`,
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['--import', 'tsx', mainTs, 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -23,7 +23,7 @@ it(
     const server = await startServeProcess({ GIAOBAN_WORKERS: '2' });
     try {
       // The other children, such as esbuild's service, are not counted.
-      const workers = execFileSync('pgrep', ['-P', String(server.child.pid), '-f', 'giaoban.js'], {
+      const workers = execFileSync('pgrep', ['-P', String(server.child.pid), '-f', 'main.ts'], {
         encoding: 'utf8',
       })
         .trim()
