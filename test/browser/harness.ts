@@ -147,8 +147,10 @@ export async function login(
 /**
  * Waits until nothing on the page is moving: colours measured mid-transition (a dialog zooming
  * in, a button fading in) are not what a reader sees. That is: no finite animation or transition
- * running (a spinner's endless one does not count), and no element in one of antd's motion
- * phases (`ant-zoom-appear`, `ant-fade-leave` …), which come before the animation starts.
+ * running (a spinner's endless one does not count), and no element that can be seen in one of
+ * antd's motion phases (`ant-zoom-appear`, `ant-fade-leave` …), which come before the animation
+ * starts. An element of no size is not seen: a button's loading icon whose leave motion starts
+ * at width 0 has no transition to end and keeps its `-leave` class for good.
  */
 export async function animationsDone(page: Page): Promise<void> {
   // Polled through page.evaluate: waitForFunction with a string evaluates it inside the page,
@@ -156,11 +158,24 @@ export async function animationsDone(page: Page): Promise<void> {
   const settled = `
     document.getAnimations().every(
       (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity,
-    ) && !document.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]')
+    ) && ![...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')]
+      .some((e) => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && box.height > 0;
+      })
   `;
   const deadline = Date.now() + 30_000;
   while (!(await page.evaluate(settled))) {
-    if (Date.now() > deadline) throw new Error('the page was still animating after 30 s');
+    if (Date.now() > deadline) {
+      const moving = await page.evaluate(`
+        [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')]
+          .map((e) => { const b = e.getBoundingClientRect(); return e.className + ' (' + b.width + '×' + b.height + ')'; }).concat(document.getAnimations()
+            .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+            .map((a) => 'animation ' + (a.animationName ?? a.transitionProperty ?? '') + ' on ' + (a.effect?.target?.className ?? '')))
+          .join('; ')
+      `);
+      throw new Error(`the page was still animating after 30 s: ${String(moving)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
