@@ -25,3 +25,5 @@ for (const file of files) {
   if (typeof mod.run !== 'function') throw new Error(`${file} must export run()`);
   await mod.run();
 }
+// A benchmark may leave a pool or a child's pipe open; the run is over once all have printed.
+process.exit(process.exitCode ?? 0);
