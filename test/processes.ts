@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../src/test-support/ports.ts';
 
 /*
  * The app and the command line in processes of their own, as in production: each has its own
@@ -9,18 +9,6 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const mainTs = path.join(root, 'src', 'cli', 'main.ts');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() =>
-        a && typeof a !== 'string' ? resolve(a.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface ServerProcess {
   child: ChildProcess;

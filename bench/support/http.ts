@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/test-support/ports.ts';
 
 /*
  * What the HTTP benchmarks share: wrk as the load generator (a Node load generator saturates
@@ -81,18 +81,6 @@ export function wrk(url: string, connections: number, seconds: number): WrkResul
     { encoding: 'utf8' },
   );
   return parseWrk(out);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() =>
-        a && typeof a !== 'string' ? resolve(a.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**
