@@ -23,6 +23,7 @@ import { languageOf } from './http/i18n.ts';
 import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
+import { InProcessBus, type LiveBus } from './live/bus.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
@@ -41,6 +42,8 @@ declare module 'fastify' {
     jobs: JobScheduler;
     /** The last storage error (disk full, read-only) and its check, for /api/health. */
     storage: StorageWatch;
+    /** Live events between instances (projector views follow the meeting through it). */
+    live: LiveBus;
   }
 }
 
@@ -104,6 +107,9 @@ export async function buildApp({
       ),
   });
   app.decorate('jobs', jobs);
+  const live: LiveBus = new InProcessBus();
+  app.decorate('live', live);
+  app.addHook('onClose', async () => live.close());
   app.addHook('onReady', async () => jobs.start());
   // The server stops the jobs itself, in its shutdown order; this is for apps closed by tests.
   app.addHook('onClose', async () => jobs.stop());
