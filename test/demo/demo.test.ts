@@ -87,4 +87,17 @@ describeEachEngine('the demo', (db) => {
       .execute();
     expect(revisions.map((r) => r.actor_name)).toEqual(['Nguyễn Thu Thủy']);
   });
+
+  it('leaves every published article last changed at its own 2017 moment, not at the load', async () => {
+    const published = await db()
+      .selectFrom('portal_articles')
+      .select(['updated_at', 'publish_at'])
+      .where('state', '=', 'published')
+      .execute();
+    expect(published.length).toBeGreaterThan(0);
+    for (const a of published) {
+      expect(a.updated_at.slice(0, 4)).toBe('2017');
+      expect(a.publish_at?.slice(0, 4)).toBe('2017');
+    }
+  });
 });
