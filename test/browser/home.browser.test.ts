@@ -22,7 +22,14 @@ const SIZES = [
   { name: 'desktop', width: 1366, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const ROLES = ['phunu.tonghop', 'phunu.lanhdao', 'vanphong', 'bientap', 'quantri'] as const;
+const ROLES = [
+  'phunu.tonghop',
+  'phunu.lanhdao',
+  'dinhbang.lanhdao',
+  'vanphong',
+  'bientap',
+  'quantri',
+] as const;
 const SHOTS = path.join('test-results', 'home');
 
 async function pageAs(
@@ -82,7 +89,8 @@ describe('the home page of each role', () => {
   let chromium: RunningBrowser;
 
   beforeAll(async () => {
-    [server, chromium] = await Promise.all([startApp(), launchBrowser()]);
+    // On the demo's calendar, as `giaoban serve` runs it: Quý III a month overdue, not years.
+    [server, chromium] = await Promise.all([startApp({ demoCalendar: true }), launchBrowser()]);
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -96,7 +104,7 @@ describe('the home page of each role', () => {
     const toWrite = page.locator('.todo-card').filter({ hasText: 'Báo cáo cần hoàn thành' });
     await toWrite.getByRole('heading', { name: 'Báo cáo cần hoàn thành (2)' }).waitFor();
     const q3 = toWrite.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
-    const overdue = q3.getByText(/Hạn nộp 25\/09\/2017 · quá hạn \d+ ngày/);
+    const overdue = q3.getByText('Hạn nộp 25/09/2017 · quá hạn 30 ngày');
     await overdue.waitFor();
     const color = await overdue.evaluate(
       (e: unknown) => (globalThis as unknown as Dom).getComputedStyle(e).color,
@@ -113,6 +121,17 @@ describe('the home page of each role', () => {
       .getByRole('heading', { name: /Hội Liên hiệp Phụ nữ thị xã Từ Sơn: Quý III\/2017/ })
       .waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/app\/reports\/\d+$/);
+    await page.context().close();
+  });
+
+  it("shows the head of Đình Bảng the demo's report awaiting approval, one click from it", async () => {
+    const page = await pageAs(chromium.browser, server.url, 'dinhbang.lanhdao', SIZES[0]);
+    await homeLoaded(page);
+    const card = page.locator('.todo-card').filter({ hasText: 'Báo cáo chờ duyệt' });
+    const item = card.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
+    await item.getByText('Hạn nộp 25/09/2017 · quá hạn 30 ngày').waitFor();
+    await item.getByRole('link', { name: 'Quý III/2017 – Đảng ủy phường Đình Bảng' }).click();
+    await page.getByRole('heading', { name: /Đảng ủy phường Đình Bảng: Quý III\/2017/ }).waitFor();
     await page.context().close();
   });
 
