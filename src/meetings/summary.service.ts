@@ -1,6 +1,6 @@
 import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
-import { Invalid, type FieldProblem } from '../http/errors.ts';
+import { Invalid, NotFound, type FieldProblem } from '../http/errors.ts';
 import { vnToday } from '../reports/board.service.ts';
 import { loadPeriod } from '../reports/periods.service.ts';
 import { progressTable } from '../reports/progress.service.ts';
@@ -8,6 +8,8 @@ import { reportsForCompilation, type CompiledReport } from '../reports/reports.s
 import type { Ctx } from '../units/roles.ts';
 import { listUnits } from '../units/units.service.ts';
 import type { CompiledSummary, SummaryUnit } from './summary.schema.ts';
+import * as repo from './summary.repository.ts';
+import type { MeetingSummaryRow } from './summary.tables.ts';
 
 /** What a unit's report gives the summary: accepted, submitted (marked), or missing and why. */
 function standing(
@@ -154,4 +156,35 @@ export async function buildCompiledSummary(
     },
     proposals,
   };
+}
+
+/**
+ * Freezes the meeting's compiled summary: built now, for its invited units in agenda order, and
+ * stored, in the caller's transaction (the meeting's start). A summary once frozen is kept as it
+ * was presented: freezing again returns the stored one.
+ */
+export async function freezeSummary(
+  db: Db,
+  ctx: Ctx,
+  meetingId: number,
+): Promise<{ frozenAt: string; summary: CompiledSummary }> {
+  const stored = await repo.findSummary(db, meetingId);
+  if (stored) return presentStored(stored);
+  const meeting = await repo.meetingForSummary(db, meetingId);
+  if (!meeting) throw NotFound('meeting');
+  const summary = await buildCompiledSummary(db, ctx, {
+    periodId: meeting.period_id,
+    unitIds: meeting.unitIds,
+  });
+  const frozenAt = nowOf(ctx);
+  await repo.insertSummary(db, {
+    meeting_id: meetingId,
+    body_json: JSON.stringify(summary),
+    frozen_at: frozenAt,
+  });
+  return { frozenAt, summary };
+}
+
+function presentStored(row: MeetingSummaryRow): { frozenAt: string; summary: CompiledSummary } {
+  return { frozenAt: row.frozen_at, summary: JSON.parse(row.body_json) as CompiledSummary };
 }
