@@ -1,16 +1,19 @@
 import type { Db } from '../db/schema.ts';
 
-/** The meeting's period and state, and its invited units in agenda order. */
-export async function meetingForSummary(db: Db, meetingId: number) {
-  const meeting = await db
+/** The meeting's period, convening unit and state. */
+export function findMeeting(db: Db, meetingId: number) {
+  return db
     .selectFrom('meetings')
     .select(['id', 'period_id', 'unit_id', 'state'])
     .where('id', '=', meetingId)
     .executeTakeFirst();
-  if (!meeting) return undefined;
+}
+
+/** The invited units in agenda order: the agenda's unit items first, then the others invited. */
+export async function invitedInAgendaOrder(db: Db, meetingId: number): Promise<number[]> {
   const invited = await db
     .selectFrom('meeting_units')
-    .select(['unit_id', 'sort_order'])
+    .select(['unit_id'])
     .where('meeting_id', '=', meetingId)
     .orderBy('sort_order')
     .orderBy('unit_id')
@@ -24,15 +27,12 @@ export async function meetingForSummary(db: Db, meetingId: number) {
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  // The agenda's unit items first, in their order; invited units the agenda leaves out after.
-  const order: number[] = [];
   const invitedIds = new Set(invited.map((u) => u.unit_id));
-  for (const item of agenda) {
-    if (item.unit_id !== null && invitedIds.has(item.unit_id) && !order.includes(item.unit_id))
-      order.push(item.unit_id);
-  }
-  for (const u of invited) if (!order.includes(u.unit_id)) order.push(u.unit_id);
-  return { ...meeting, unitIds: order };
+  const order = new Set<number>();
+  for (const item of agenda)
+    if (item.unit_id !== null && invitedIds.has(item.unit_id)) order.add(item.unit_id);
+  for (const u of invited) order.add(u.unit_id);
+  return [...order];
 }
 
 export function findSummary(db: Db, meetingId: number) {
