@@ -7,6 +7,7 @@ import { progressTable } from '../reports/progress.service.ts';
 import { reportsForCompilation, type CompiledReport } from '../reports/reports.service.ts';
 import type { Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
+import { holdsRoleOver } from '../units/units.policy.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { canFollowPeriods, canWriteReport } from '../reports/reports.policy.ts';
 import type { CompiledSummary, SummaryUnit } from './summary.schema.ts';
@@ -214,7 +215,7 @@ export async function readMeetingSummary(
   return { frozenAt: null, summary };
 }
 
-/** The convening unit's secretariat and chair, and the invited units' people. */
+/** The convening unit's secretariat, chair and admins, and the invited units' people. */
 function mayReadMeeting(
   ctx: Ctx,
   meeting: { unit_id: number },
@@ -223,6 +224,7 @@ function mayReadMeeting(
 ): boolean {
   return (
     canFollowPeriods(ctx.actor, meeting.unit_id, tree) ||
+    holdsRoleOver(ctx.actor, 'admin', meeting.unit_id, tree) ||
     unitIds.some((id) => canWriteReport(ctx.actor, id, tree))
   );
 }
