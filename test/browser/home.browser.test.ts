@@ -89,7 +89,7 @@ describe('the home page of each role', () => {
   let chromium: RunningBrowser;
 
   beforeAll(async () => {
-    // On the demo's calendar, as `giaoban serve` runs it: Quý III a month overdue, not years.
+    // On the demo's calendar, as `giaoban serve` runs it: Quý III 89 days overdue, not years.
     [server, chromium] = await Promise.all([startApp({ demoCalendar: true }), launchBrowser()]);
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -104,7 +104,7 @@ describe('the home page of each role', () => {
     const toWrite = page.locator('.todo-card').filter({ hasText: 'Báo cáo cần hoàn thành' });
     await toWrite.getByRole('heading', { name: 'Báo cáo cần hoàn thành (2)' }).waitFor();
     const q3 = toWrite.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
-    const overdue = q3.getByText('Hạn nộp 25/09/2017 · quá hạn 30 ngày');
+    const overdue = q3.getByText('Hạn nộp 25/09/2017 · quá hạn 89 ngày');
     await overdue.waitFor();
     const color = await overdue.evaluate(
       (e: unknown) => (globalThis as unknown as Dom).getComputedStyle(e).color,
@@ -129,7 +129,7 @@ describe('the home page of each role', () => {
     await homeLoaded(page);
     const card = page.locator('.todo-card').filter({ hasText: 'Báo cáo chờ duyệt' });
     const item = card.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
-    await item.getByText('Hạn nộp 25/09/2017 · quá hạn 30 ngày').waitFor();
+    await item.getByText('Hạn nộp 25/09/2017 · quá hạn 89 ngày').waitFor();
     await item.getByRole('link', { name: 'Quý III/2017 – Đảng ủy phường Đình Bảng' }).click();
     await page.getByRole('heading', { name: /Đảng ủy phường Đình Bảng: Quý III\/2017/ }).waitFor();
     await page.context().close();

@@ -10,7 +10,7 @@ import { loginCookie, testConfig } from '../../src/test-support/factories.ts';
 /*
  * "Today" for deadlines is the app's clock, never the system's: the period board and the home
  * page's to-do list on a fixed clock; and a database holding the demo runs on the demo's own
- * calendar, so its Quý III reports are a month overdue, not nine years.
+ * calendar, so its Quý III reports are three months overdue, not nine years.
  */
 
 interface ReportItem {
@@ -43,7 +43,7 @@ describe('the demo clock', () => {
     const clock = demoClock(now, () => now);
     expect(clock()).toBe(new Date(DEMO_PRESENT).toISOString());
     now = '2026-12-04T03:30:00.000Z';
-    expect(clock()).toBe('2017-10-25T02:30:00.000Z');
+    expect(clock()).toBe('2017-12-23T02:30:00.000Z');
   });
 });
 
@@ -75,7 +75,7 @@ describeEachEngine('deadlines on the app’s clock', (db) => {
     expect([item.daysLeft, item.overdue]).toEqual([5, false]);
   });
 
-  it('runs a demo database on the demo’s calendar: Quý III a month overdue, Quý IV due in 56 days', async () => {
+  it('runs a demo database on the demo’s calendar: Quý III 89 days overdue, Quý IV three', async () => {
     const recorded = (await demoLoadedAt(db()))!;
     expect(Date.parse(recorded) - Date.parse(loadedAt)).toBeGreaterThanOrEqual(0);
     expect(Date.parse(recorded) - Date.parse(loadedAt)).toBeLessThan(60_000);
@@ -83,23 +83,23 @@ describeEachEngine('deadlines on the app’s clock', (db) => {
     const secretary = await loginCookie(app, 'vanphong', DEMO_PASSWORD);
     const period = await quarters(app, secretary);
     const board = await get<Board>(app, secretary, `/periods/${period('Quý III/2017')}/board`);
-    expect(board.today).toBe('2017-10-25');
+    expect(board.today).toBe('2017-12-23');
     const late = board.rows.filter((r) => r.overdue).map((r) => r.unitName);
     expect(late).toContain('Hội Liên hiệp Phụ nữ thị xã Từ Sơn');
     const q4 = await get<Board>(app, secretary, `/periods/${period('Quý IV/2017')}/board`);
-    expect(q4.rows.filter((r) => r.overdue)).toEqual([]);
+    expect(q4.rows.every((r) => r.overdue)).toBe(true);
 
     const reporter = await loginCookie(app, 'phunu.tonghop', DEMO_PASSWORD);
     const todo = await get<Todo>(app, reporter, '/me/todo');
     const days = Object.fromEntries(
       todo.reports.toWrite.map((r) => [r.periodName, [r.daysLeft, r.overdue]]),
     );
-    expect(days).toEqual({ 'Quý III/2017': [-30, true], 'Quý IV/2017': [56, false] });
+    expect(days).toEqual({ 'Quý III/2017': [-89, true], 'Quý IV/2017': [-3, true] });
 
     // The head of Đình Bảng has the demo's report awaiting approval on their home page.
     const head = await loginCookie(app, 'dinhbang.lanhdao', DEMO_PASSWORD);
     const approve = (await get<Todo>(app, head, '/me/todo')).reports.toApprove;
-    expect(approve.map((r) => [r.periodName, r.daysLeft])).toEqual([['Quý III/2017', -30]]);
+    expect(approve.map((r) => [r.periodName, r.daysLeft])).toEqual([['Quý III/2017', -89]]);
   });
 });
 
