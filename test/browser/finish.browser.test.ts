@@ -159,6 +159,7 @@ describe('the workspace’s finish', () => {
   it('writes the audit log in words: the step, the field and its values', async () => {
     const page = await as('quantri');
     await page.goto(`${server.url}/app/audit`);
+    await page.getByPlaceholder('Tìm theo nội dung…').fill('Ban Tổ chức Thị ủy – tiếp nhận');
     const row = page
       .getByRole('row')
       .filter({ hasText: 'Quý III/2017: Ban Tổ chức Thị ủy – tiếp nhận' });
