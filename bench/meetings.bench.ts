@@ -11,7 +11,7 @@ import { DEFAULT_SECTIONS } from '../src/reports/catalog.service.ts';
 import { packFigures } from '../src/reports/figures.repository.ts';
 import type { Ctx } from '../src/units/roles.ts';
 import { buildAccount, ctxFor } from '../src/test-support/factories.ts';
-import { medianMs, withPostgres } from './support/databases.ts';
+import { insertIndicators, medianMs, withPostgres } from './support/databases.ts';
 import { load } from './support/http.ts';
 
 /*
@@ -91,26 +91,7 @@ async function seed(db: Database) {
     username: 'vanphong',
     roles: [{ unitId: root.id, role: 'secretariat' }],
   });
-  const indicatorIds = (
-    await db
-      .insertInto('indicators')
-      .values(
-        Array.from({ length: INDICATORS }, (_, i) => ({
-          code: `CT${i + 1}`,
-          name: `Chỉ tiêu ${i + 1}`,
-          measure: 'người',
-          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4]!,
-          higher_is_better: 1,
-          allow_negative: 0,
-          sort_order: i,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
+  const indicatorIds = await insertIndicators(db, INDICATORS, now);
   const template = await db
     .insertInto('report_templates')
     .values({
