@@ -11,7 +11,7 @@ import { DEFAULT_SECTIONS } from '../src/reports/catalog.service.ts';
 import { packFigures } from '../src/reports/figures.repository.ts';
 import type { Ctx } from '../src/units/roles.ts';
 import { buildAccount, ctxFor } from '../src/test-support/factories.ts';
-import { insertIndicators, medianMs, withPostgres } from './support/databases.ts';
+import { insertIndicators, insertTemplate, medianMs, withPostgres } from './support/databases.ts';
 import { load } from './support/http.ts';
 
 /*
@@ -92,28 +92,7 @@ async function seed(db: Database) {
     roles: [{ unitId: root.id, role: 'secretariat' }],
   });
   const indicatorIds = await insertIndicators(db, INDICATORS, now);
-  const template = await db
-    .insertInto('report_templates')
-    .values({
-      unit_id: root.id,
-      name: 'Mẫu',
-      current_version_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .insertInto('report_template_versions')
-    .values({
-      template_id: template.id,
-      number: 1,
-      sections_json: JSON.stringify(DEFAULT_SECTIONS),
-      indicators_json: '[]',
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const version = await insertTemplate(db, root.id, DEFAULT_SECTIONS, now);
   const period = await db
     .insertInto('report_periods')
     .values({

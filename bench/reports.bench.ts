@@ -6,7 +6,7 @@ import type { DB } from '../src/db/schema.ts';
 import { packFigures, refreshYearFigures } from '../src/reports/figures.repository.ts';
 import { progressTable } from '../src/reports/progress.service.ts';
 import { buildAccount, buildTestApp, loginCookie } from '../src/test-support/factories.ts';
-import { insertIndicators, medianMs, withPostgres } from './support/databases.ts';
+import { insertIndicators, insertTemplate, medianMs, withPostgres } from './support/databases.ts';
 
 /*
  * A province-sized reporting data set — 1,000 units × 50 indicators × 4 quarters × 5 years
@@ -67,28 +67,7 @@ export async function seed(db: Database): Promise<void> {
     username: 'vanphong',
     roles: [{ unitId: root.id, role: 'secretariat' }],
   });
-  const template = await db
-    .insertInto('report_templates')
-    .values({
-      unit_id: root.id,
-      name: 'Mẫu',
-      current_version_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const templateVersion = await db
-    .insertInto('report_template_versions')
-    .values({
-      template_id: template.id,
-      number: 1,
-      sections_json: '[]',
-      indicators_json: '[]',
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const templateVersion = await insertTemplate(db, root.id, [], now);
   // Every quarter's report of every unit, accepted: the values below are all official.
   const reportIds = new Map<string, number>();
   for (const year of YEARS) {
