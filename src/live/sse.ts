@@ -24,6 +24,12 @@ export interface EventStreamOptions<T> {
   read: () => Promise<T>;
   /** The event's name (`event:` field): browsers listen with addEventListener(name). */
   event: string;
+  /**
+   * The state already read for this request (a route reads it first, so that a refusal is an
+   * ordinary error answer): sent as the first event instead of reading again. Call `send`
+   * straight after that read, with no other wait between: a change is heard from then on.
+   */
+  initial?: T;
   /** What to do after `read` failed: `end` the stream, or `keep` it for the next change. */
   onReadError?: (error: unknown) => 'end' | 'keep';
 }
@@ -75,7 +81,7 @@ export class EventStreams {
   send<T>(
     request: FastifyRequest,
     reply: FastifyReply,
-    { topic, read, event, onReadError }: EventStreamOptions<T>,
+    { topic, read, event, initial, onReadError }: EventStreamOptions<T>,
   ): FastifyReply {
     const stream = new PassThrough();
     const last = Number(request.headers['last-event-id']);
@@ -86,6 +92,7 @@ export class EventStreams {
     let again = false;
 
     const write = (text: string): boolean => (closed ? true : stream.write(text));
+    const sendState = (state: T): boolean => write(formatEvent(++id, event, JSON.stringify(state)));
 
     const refresh = async (): Promise<void> => {
       if (closed) return;
@@ -106,7 +113,7 @@ export class EventStreams {
             return;
           }
           if (closed) return;
-          if (!write(formatEvent(++id, event, JSON.stringify(state)))) {
+          if (!sendState(state)) {
             // The browser has not taken the last state yet: the next one waits for it.
             await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
           }
@@ -131,6 +138,7 @@ export class EventStreams {
     this.open.set(stream, { topic, stop });
     write(`retry: ${this.settings.retryMs}\n\n`);
     if (this.closing) stop();
+    else if (initial !== undefined) sendState(initial);
     else void refresh();
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
