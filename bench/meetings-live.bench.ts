@@ -91,11 +91,15 @@ export async function run(): Promise<void> {
     const path = `/api/v1/meetings/${meeting.meetingId}/events`;
     for (let i = 0; i < CLIENTS; i++) {
       const base = i % 2 ? b : a;
-      clients.push(await openEventStream(`${base}${path}`, { cookie: sessions[i % SESSIONS]! }, agent));
+      clients.push(
+        await openEventStream(`${base}${path}`, { cookie: sessions[i % SESSIONS]! }, agent),
+      );
     }
     if (clients.some((c) => c.status !== 200)) throw new Error('a client was refused');
     await Promise.all(clients.map((c) => c.next()));
-    console.log(`${CLIENTS} clients connected, ${CLIENTS / 2} on each of two instances (PostgreSQL)`);
+    console.log(
+      `${CLIENTS} clients connected, ${CLIENTS / 2} on each of two instances (PostgreSQL)`,
+    );
 
     const next = async () => {
       const started = performance.now();
@@ -105,7 +109,8 @@ export async function run(): Promise<void> {
         body: JSON.stringify({ action: 'next' }),
       });
       const answered = performance.now();
-      if (response.status !== 200) throw new Error(`next speaker: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`next speaker: ${response.status} ${await response.text()}`);
       const agenda = (await response.json()) as { currentItemId: number | null };
       return { started, answered, itemId: agenda.currentItemId };
     };
