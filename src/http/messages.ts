@@ -325,7 +325,6 @@ export const entityNames = {
   proposal: { vi: 'kiến nghị', en: 'Proposal' },
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
   revision: { vi: 'phiên bản', en: 'Revision' },
-  meeting: { vi: 'hội nghị', en: 'Meeting' },
   report_settings: { vi: 'cấu hình báo cáo', en: 'Report settings' },
   meeting: { vi: 'hội nghị', en: 'Meeting' },
   minutes: { vi: 'biên bản hội nghị', en: 'The minutes' },
