@@ -85,7 +85,7 @@ describeEachEngine('meeting events stream', (db) => {
     const bad = await fetch(`${base}/api/v1/meetings/abc/events`, { headers: { cookie: reader } });
     expect(bad.status).toBe(400);
     expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields)).toEqual(
-      ['id'],
+      ['params.id'],
     );
   });
 
