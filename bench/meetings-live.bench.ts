@@ -120,7 +120,6 @@ export async function run(): Promise<void> {
     const posts: number[] = [];
     const delay = monitorEventLoopDelay({ resolution: 10 });
     const cpuBefore = process.cpuUsage();
-    let wall = 0;
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
       const froms = clients.map((c) => c.events.length);
       if (round === WARMUP) delay.enable();
@@ -130,7 +129,6 @@ export async function run(): Promise<void> {
       );
       const times = arrivals.map((e) => e.at - started);
       if (round >= WARMUP) {
-        wall += Math.max(...times);
         lastClient.push(Math.max(...times));
         allClients.push(...times);
         posts.push(answered - started);
