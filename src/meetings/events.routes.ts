@@ -59,6 +59,8 @@ export async function meetingEventsRoutes(app: FastifyInstance): Promise<void> {
         event: 'state',
         read,
         initial,
+        // The projector's state is the same for everyone who may read the meeting.
+        share: liveTopic.meeting(meetingId),
         // Access withdrawn, or the meeting deleted, while the stream was open: end it; the
         // browser's reconnect then gets the refusal as an answer.
         onReadError: (error) => (error instanceof AppError && error.status < 500 ? 'end' : 'keep'),
