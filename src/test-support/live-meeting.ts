@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { saveAgenda } from '../meetings/agenda.service.ts';
-import { createMeeting } from '../meetings/meetings.service.ts';
+import { createMeeting, getMeeting } from '../meetings/meetings.service.ts';
 import { speakerAction } from '../meetings/running.service.ts';
+import { transitionMeeting } from '../meetings/transitions.service.ts';
 import type { Ctx } from '../units/roles.ts';
 import { buildAccount } from './factories.ts';
 import { buildReportSetup } from './report-factories.ts';
@@ -9,7 +10,7 @@ import { buildReportSetup } from './report-factories.ts';
 /*
  * A meeting under way, for the live tests and the projector benchmark: a period of a
  * committee with two invited units, an agenda of `items` speakers of those units (planned by
- * the secretariat through the services), the first one speaking, and `readers` more
+ * the secretariat through the services), started, the first one speaking, and `readers` more
  * secretariat accounts (each a projector's session).
  */
 
@@ -51,12 +52,8 @@ export async function buildRunningMeeting(
       speakerPosition: 'Trưởng ban',
     })),
   });
-  // Under way: the start transition's other work (the summary's snapshot) is not needed here.
-  await db
-    .updateTable('meetings')
-    .set({ state: 'in_progress', started_at: iso(now - 60_000) })
-    .where('id', '=', meeting.id)
-    .execute();
+  const current = await getMeeting(db, ctx, meeting.id);
+  await transitionMeeting(db, ctx, meeting.id, { version: current.version, action: 'start' });
   await speakerAction(db, ctx, meeting.id, { action: 'start' });
   const readerAccounts = [];
   for (let i = 0; i < readers; i++) {
