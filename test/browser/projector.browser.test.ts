@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresUrlOf } from '../../src/db/database.ts';
 import type { Agenda } from '../../src/meetings/meetings.schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../src/test-support/engines.ts';
-import { TEST_PASSWORD } from '../../src/test-support/factories.ts';
+import { TEST_PASSWORD, buildAccount } from '../../src/test-support/factories.ts';
 import { buildRunningMeeting, type RunningMeeting } from '../../src/test-support/live-meeting.ts';
 import { startServerProcess, type ServerProcess } from '../processes.ts';
 import {
@@ -20,7 +20,8 @@ import {
  * speaker on instance A (two app processes on one PostgreSQL): the page follows within a
  * second, with no reload. Then the network between the browser and B drops (a proxy in
  * between cuts every connection and refuses new ones): the page says it lost the connection,
- * and once the network is back it shows the speaker chosen meanwhile.
+ * and once the network is back it shows the speaker chosen meanwhile. Someone who may not
+ * read the meeting is told so.
  */
 
 /** A TCP proxy to `port` that can cut its connections and refuse new ones until healed. */
@@ -142,6 +143,17 @@ describe.runIf(url)('projector page on a second instance [postgres (server)]', (
     // Back by itself (EventSource's retry), with the speaker chosen while it was away.
     await speakerShown(page, 'Người phát biểu 3');
     await page.getByTestId('projector-offline').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('tells someone who may not read the meeting so, instead of reconnecting for ever', async () => {
+    const stranger = await buildAccount(handle.db, { roles: [] });
+    const context = await browser.browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await login(page, b.base, stranger.username, TEST_PASSWORD);
+    await page.goto(`${b.base}/app/meetings/${meeting.meetingId}/projector`);
+    await page.getByText('Không mở được màn hình hội nghị:').waitFor();
+    await page.getByRole('button', { name: 'Thử lại' }).waitFor();
     await context.close();
   });
 });
