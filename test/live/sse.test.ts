@@ -25,6 +25,7 @@ describe('event streams', () => {
   let quick: EventStreams;
   let shared: EventStreams;
   const refusedTo = new Set<number>();
+  let strictFirst = 0;
   const clients: EventStreamClient[] = [];
   const open = async (path: string, headers?: Record<string, string>) => {
     const client = await openEventStream(`${base}${path}`, headers);
@@ -67,6 +68,23 @@ describe('event streams', () => {
         share: 'shared',
         read: () =>
           refusedTo.has(who) ? Promise.reject(new Error('refused')) : Promise.resolve({ value }),
+      });
+    });
+    const strictStreams = new EventStreams(app.live, {
+      heartbeatMs: 60_000,
+      retryMs: 2000,
+      recheckMs: 0,
+    });
+    app.get('/test/strict', { schema: { hide: true }, compress: false }, (request, reply) => {
+      const who = ++n;
+      if (strictFirst === 0) strictFirst = who;
+      return strictStreams.send(request, reply, {
+        topic: 'strict',
+        event: 'state',
+        share: 'strict',
+        read: () =>
+          refusedTo.has(who) ? Promise.reject(new Error('refused')) : Promise.resolve({ value }),
+        onReadError: () => 'end',
       });
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -173,6 +191,18 @@ describe('event streams', () => {
     await Promise.all(streams.slice(1).map((s) => s.next((e) => e.data === '{"value":9}')));
     for (const s of streams) s.close();
     await vi.waitFor(() => expect(shared.count()).toBe(0));
+  });
+
+  it('checks each shared stream on its own every recheckMs, ending one whose right is gone', async () => {
+    // recheckMs of 0: every change is read by each stream itself.
+    const strict = await open('/test/strict');
+    const other = await open('/test/strict');
+    await Promise.all([strict.next(), other.next()]);
+    refusedTo.add(strictFirst);
+    await app.live.publish('strict');
+    await strict.ended;
+    await other.next((e) => e.id === '2');
+    other.close();
   });
 
   it('ends the stream when reading the state is refused', async () => {
