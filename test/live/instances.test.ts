@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { postgresUrlOf } from '../../src/db/database.ts';
+import { migrateToLatest, openSqlite, postgresUrlOf } from '../../src/db/database.ts';
 import type { Agenda, ProjectorState } from '../../src/meetings/meetings.schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../src/test-support/engines.ts';
 import {
@@ -15,7 +18,8 @@ import { startServerProcess, type ServerProcess } from '../processes.ts';
  * Two app instances (processes of their own) on one PostgreSQL database: a projector's stream
  * on instance B follows the secretary's "next speaker" on instance A within a second, shows the
  * right state after its stream is cut and opened again, and keeps following after the server
- * ends both instances' listening connections.
+ * ends both instances' listening connections. And SQLite served by two worker processes: a
+ * change made through one worker reaches the streams of both.
  */
 
 const url = process.env.TEST_DATABASE_URL;
@@ -136,4 +140,53 @@ describe.runIf(url)('live projector on two app instances [postgres (server)]', (
     );
     client.close();
   });
+});
+
+describe('live projector on worker processes sharing one SQLite file [sqlite (file)]', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-live-workers-'));
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'shows a change made through one worker on the streams of every worker',
+    { timeout: 90_000 },
+    async () => {
+      const db = openSqlite(path.join(dir, 'giaoban.sqlite'));
+      await migrateToLatest(db);
+      const meeting = await buildRunningMeeting(db, { items: 4, readers: 1 });
+      await db.destroy();
+      server = await startServerProcess({
+        GIAOBAN_DATA_DIR: dir,
+        GIAOBAN_DEMO: '0',
+        GIAOBAN_WORKERS: '2',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      });
+      const secretary = await login(server.base, meeting.secretary);
+      const reader = await login(server.base, meeting.readers[0]!);
+      // The primary hands connections to the workers in turn: four streams land on both.
+      const streams = [];
+      for (let i = 0; i < 4; i++) {
+        const client = await openEventStream(
+          `${server.base}/api/v1/meetings/${meeting.meetingId}/events`,
+          { cookie: reader },
+        );
+        expect(client.status).toBe(200);
+        await client.next();
+        streams.push(client);
+      }
+      const response = await fetch(`${server.base}/api/v1/meetings/${meeting.meetingId}/speaker`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: secretary },
+        body: JSON.stringify({ action: 'next' }),
+      });
+      expect(response.status).toBe(200);
+      await Promise.all(
+        streams.map((c) => c.next((e) => stateOf(e.data).current?.itemId === meeting.itemIds[1])),
+      );
+      for (const c of streams) c.close();
+    },
+  );
 });
