@@ -530,13 +530,16 @@ export const SaveMinutesBody = Type.Object(
 );
 export type SaveMinutesBody = Static<typeof SaveMinutesBody>;
 
-/** A stale save of the minutes: 409 with the minutes as they are now, so nothing is lost. */
+/**
+ * A refused save of the minutes (409): when stale (`conflict`), with the minutes as they are
+ * now, so nothing is lost; when locked (`meeting_concluded`…), without.
+ */
 export const MinutesConflict = Type.Object({
   error: Type.Object({
-    code: Type.Literal('conflict'),
+    code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-    current: Minutes,
+    current: Type.Optional(Minutes),
   }),
 });
 
