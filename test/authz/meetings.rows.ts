@@ -325,6 +325,25 @@ export const meetingRows: Row[] = [
   },
 ];
 
+/** The compiled summary: whoever reads the meeting, live while planned, frozen once started. */
+export const summaryRows: Row[] = [
+  {
+    route: 'GET /api/v1/meetings/:id/summary',
+    request: async (fx) => ({ url: url((await freshMeeting(fx)).id, '/summary') }),
+    expect: allow(READERS, 200),
+  },
+  {
+    route: 'GET /api/v1/meetings/:id/summary (started: the snapshot)',
+    request: async (fx) => ({ url: url((await freshMeeting(fx, 'in_progress')).id, '/summary') }),
+    expect: allow(READERS, 200),
+  },
+  {
+    route: 'GET /api/v1/meetings/:id/summary (A not invited)',
+    request: async (fx) => ({ url: url((await freshMeeting(fx, 'planned', 'b')).id, '/summary') }),
+    expect: allow(CONVENERS, 200),
+  },
+];
+
 /**
  * The projector's event stream: the same readers as the meeting; the test reads the status of
  * the stream and hangs up.
