@@ -6,6 +6,7 @@ import { databaseEngine, migrateToLatest, openDatabase } from './db/database.ts'
 import { systemClock } from './clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
 import { DEMO_PRESENT, clockFor, demoClock } from './demo/demo-clock.ts';
+import { relayLiveMessages } from './live/cluster-bus.ts';
 import { flushPortalViews } from './portal/runtime.ts';
 
 /*
@@ -85,6 +86,7 @@ function superviseWorkers(count: number): Promise<void> {
   const start = () => {
     const worker = cluster.fork();
     started.set(worker, Date.now());
+    relayLiveMessages(worker, () => started.keys());
     worker.on('message', (message: { giaoban?: string }) => {
       if (message?.giaoban === 'listening' && --waiting === 0) allListening();
     });

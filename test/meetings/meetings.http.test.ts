@@ -115,6 +115,12 @@ describeEachEngine('meetings over HTTP', (db) => {
     });
     expect(answer.body.respondUnitIds).toEqual([x.s.unit.id]);
     // The invited unit sees its meeting, not the buttons of the secretariat.
+    const mine = await call<{ items: { id: number }[] }>(
+      'GET',
+      `/meetings?invitedUnitId=${x.s.unit.id}`,
+      x.cookies.reporter,
+    );
+    expect(mine.body.items.map((m) => m.id)).toEqual([x.meeting.id]);
     const seen = await call<Meeting>('GET', x.url, x.cookies.reporter);
     expect(seen.body.actions).toEqual(['respond']);
 
