@@ -91,8 +91,9 @@ describeEachEngine('the home page’s to-do list on the demo', (db) => {
       ['Quý IV/2017', 13, 0, 13, 0],
     ]);
     expect(reports.boards.every((b) => b.overdue)).toBe(true);
-    // The Quý III briefing's conclusion (the meetings demo) answered every proposal of the demo.
-    expect(reports.proposals).toEqual({ total: 0, items: [] });
+    // The Quý III briefing answered three proposals; Hội Nông dân's waits for an answer.
+    expect(reports.proposals.total).toBe(1);
+    expect(reports.proposals.items.map((p) => p.unitName)).toEqual(['Hội Nông dân thị xã Từ Sơn']);
     expect(portal).toBeNull();
   });
 
