@@ -73,6 +73,15 @@ function AppRoutes() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {features
+          .flatMap((feature) => feature.fullScreenRoutes ?? [])
+          .map((route) => (
+            <Route
+              key={route.path}
+              path={route.path}
+              element={<RequireAuth>{route.element}</RequireAuth>}
+            />
+          ))}
         <Route
           element={
             <RequireAuth>

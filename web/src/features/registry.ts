@@ -25,4 +25,5 @@ export const featureActionLabels = Object.assign(
 /** What the features add to each other's pages, provided to the slots by App. */
 export const featureSlots: WorkspaceSlots = {
   reportPanels: features.flatMap((f) => f.reportPanels ?? []),
+  periodLinks: features.flatMap((f) => f.periodLinks ?? []),
 };

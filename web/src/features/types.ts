@@ -2,7 +2,7 @@ import { useCallback, type ComponentType, type ReactNode } from 'react';
 import type { Todo } from '../api/todo';
 import type { Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
-import type { ReportPanel } from './slots';
+import type { PeriodLink, ReportPanel } from './slots';
 
 /** A page of a feature, mounted under /app/ inside the signed-in layout. */
 export interface FeatureRoute {
@@ -43,11 +43,18 @@ export interface HomeSection {
 /** What a feature adds to the workspace shell. */
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
+  /**
+   * Pages for a signed-in user without the workspace's menu and header (a projector's full
+   * screen), mounted under /app/ beside the layout.
+   */
+  fullScreenRoutes?: FeatureRoute[];
   menu: FeatureMenuItem[];
   /** Its sections of the home page. */
   homeSections?: HomeSection[];
   /** Panels this feature adds to another feature's report page (see features/slots.tsx). */
   reportPanels?: ReportPanel[];
+  /** Links this feature adds to the period board's header (see features/slots.tsx). */
+  periodLinks?: PeriodLink[];
   /** Labels of the audit log's entity types and actions this feature records. */
   auditLabels?: {
     entity?: Record<string, Record<Lang, string>>;
