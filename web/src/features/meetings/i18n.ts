@@ -131,7 +131,8 @@ const vi = {
   'attendance.delegateNameOf': 'Người dự thay: {unit}',
   'attendance.delegatePositionOf': 'Chức vụ người dự thay: {unit}',
   'attendance.guestPresent': 'Có mặt: {name}',
-  'attendance.totals': 'Có mặt {present} · Cử người dự thay {delegate} · Vắng {absent} · Chưa điểm danh {unknown} · Khách mời có mặt {guests}/{guestsAll}',
+  'attendance.totals':
+    'Có mặt {present} · Cử người dự thay {delegate} · Vắng {absent} · Chưa điểm danh {unknown} · Khách mời có mặt {guests}/{guestsAll}',
   'attendance.saved': 'Đã lưu điểm danh.',
   'minutes.title': 'Biên bản hội nghị',
   'minutes.header': 'Thông tin chung',
