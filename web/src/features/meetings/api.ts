@@ -196,6 +196,13 @@ export function addExtraSpeaker(
   return api.post(`/meetings/${id}/agenda/extra`, body);
 }
 
+export function saveMinutes(
+  id: number,
+  body: { version: number; speeches: Record<string, string>; closing: string },
+): Promise<Minutes> {
+  return putJson<Minutes>(`/meetings/${id}/minutes`, body);
+}
+
 /** Invalidates everything of the feature after a change. */
 export function useMeetingsRefresh() {
   const queryClient = useQueryClient();
