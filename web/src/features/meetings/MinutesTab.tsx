@@ -1,72 +1,96 @@
 import { useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Input, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { api, isApiError } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
-import { meetingsKey, saveMinutes, useMinutes, type Meeting, type Minutes } from './api';
+import { plainText } from '../reports/content';
+import { SectionEditor } from '../reports/SectionEditor';
+import {
+  saveMinutes,
+  useMinutes,
+  useStore,
+  type AgendaItem,
+  type Meeting,
+  type Minutes,
+} from './api';
 import { useMeetingsI18n } from './i18n';
 import { formatSpan } from './shared';
 
 /** What the secretary writes: one text per agenda item (by its id) and the closing part. */
-export interface MinutesText {
-  speeches: Record<string, string>;
+interface MinutesText {
+  speeches: Record<number, string>;
   closing: string;
 }
 
-const AUTOSAVE_MS = 1200;
+const AUTOSAVE_MS = 1000;
 
 function textOf(m: Minutes): MinutesText {
-  return { speeches: { ...m.speeches }, closing: m.closing };
+  return {
+    speeches: Object.fromEntries(m.speeches.map((s) => [s.itemId, s.html])),
+    closing: m.closing,
+  };
+}
+
+/** The items whose text differs between two versions. */
+function changedItems(a: MinutesText, b: MinutesText): number[] {
+  const ids = new Set([...Object.keys(a.speeches), ...Object.keys(b.speeches)].map(Number));
+  return [...ids].filter((id) => (a.speeches[id] ?? '') !== (b.speeches[id] ?? ''));
 }
 
 function sameText(a: MinutesText, b: MinutesText): boolean {
-  if (a.closing !== b.closing) return false;
-  const keys = new Set([...Object.keys(a.speeches), ...Object.keys(b.speeches)]);
-  return [...keys].every((k) => (a.speeches[k] ?? '') === (b.speeches[k] ?? ''));
+  return a.closing === b.closing && changedItems(a, b).length === 0;
 }
 
-export function MinutesTab({ meeting, canWrite }: { meeting: Meeting; canWrite: boolean }) {
+export function MinutesTab({ meeting }: { meeting: Meeting }) {
   const query = useMinutes(meeting.id);
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Skeleton active />;
-  return <MinutesEditor meeting={meeting} minutes={query.data} canWrite={canWrite} />;
+  return <MinutesEditor key={meeting.id} minutes={query.data} />;
 }
 
-function MinutesEditor({
-  meeting,
-  minutes,
-  canWrite,
-}: {
-  meeting: Meeting;
-  minutes: Minutes;
-  canWrite: boolean;
-}) {
+/** "Title – Speaker, position (unit)" for an agenda item in the minutes. */
+export function speakerLabel(item: AgendaItem): string {
+  const who = [item.speakerName, item.speakerPosition].filter(Boolean).join(', ');
+  const unit = item.unitName && item.unitName !== item.title ? ` (${item.unitName})` : '';
+  return who ? `${item.title} – ${who}${unit}` : `${item.title}${unit}`;
+}
+
+function MinutesEditor({ minutes }: { minutes: Minutes }) {
   const { t } = useMeetingsI18n();
-  const queryClient = useQueryClient();
-  const editable = canWrite && !minutes.locked && meeting.state !== 'concluded';
+  const store = useStore();
+  const editable = minutes.actions.includes('edit_minutes') && !minutes.locked;
   const [text, setText] = useState<MinutesText>(() => textOf(minutes));
-  const [saved, setSaved] = useState<{ text: MinutesText; version: number; at: string | null }>(
-    () => ({ text: textOf(minutes), version: minutes.version, at: minutes.updatedAt }),
-  );
+  const [saved, setSaved] = useState(() => ({
+    text: textOf(minutes),
+    version: minutes.version,
+    at: minutes.updatedAt,
+  }));
   const [conflict, setConflict] = useState<Minutes | null>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const dirty = !sameText(text, saved.text);
   const latest = useRef(text);
   latest.current = text;
+  const { prefill } = minutes;
 
-  const save = async (version: number) => {
+  const save = async (version: number, base: MinutesText) => {
     const sending = latest.current;
     setSaving(true);
     try {
-      const result = await saveMinutes(meeting.id, { version, ...sending });
-      queryClient.setQueryData([...meetingsKey, 'minutes', meeting.id], result);
+      const result = await saveMinutes(minutes.meetingId, {
+        version,
+        speeches: changedItems(sending, base).map((itemId) => ({
+          itemId,
+          html: sending.speeches[itemId] ?? '',
+        })),
+        ...(sending.closing !== base.closing && { closing: sending.closing }),
+      });
+      store('minutes', minutes.meetingId, result);
       setSaved({ text: sending, version: result.version, at: result.updatedAt });
       setFailure(null);
     } catch (error) {
       if (isApiError(error, 409, 'conflict')) {
-        setConflict(await api.get<Minutes>(`/meetings/${meeting.id}/minutes`));
+        setConflict(await api.get<Minutes>(`/meetings/${minutes.meetingId}/minutes`));
       } else {
         setFailure(error instanceof Error ? error.message : String(error));
       }
@@ -77,38 +101,46 @@ function MinutesEditor({
 
   // Autosave a moment after the typing stops; never over a conflict the user has not settled.
   useEffect(() => {
-    if (!editable || !dirty || conflict || saving) return;
-    const timer = setTimeout(() => void save(saved.version), AUTOSAVE_MS);
+    if (!editable || !dirty || conflict || saving || failure) return;
+    const timer = setTimeout(() => void save(saved.version, saved.text), AUTOSAVE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, editable, dirty, conflict, saving, saved.version]);
+  }, [text, editable, dirty, conflict, saving, failure, saved]);
 
-  const setSpeech = (itemId: number, value: string) =>
-    setText((x) => ({ ...x, speeches: { ...x.speeches, [String(itemId)]: value } }));
-
-  const present = meeting.units.filter(
-    (u) => u.attendance === 'present' || u.attendance === 'delegate',
+  const units = prefill.attendance.units;
+  const present = units.filter((u) => u.attendance === 'present' || u.attendance === 'delegate');
+  const absent = units.filter((u) => u.attendance === 'absent');
+  const attendee = (u: (typeof units)[number]) => {
+    const who = [u.name, u.position].filter(Boolean).join(', ');
+    return who ? `${u.unitName} (${who})` : u.unitName;
+  };
+  const guests = prefill.attendance.guests.filter((g) => g.present);
+  const line = (s: string) => (
+    <Typography.Paragraph style={{ marginBottom: 4 }}>{s}</Typography.Paragraph>
   );
-  const absent = meeting.units.filter((u) => u.attendance === 'absent');
-  const attendeeOf = (u: Meeting['units'][number]) =>
-    u.attendance === 'delegate' && u.attendanceName
-      ? `${u.unitName} (${[u.attendanceName, u.attendancePosition].filter(Boolean).join(', ')})`
-      : u.unitName;
 
   return (
     <Flex vertical gap={12}>
-      {!editable && meeting.state === 'concluded' && (
-        <Alert type="info" showIcon title={t('minutes.locked')} />
-      )}
+      {minutes.locked && <Alert type="info" showIcon title={t('minutes.locked')} />}
       {conflict && (
         <MinutesConflict
-          meeting={meeting}
+          agenda={prefill.agenda}
           mine={text}
           server={conflict}
           onKeepMine={() => {
-            setSaved((s) => ({ ...s, version: conflict.version }));
+            // My edits (against what I had read) laid over the newer version, then saved.
+            const base = textOf(conflict);
+            const merged: MinutesText = {
+              speeches: { ...base.speeches },
+              closing: text.closing !== saved.text.closing ? text.closing : base.closing,
+            };
+            for (const id of changedItems(text, saved.text))
+              merged.speeches[id] = text.speeches[id] ?? '';
+            latest.current = merged;
+            setText(merged);
+            setSaved({ text: base, version: conflict.version, at: conflict.updatedAt });
             setConflict(null);
-            void save(conflict.version);
+            void save(conflict.version, base);
           }}
           onTakeTheirs={() => {
             const theirs = textOf(conflict);
@@ -118,40 +150,44 @@ function MinutesEditor({
           }}
         />
       )}
-      {failure && <Alert type="error" showIcon role="alert" title={failure} />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={failure}
+          action={
+            <Button size="small" onClick={() => setFailure(null)}>
+              {t('common.save')}
+            </Button>
+          }
+        />
+      )}
       <Card size="small" title={t('minutes.header')}>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('minutes.time', {
-            time: formatSpan(meeting.startedAt ?? meeting.startsAt, meeting.plannedEndAt),
-          })}
-        </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('minutes.place', { place: meeting.place })}
-        </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('minutes.chair', { name: meeting.chairName ?? '—' })}
-        </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('minutes.secretary', { name: meeting.secretaryName ?? '—' })}
-        </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          {t('minutes.attendance', {
-            list:
-              [
-                ...present.map(attendeeOf),
-                ...meeting.guests.filter((g) => g.present).map((g) => g.name),
-              ].join('; ') || '—',
-          })}
-        </Typography.Paragraph>
-        {absent.length > 0 && (
-          <Typography.Paragraph style={{ marginBottom: 4 }}>
-            {t('minutes.absent', {
+        {line(
+          t('minutes.time', {
+            time: formatSpan(
+              prefill.startedAt ?? prefill.startsAt,
+              prefill.endedAt ?? prefill.plannedEndAt,
+            ),
+          }),
+        )}
+        {line(t('minutes.place', { place: prefill.place }))}
+        {line(t('minutes.chair', { name: personOf(prefill.chair) }))}
+        {line(t('minutes.secretary', { name: personOf(prefill.secretary) }))}
+        {line(
+          t('minutes.attendance', {
+            list: [...present.map(attendee), ...guests.map((g) => personLine(g))].join('; ') || '—',
+          }),
+        )}
+        {absent.length > 0 &&
+          line(
+            t('minutes.absent', {
               list: absent
                 .map((u) => (u.absenceReason ? `${u.unitName} (${u.absenceReason})` : u.unitName))
                 .join('; '),
-            })}
-          </Typography.Paragraph>
-        )}
+            }),
+          )}
       </Card>
       <Card
         size="small"
@@ -170,80 +206,65 @@ function MinutesEditor({
           )
         }
       >
-        {meeting.agenda.map((item, i) => {
-          const id = `minutes-speech-${item.id}`;
-          return (
-            <div key={item.id} style={{ marginBottom: 12 }}>
-              <label htmlFor={id}>
-                <Typography.Text strong>
-                  {i + 1}. {speakerLabel(item)}
-                </Typography.Text>
-              </label>
-              {editable ? (
-                <Input.TextArea
-                  id={id}
-                  autoSize={{ minRows: 2, maxRows: 12 }}
-                  value={text.speeches[String(item.id)] ?? ''}
-                  onChange={(e) => setSpeech(item.id, e.target.value)}
-                />
-              ) : (
-                <Typography.Paragraph id={id} style={{ whiteSpace: 'pre-wrap' }}>
-                  {text.speeches[String(item.id)] || '—'}
-                </Typography.Paragraph>
-              )}
-            </div>
-          );
-        })}
-        <label htmlFor="minutes-closing">
-          <Typography.Text strong>{t('minutes.closing')}</Typography.Text>
-        </label>
-        {editable ? (
-          <Input.TextArea
-            id="minutes-closing"
-            autoSize={{ minRows: 3, maxRows: 16 }}
-            value={text.closing}
-            onChange={(e) => setText((x) => ({ ...x, closing: e.target.value }))}
-          />
-        ) : (
-          <Typography.Paragraph id="minutes-closing" style={{ whiteSpace: 'pre-wrap' }}>
-            {text.closing || '—'}
-          </Typography.Paragraph>
-        )}
+        {prefill.agenda.map((item, i) => (
+          <div key={item.id} style={{ marginBottom: 12 }}>
+            <Typography.Text strong>
+              {i + 1}. {speakerLabel(item)}
+            </Typography.Text>
+            <SectionEditor
+              label={t('minutes.speech', { title: speakerLabel(item) })}
+              html={text.speeches[item.id] ?? ''}
+              editable={editable}
+              onChange={(html) =>
+                setText((x) => ({ ...x, speeches: { ...x.speeches, [item.id]: html } }))
+              }
+            />
+          </div>
+        ))}
+        <Typography.Text strong>{t('minutes.closing')}</Typography.Text>
+        <SectionEditor
+          label={t('minutes.closing')}
+          html={text.closing}
+          editable={editable}
+          onChange={(html) => setText((x) => ({ ...x, closing: html }))}
+        />
       </Card>
     </Flex>
   );
 }
 
-/** "Title – Speaker, position (unit)" for an agenda item in the minutes. */
-export function speakerLabel(item: Meeting['agenda'][number]): string {
-  const who = [item.speakerName, item.speakerPosition].filter(Boolean).join(', ');
-  const unit = item.unitName && item.unitName !== item.title ? ` (${item.unitName})` : '';
-  return who ? `${item.title} – ${who}${unit}` : `${item.title}${unit}`;
+function personOf(p: { fullName: string; position: string | null } | null): string {
+  return p ? [p.fullName, p.position].filter(Boolean).join(', ') : '—';
 }
 
-/** A save refused with 409: the server's text beside the user's, field by field; nothing lost. */
+function personLine(g: { name: string; position: string; organization: string }): string {
+  return [g.name, g.position, g.organization].filter(Boolean).join(', ');
+}
+
+/** A save refused with 409: the server's text beside the user's, item by item; nothing lost. */
 function MinutesConflict({
-  meeting,
+  agenda,
   mine,
   server,
   onKeepMine,
   onTakeTheirs,
 }: {
-  meeting: Meeting;
+  agenda: AgendaItem[];
   mine: MinutesText;
   server: Minutes;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
   const { t } = useMeetingsI18n();
+  const theirs = textOf(server);
   const fields = [
-    ...meeting.agenda.map((item) => ({
+    ...agenda.map((item) => ({
       key: String(item.id),
       title: speakerLabel(item),
-      theirs: server.speeches[String(item.id)] ?? '',
-      mine: mine.speeches[String(item.id)] ?? '',
+      theirs: theirs.speeches[item.id] ?? '',
+      mine: mine.speeches[item.id] ?? '',
     })),
-    { key: 'closing', title: t('minutes.closing'), theirs: server.closing, mine: mine.closing },
+    { key: 'closing', title: t('minutes.closing'), theirs: theirs.closing, mine: mine.closing },
   ].filter((f) => f.theirs !== f.mine);
   return (
     <Alert
@@ -260,20 +281,14 @@ function MinutesConflict({
               <Row gutter={12}>
                 <Col span={12}>
                   <Typography.Text type="secondary">{t('minutes.conflict.theirs')}</Typography.Text>
-                  <Typography.Paragraph
-                    data-testid="conflict-theirs"
-                    style={{ whiteSpace: 'pre-wrap' }}
-                  >
-                    {f.theirs || '—'}
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                    {plainText(f.theirs) || '—'}
                   </Typography.Paragraph>
                 </Col>
                 <Col span={12}>
                   <Typography.Text type="secondary">{t('minutes.conflict.mine')}</Typography.Text>
-                  <Typography.Paragraph
-                    data-testid="conflict-mine"
-                    style={{ whiteSpace: 'pre-wrap' }}
-                  >
-                    {f.mine || '—'}
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                    {plainText(f.mine) || '—'}
                   </Typography.Paragraph>
                 </Col>
               </Row>

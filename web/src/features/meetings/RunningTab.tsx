@@ -16,7 +16,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { useMeetingsI18n } from './i18n';
 import {
   addExtraSpeaker,
-  runningAction,
+  speakerAction,
   useLiveProjector,
   type Meeting,
   type ProjectorState,
@@ -71,7 +71,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
     if (busy || !running || !canRun) return;
     setBusy(true);
     try {
-      await runningAction(meeting.id, action);
+      await speakerAction(meeting.id, action);
       await refetch();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
@@ -225,7 +225,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
 }
 
 interface ExtraValues {
-  unitId?: number;
+  unitId: number;
   title: string;
   speakerName?: string;
   speakerPosition?: string;
@@ -250,7 +250,7 @@ function ExtraSpeakerDialog({
       initialValues={{ title: t('running.extra.defaultTitle'), minutes: 3 }}
       submit={(v) =>
         addExtraSpeaker(meeting.id, {
-          unitId: v.unitId ?? null,
+          unitId: v.unitId,
           title: v.title,
           speakerName: v.speakerName ?? null,
           speakerPosition: v.speakerPosition ?? null,
@@ -264,11 +264,8 @@ function ExtraSpeakerDialog({
       }}
       onClose={onClose}
     >
-      <Form.Item name="unitId" label={t('running.extra.unit')}>
-        <Select
-          allowClear
-          options={meeting.units.map((u) => ({ value: u.unitId, label: u.unitName }))}
-        />
+      <Form.Item name="unitId" label={t('common.unit')} rules={[{ required: true }]}>
+        <Select options={meeting.units.map((u) => ({ value: u.unitId, label: u.unitName }))} />
       </Form.Item>
       <Form.Item name="title" label={t('running.extra.title')} rules={[{ required: true }]}>
         <Input maxLength={300} />

@@ -2,158 +2,103 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { putJson } from '../reports/api';
+import type * as m from '../../../../src/meetings/meetings.schema.ts';
 
-/* PROVISIONAL shapes until the server's schemas land: replaced by type imports. */
+/*
+ * Types of the meeting API, from the server's schemas (type-only: nothing of the server is
+ * bundled; `npm run typecheck` fails when they no longer fit what this feature does).
+ */
 
-export type MeetingState = 'planned' | 'in_progress' | 'concluded' | 'cancelled';
-export type UnitResponse = 'none' | 'confirmed' | 'declined';
-export type Attendance = 'unknown' | 'present' | 'absent' | 'delegate';
+export type { MeetingState, MeetingPermission } from '../../../../src/meetings/meetings.states.ts';
+export type Meeting = m.Meeting;
+export type MeetingSummary = m.MeetingSummary;
+export type MeetingDefaults = m.MeetingDefaults;
+export type MeetingUnit = m.MeetingUnit;
+export type UnitResponse = MeetingUnit['response'];
+export type Guest = m.Guest;
+export type Agenda = m.Agenda;
+export type AgendaItem = m.AgendaItem;
+export type AgendaItemInput = m.SaveAgendaBody['items'][number];
+export type ProjectorState = m.ProjectorState;
+export type Attendance = m.Attendance;
+export type AttendanceUnit = Attendance['units'][number];
+export type AttendanceKind = AttendanceUnit['attendance'];
+export type Minutes = m.Minutes;
+export type Conclusion = m.Conclusion;
+export type Directive = m.Directive;
+export type DirectiveInput = NonNullable<m.SaveConclusionBody['directives']>[number];
+export type MeetingProposal = m.MeetingProposal;
+export type RunAction = m.SpeakerBody['action'];
 
-export interface MeetingUnit {
-  unitId: number;
-  unitName: string;
-  response: UnitResponse;
-  attendeeName: string | null;
-  attendeePosition: string | null;
-  declineReason: string | null;
-  respondedAt: string | null;
-  attendance: Attendance;
-  attendanceName: string | null;
-  attendancePosition: string | null;
-  absenceReason: string | null;
-}
-export interface Guest {
-  id: number;
-  name: string;
-  position: string | null;
-  organization: string | null;
-  present: 0 | 1;
-}
-export interface AgendaItem {
-  id: number;
-  position: number;
-  kind: 'unit' | 'free';
-  unitId: number | null;
-  unitName: string | null;
-  title: string;
-  plannedSeconds: number;
-  speakerName: string | null;
-  speakerPosition: string | null;
-  extra: 0 | 1;
-  startedAt: string | null;
-  endedAt: string | null;
-}
-export interface Meeting {
-  id: number;
-  periodId: number;
-  periodName: string;
-  unitId: number;
-  unitName: string;
-  title: string;
-  startsAt: string;
-  plannedEndAt: string | null;
-  place: string;
-  chairAccountId: number | null;
-  chairName: string | null;
-  secretaryAccountId: number | null;
-  secretaryName: string | null;
-  state: MeetingState;
-  cancelReason: string | null;
-  invitationSentAt: string | null;
-  startedAt: string | null;
-  concludedAt: string | null;
-  warningSeconds: number;
-  version: number;
-  units: MeetingUnit[];
-  guests: Guest[];
-  agenda: AgendaItem[];
-}
-export type MeetingSummary = Pick<
-  Meeting,
-  | 'id'
-  | 'periodId'
-  | 'periodName'
-  | 'unitId'
-  | 'unitName'
-  | 'title'
-  | 'startsAt'
-  | 'plannedEndAt'
-  | 'place'
-  | 'state'
->;
-export interface Minutes {
-  meetingId: number;
-  speeches: Record<string, string>;
-  closing: string;
-  version: number;
-  updatedAt: string | null;
-  locked: boolean;
-}
-export interface ProjectorState {
-  meetingId: number;
-  title: string;
-  state: MeetingState;
-  place: string;
-  serverTime: string;
-  warningSeconds: number;
-  current: null | {
-    itemId: number;
-    title: string;
-    unitName: string | null;
-    speakerName: string | null;
-    speakerPosition: string | null;
-    plannedSeconds: number;
-    startedAt: string;
-    pausedAt: string | null;
-    pausedMs: number;
-  };
-  next: Array<{
-    itemId: number;
-    title: string;
-    unitName: string | null;
-    speakerName: string | null;
-    plannedSeconds: number;
-  }>;
-  totals: { plannedSeconds: number; spentSeconds: number; items: number; done: number };
-}
-
-type Items<T> = { items: T[] };
 export const meetingsKey = ['meetings'] as const;
+const key = (part: string, id: number) => [...meetingsKey, part, id] as const;
 
-export function useMeetings(query: { periodId?: number; unitId?: number }) {
+export function useMeetings(query: m.MeetingQuery) {
   return useQuery({
     queryKey: [...meetingsKey, 'list', query],
-    queryFn: async () => (await api.get<Items<MeetingSummary>>('/meetings', query)).items,
+    queryFn: async () => (await api.get<m.MeetingList>('/meetings', query)).items,
   });
+}
+
+export function fetchMeetingDefaults(periodId: number): Promise<MeetingDefaults> {
+  return api.get<MeetingDefaults>('/meetings/defaults', { periodId });
+}
+
+export function createMeeting(body: m.CreateMeetingBody): Promise<Meeting> {
+  return api.post<Meeting>('/meetings', body);
 }
 
 export function useMeeting(id: number) {
   return useQuery({
-    queryKey: [...meetingsKey, 'meeting', id],
+    queryKey: key('meeting', id),
     queryFn: () => api.get<Meeting>(`/meetings/${id}`),
   });
 }
 
-export function useMinutes(id: number) {
+export function useAgenda(id: number) {
   return useQuery({
-    queryKey: [...meetingsKey, 'minutes', id],
+    queryKey: key('agenda', id),
+    queryFn: () => api.get<Agenda>(`/meetings/${id}/agenda`),
+  });
+}
+
+export function useAttendance(id: number) {
+  return useQuery({
+    queryKey: key('attendance', id),
+    queryFn: () => api.get<Attendance>(`/meetings/${id}/attendance`),
+  });
+}
+
+export function useMinutes(id: number, enabled = true) {
+  return useQuery({
+    queryKey: key('minutes', id),
+    enabled,
     queryFn: () => api.get<Minutes>(`/meetings/${id}/minutes`),
+  });
+}
+
+export function useConclusion(id: number, enabled = true) {
+  return useQuery({
+    queryKey: key('conclusion', id),
+    enabled,
+    queryFn: () => api.get<Conclusion>(`/meetings/${id}/conclusion`),
   });
 }
 
 export function useProjector(id: number) {
   return useQuery({
-    queryKey: [...meetingsKey, 'projector', id],
+    queryKey: key('projector', id),
     queryFn: () => api.get<ProjectorState>(`/meetings/${id}/projector`),
   });
 }
 
 /**
  * The running meeting's state as the projector sees it: read once, then followed through the
- * server-sent events of GET /meetings/{id}/events (every event carries the whole state).
- * `receivedAt` is the browser's time when the state arrived, for the clock offset.
+ * server-sent events of GET /meetings/{id}/events (every event carries the whole state), so a
+ * second secretary's laptop follows too. `receivedAt` is the browser's time when the state
+ * arrived, for the clock offset.
  */
-export function useLiveProjector(id: number) {
+export function useLiveProjector(id: number, onEvent?: () => void) {
   const query = useProjector(id);
   const queryClient = useQueryClient();
   const [receivedAt, setReceivedAt] = useState(() => Date.now());
@@ -164,43 +109,68 @@ export function useLiveProjector(id: number) {
     const source = new EventSource(`/api/v1/meetings/${id}/events`);
     source.onmessage = (event: MessageEvent<string>) => {
       try {
-        queryClient.setQueryData(
-          [...meetingsKey, 'projector', id],
-          JSON.parse(event.data) as ProjectorState,
-        );
+        queryClient.setQueryData(key('projector', id), JSON.parse(event.data) as ProjectorState);
+        onEvent?.();
       } catch {
         // A malformed event: the next one carries the whole state again.
       }
     };
     return () => source.close();
-  }, [id, queryClient]);
+  }, [id, queryClient, onEvent]);
   return { state: query.data, receivedAt, refetch: query.refetch, error: query.error };
 }
 
-export type RunAction = 'next' | 'pause' | 'resume' | 'stop';
-
-export function runningAction(id: number, action: RunAction): Promise<ProjectorState> {
-  return api.post<ProjectorState>(`/meetings/${id}/running/${action}`);
+export function meetingTransition(
+  meeting: Meeting,
+  body: Omit<m.MeetingTransitionBody, 'version'>,
+) {
+  return api.post<Meeting>(`/meetings/${meeting.id}/transitions`, {
+    version: meeting.version,
+    ...body,
+  });
 }
 
-export function addExtraSpeaker(
-  id: number,
-  body: {
-    unitId: number | null;
-    title: string;
-    speakerName: string | null;
-    speakerPosition: string | null;
-    plannedSeconds: number;
-  },
-): Promise<unknown> {
-  return api.post(`/meetings/${id}/agenda/extra`, body);
+export function sendInvitation(meeting: Meeting): Promise<Meeting> {
+  return api.post<Meeting>(`/meetings/${meeting.id}/invitation`, { version: meeting.version });
 }
 
-export function saveMinutes(
-  id: number,
-  body: { version: number; speeches: Record<string, string>; closing: string },
-): Promise<Minutes> {
+export function respond(meetingId: number, unitId: number, body: m.RespondBody): Promise<Meeting> {
+  return putJson<Meeting>(`/meetings/${meetingId}/units/${unitId}/response`, body);
+}
+
+export function saveAgenda(id: number, body: m.SaveAgendaBody): Promise<Agenda> {
+  return putJson<Agenda>(`/meetings/${id}/agenda`, body);
+}
+
+export function speakerAction(id: number, action: RunAction): Promise<Agenda> {
+  return api.post<Agenda>(`/meetings/${id}/speaker`, { action } satisfies m.SpeakerBody);
+}
+
+export function addExtraSpeaker(id: number, body: m.ExtraSpeakerBody): Promise<Agenda> {
+  return api.post<Agenda>(`/meetings/${id}/agenda/extra`, body);
+}
+
+export function saveAttendance(id: number, body: m.SaveAttendanceBody): Promise<Attendance> {
+  return putJson<Attendance>(`/meetings/${id}/attendance`, body);
+}
+
+export function saveMinutes(id: number, body: m.SaveMinutesBody): Promise<Minutes> {
   return putJson<Minutes>(`/meetings/${id}/minutes`, body);
+}
+
+export function saveConclusion(id: number, body: m.SaveConclusionBody): Promise<Conclusion> {
+  return putJson<Conclusion>(`/meetings/${id}/conclusion`, body);
+}
+
+export function answerProposal(
+  id: number,
+  proposal: MeetingProposal,
+  answer: string,
+): Promise<Conclusion> {
+  return api.post<Conclusion>(`/meetings/${id}/proposals/${proposal.id}/answer`, {
+    version: proposal.version,
+    answer,
+  } satisfies m.AnswerProposalBody);
 }
 
 /** Invalidates everything of the feature after a change. */
@@ -209,4 +179,12 @@ export function useMeetingsRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: meetingsKey });
 }
 
-export { putJson };
+/** Puts an answer into the cache at once, so the next save sends its new version. */
+export function useStore() {
+  const queryClient = useQueryClient();
+  return <T>(
+    part: 'meeting' | 'agenda' | 'attendance' | 'minutes' | 'conclusion',
+    id: number,
+    data: T,
+  ) => queryClient.setQueryData(key(part, id), data);
+}
