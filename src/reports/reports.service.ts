@@ -341,3 +341,64 @@ export async function storeReport(
   });
   return after;
 }
+
+/** A period's report as another feature's compilation shows it: content only once sent. */
+export interface CompiledReport {
+  id: number;
+  unitId: number;
+  state: ReportState;
+  late: boolean;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  /** The template's sections with the stored (sanitized) HTML; null unless the report is sent. */
+  sections: { key: string; title: string; html: string }[] | null;
+  /** The proposals raised in it with their answers so far; empty unless the report is sent. */
+  proposals: Report['proposals'];
+}
+
+/**
+ * The reports of some units in a period, read in a few queries, for a feature compiling them
+ * for the committee (the briefing meeting's summary), which has checked its reader itself. Only
+ * a sent report (submitted or accepted, as for the figures) gives its sections and proposals:
+ * a draft, one awaiting its head and a returned one are the unit's own until sent.
+ */
+export async function reportsForCompilation(
+  db: Db,
+  periodId: number,
+  unitIds: number[],
+): Promise<CompiledReport[]> {
+  const period = await periodsRepo.findPeriod(db, periodId);
+  if (!period) return [];
+  const rows = await repo.listReports(db, { periodId, unitIds });
+  const sent = rows.filter((r) => (figures.SENT_STATES as readonly string[]).includes(r.state));
+  const version = await getTemplateVersion(db, period.template_version_id);
+  const proposals = await repo.listProposals(
+    db,
+    sent.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const isSent = sent.includes(r);
+    const stored = isSent ? (JSON.parse(r.sections_json) as Record<string, string>) : null;
+    return {
+      id: r.id,
+      unitId: r.unit_id,
+      state: r.state as ReportState,
+      late: r.late === 1,
+      submittedAt: r.submitted_at,
+      acceptedAt: r.accepted_at,
+      sections:
+        stored &&
+        version.sections.map((s) => ({ key: s.key, title: s.title, html: stored[s.key] ?? '' })),
+      proposals: proposals
+        .filter((p) => p.report_id === r.id)
+        .map((p) => ({
+          id: p.id,
+          text: p.text,
+          answer: p.answer,
+          answeredByName: p.answered_by_name,
+          answeredAt: p.answered_at,
+          version: p.version,
+        })),
+    };
+  });
+}

@@ -1,0 +1,157 @@
+import { nowOf } from '../clock.ts';
+import type { Db } from '../db/schema.ts';
+import { Invalid, type FieldProblem } from '../http/errors.ts';
+import { vnToday } from '../reports/board.service.ts';
+import { loadPeriod } from '../reports/periods.service.ts';
+import { progressTable } from '../reports/progress.service.ts';
+import { reportsForCompilation, type CompiledReport } from '../reports/reports.service.ts';
+import type { Ctx } from '../units/roles.ts';
+import { listUnits } from '../units/units.service.ts';
+import type { CompiledSummary, SummaryUnit } from './summary.schema.ts';
+
+/** What a unit's report gives the summary: accepted, submitted (marked), or missing and why. */
+function standing(
+  report: CompiledReport | undefined,
+): Pick<SummaryUnit, 'status' | 'missingReason'> {
+  switch (report?.state) {
+    case 'accepted':
+      return { status: 'accepted', missingReason: null };
+    case 'submitted':
+      return { status: 'submitted', missingReason: null };
+    case 'draft':
+    case 'awaiting_approval':
+    case 'returned':
+      return { status: 'missing', missingReason: report.state };
+    case undefined:
+      return { status: 'missing', missingReason: 'no_report' };
+  }
+}
+
+/**
+ * The compiled summary (báo cáo tổng hợp) of a period for the units given, in their order:
+ * each unit's report section by section (accepted ones, and submitted ones not yet accepted,
+ * marked; drafts, reports awaiting the unit's head, returned reports and absent ones listed as
+ * missing, their content never shown), the year's targets and progress from the reporting
+ * feature's progress table (values of sent reports only), and every proposal raised in the sent
+ * reports with its answer so far. Content is kept as stored (sanitized HTML). Whoever calls it
+ * has checked that the caller may read the meeting it is for.
+ */
+export async function buildCompiledSummary(
+  db: Db,
+  ctx: Ctx,
+  input: { periodId: number; unitIds: readonly number[] },
+): Promise<CompiledSummary> {
+  const period = await loadPeriod(db, input.periodId);
+  const units = new Map((await listUnits(db)).map((u) => [u.id, u]));
+  const problems: Record<string, FieldProblem> = {};
+  input.unitIds.forEach((id, i) => {
+    if (!units.has(id)) problems[`unitIds.${i}`] = { rule: 'notFound' };
+  });
+  if (Object.keys(problems).length > 0) throw Invalid(problems);
+  const unitIds = [...new Set(input.unitIds)];
+  const reports = new Map(
+    (await reportsForCompilation(db, period.id, unitIds)).map((r) => [r.unitId, r]),
+  );
+  const unitNames = new Map([...units].map(([id, u]) => [id, u.name]));
+  const table =
+    unitIds.length === 0
+      ? null
+      : await progressTable(db, period.year, {
+          unitIds,
+          // The period's own date: a quarter's meeting speaks of the year through that quarter.
+          asOf: period.end_date,
+          unitNames,
+          today: vnToday(nowOf(ctx)),
+        });
+
+  const rowsByUnit = new Map<number, SummaryUnit['figures']['rows']>();
+  if (table) {
+    const r = table.rows;
+    r.unitId.forEach((unitId, i) => {
+      let list = rowsByUnit.get(unitId);
+      if (!list) rowsByUnit.set(unitId, (list = []));
+      list.push({
+        indicatorId: r.indicatorId[i]!,
+        target: r.target[i]!,
+        actual: r.actual[i]!,
+        percent: r.percent[i]!,
+        status: r.status[i]!,
+      });
+    });
+  }
+  const unitAsOf = new Map(table?.units.map((u) => [u.id, u.asOf]) ?? []);
+
+  const summaryUnits: SummaryUnit[] = unitIds.map((unitId, i) => {
+    const report = reports.get(unitId);
+    const { status, missingReason } = standing(report);
+    return {
+      position: i + 1,
+      unitId,
+      unitName: unitNames.get(unitId) ?? '',
+      status,
+      missingReason,
+      reportId: report?.id ?? null,
+      reportState: report?.state ?? null,
+      late: status !== 'missing' && (report?.late ?? false),
+      submittedAt: status === 'missing' ? null : (report?.submittedAt ?? null),
+      acceptedAt: status === 'accepted' ? (report?.acceptedAt ?? null) : null,
+      sections: status === 'missing' ? [] : (report?.sections ?? []),
+      figures: { asOf: unitAsOf.get(unitId) ?? null, rows: rowsByUnit.get(unitId) ?? [] },
+    };
+  });
+
+  const totals = new Map(table?.totals.map((t) => [t.indicatorId, t]) ?? []);
+  const proposals = summaryUnits.flatMap((u) =>
+    u.status === 'missing'
+      ? []
+      : (reports.get(u.unitId)?.proposals ?? []).map((p) => ({
+          id: p.id,
+          unitId: u.unitId,
+          unitName: u.unitName,
+          reportId: u.reportId!,
+          text: p.text,
+          answer: p.answer,
+          answeredByName: p.answeredByName,
+          answeredAt: p.answeredAt,
+        })),
+  );
+  const count = (s: SummaryUnit['status']) => summaryUnits.filter((u) => u.status === s).length;
+  return {
+    periodId: period.id,
+    periodName: period.name,
+    year: period.year,
+    builtAt: nowOf(ctx),
+    counts: {
+      units: summaryUnits.length,
+      accepted: count('accepted'),
+      submitted: count('submitted'),
+      missing: count('missing'),
+    },
+    units: summaryUnits,
+    missing: summaryUnits
+      .filter((u) => u.status === 'missing')
+      .map((u) => ({ unitId: u.unitId, unitName: u.unitName, reason: u.missingReason! })),
+    indicators: {
+      year: period.year,
+      asOf: table?.asOf ?? null,
+      coverage: table?.coverage ?? { covered: 0, units: 0 },
+      counted: table?.counted ?? [],
+      items: (table?.indicators ?? []).map((ind) => {
+        const t = totals.get(ind.id);
+        return {
+          indicatorId: ind.id,
+          code: ind.code,
+          name: ind.name,
+          measure: ind.measure,
+          aggregation: ind.aggregation,
+          target: t?.target ?? null,
+          actual: t?.actual ?? null,
+          percent: t?.percent ?? null,
+          expected: t?.expected ?? null,
+          status: t?.status ?? 'no_data',
+        };
+      }),
+    },
+    proposals,
+  };
+}

@@ -1,0 +1,96 @@
+import { makeFeatureI18n } from '../types';
+
+const vi = {
+  'summary.title': 'Báo cáo tổng hợp',
+  'summary.frozen': 'Bản chốt lúc {time}',
+  'summary.frozenHint':
+    'Bản tổng hợp đã được chốt khi hội nghị bắt đầu: báo cáo sửa sau đó không làm thay đổi bản này.',
+  'summary.live': 'Tổng hợp theo báo cáo đã gửi đến lúc {time}',
+  'summary.liveHint':
+    'Bản tổng hợp cập nhật khi đơn vị gửi báo cáo và sẽ được chốt khi hội nghị bắt đầu.',
+  'summary.counts':
+    '{units} đơn vị: {accepted} đã tiếp nhận, {submitted} đã gửi chưa tiếp nhận, {missing} chưa gửi',
+  'summary.accepted': 'Đã tiếp nhận',
+  'summary.submitted': 'Đã gửi, chưa tiếp nhận',
+  'summary.late': 'Nộp muộn',
+  'summary.sentAt': 'Gửi lúc {time}',
+  'summary.units': 'Báo cáo của các đơn vị',
+  'summary.emptySection': 'Đơn vị không ghi nội dung phần này.',
+  'summary.missingTitle': 'Đơn vị chưa gửi báo cáo',
+  'summary.missingNone': 'Tất cả đơn vị được mời đã gửi báo cáo.',
+  'summary.missingNote': 'Nội dung dự thảo chưa gửi không được đưa vào bản tổng hợp.',
+  'summary.missingInline': 'Chưa gửi báo cáo ({reason}).',
+  'summary.reason.draft': 'còn là dự thảo',
+  'summary.reason.awaiting_approval': 'đang chờ lãnh đạo đơn vị duyệt',
+  'summary.reason.returned': 'bị trả lại, đơn vị đang sửa',
+  'summary.reason.no_report': 'không thuộc kỳ báo cáo',
+  'summary.indicators': 'Kết quả thực hiện chỉ tiêu năm {year}',
+  'summary.indicatorsNote':
+    'Số liệu từ các báo cáo đã gửi, tính đến {date}; {covered}/{units} đơn vị có số liệu đến ngày đó.',
+  'summary.indicatorsNoteNoDate': 'Chưa đơn vị nào gửi số liệu của năm.',
+  'summary.indicatorsNone': 'Chưa có chỉ tiêu nào.',
+  'summary.col.indicator': 'Chỉ tiêu',
+  'summary.col.measure': 'Đơn vị tính',
+  'summary.col.target': 'Chỉ tiêu năm',
+  'summary.col.actual': 'Thực hiện đến nay',
+  'summary.col.percent': 'Tỷ lệ (%)',
+  'summary.col.status': 'Đánh giá',
+  'summary.status.on_track': 'Đạt tiến độ',
+  'summary.status.behind': 'Chậm tiến độ',
+  'summary.status.no_target': 'Chưa giao chỉ tiêu',
+  'summary.status.no_data': 'Chưa có số liệu',
+  'summary.proposals': 'Kiến nghị, đề xuất của các đơn vị',
+  'summary.proposalsNone': 'Các báo cáo đã gửi không có kiến nghị.',
+  'summary.answer': 'Trả lời',
+  'summary.answeredBy': '{name}, {time}',
+  'summary.unanswered': 'Chưa trả lời',
+};
+
+const en: Record<keyof typeof vi, string> = {
+  'summary.title': 'Compiled summary',
+  'summary.frozen': 'Frozen at {time}',
+  'summary.frozenHint':
+    'The summary was frozen when the meeting started: reports edited since then do not change it.',
+  'summary.live': 'Compiled from the reports sent as of {time}',
+  'summary.liveHint':
+    'The summary follows the reports as units send them and is frozen when the meeting starts.',
+  'summary.counts':
+    '{units} units: {accepted} accepted, {submitted} submitted not yet accepted, {missing} not sent',
+  'summary.accepted': 'Accepted',
+  'summary.submitted': 'Submitted, not yet accepted',
+  'summary.late': 'Late',
+  'summary.sentAt': 'Sent {time}',
+  'summary.units': "The units' reports",
+  'summary.emptySection': 'The unit wrote nothing in this section.',
+  'summary.missingTitle': 'Units that have not sent their report',
+  'summary.missingNone': 'Every invited unit has sent its report.',
+  'summary.missingNote': 'Unsent drafts are never part of the summary.',
+  'summary.missingInline': 'Report not sent ({reason}).',
+  'summary.reason.draft': 'still a draft',
+  'summary.reason.awaiting_approval': "awaiting the unit head's approval",
+  'summary.reason.returned': 'returned, being corrected',
+  'summary.reason.no_report': 'not a reporting unit of the period',
+  'summary.indicators': 'Indicators of {year}: targets and progress',
+  'summary.indicatorsNote':
+    'Figures of the reports sent, as of {date}; {covered} of {units} units have figures up to that date.',
+  'summary.indicatorsNoteNoDate': 'No unit has sent figures for the year yet.',
+  'summary.indicatorsNone': 'No indicators yet.',
+  'summary.col.indicator': 'Indicator',
+  'summary.col.measure': 'Measure',
+  'summary.col.target': 'Year target',
+  'summary.col.actual': 'Year to date',
+  'summary.col.percent': 'Percent',
+  'summary.col.status': 'Assessment',
+  'summary.status.on_track': 'On track',
+  'summary.status.behind': 'Behind',
+  'summary.status.no_target': 'No target',
+  'summary.status.no_data': 'No figures',
+  'summary.proposals': "The units' proposals",
+  'summary.proposalsNone': 'The reports sent raise no proposals.',
+  'summary.answer': 'Answer',
+  'summary.answeredBy': '{name}, {time}',
+  'summary.unanswered': 'Not answered yet',
+};
+
+/** The summary tab's strings, Vietnamese first. */
+export const useSummaryI18n = makeFeatureI18n({ vi, en });
