@@ -43,11 +43,6 @@ export interface HomeSection {
 /** What a feature adds to the workspace shell. */
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
-  /**
-   * Pages for a signed-in user without the workspace's menu and header (a projector's full
-   * screen), mounted under /app/ beside the layout.
-   */
-  fullScreenRoutes?: FeatureRoute[];
   menu: FeatureMenuItem[];
   /** Its sections of the home page. */
   homeSections?: HomeSection[];
