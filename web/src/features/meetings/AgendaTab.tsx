@@ -18,7 +18,8 @@ import { TAG_COLORS } from '../reports/shared';
 import { SortableList } from './AgendaList';
 import { saveAgenda, useAgenda, useStore, type Agenda, type AgendaItem, type Meeting } from './api';
 import { useMeetingsI18n } from './i18n';
-import { agendaOverrun, formatClock, minutesOf, moveItem } from './timing';
+import { clockText as formatClock } from './projectorClock';
+import { agendaOverrun, minutesOf, moveItem } from './timing';
 
 /** An agenda row as edited here: a saved item (with id) or a new free one (with a local key). */
 interface Row {

@@ -17,16 +17,17 @@ import { useMeetingsI18n } from './i18n';
 import {
   addExtraSpeaker,
   speakerAction,
-  useLiveProjector,
+  useMeetingsRefresh,
   type Meeting,
-  type ProjectorState,
   type RunAction,
 } from './api';
-import { clockOffset, countdown, elapsedSeconds, formatClock, minutesOf } from './timing';
+import { clockText, countdown, spentSeconds } from './projectorClock';
+import { minutesOf } from './timing';
+import { useProjectorStream } from './useProjectorStream';
 import { TAG_COLORS } from '../reports/shared';
 
 /** The browser's clock, ticking four times a second while `on`. */
-export function useNow(on = true): number {
+function useNow(on: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!on) return;
@@ -34,15 +35,6 @@ export function useNow(on = true): number {
     return () => clearInterval(timer);
   }, [on]);
   return now;
-}
-
-/** The current speaker's countdown from a projector state, on the server's clock. */
-export function useCountdown(state: ProjectorState | undefined, receivedAt: number) {
-  const now = useNow(Boolean(state?.current));
-  if (!state?.current) return null;
-  const offset = clockOffset(state.serverTime, receivedAt);
-  const elapsed = elapsedSeconds(state.current, now, offset);
-  return { elapsed, ...countdown(state.current.plannedSeconds, elapsed, state.warningSeconds) };
 }
 
 const PHASE_COLOR = { normal: '#1e6b30', warning: '#8a5300', overtime: '#b3261e' } as const;
@@ -61,8 +53,11 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: boolean }) {
   const { t } = useMeetingsI18n();
   const { message } = App.useApp();
-  const { state, receivedAt, refetch } = useLiveProjector(meeting.id);
-  const clock = useCountdown(state, receivedAt);
+  // The same stream as the projector's: every change, this laptop's or another's, arrives here.
+  const { state, offsetMs } = useProjectorStream(String(meeting.id));
+  const refresh = useMeetingsRefresh();
+  const now = useNow(Boolean(state?.current)) + offsetMs;
+  const clock = state?.current ? countdown(state.current, state.warningSeconds, now) : null;
   const [busy, setBusy] = useState(false);
   const [addingExtra, setAddingExtra] = useState(false);
   const running = meeting.state === 'in_progress';
@@ -72,7 +67,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
     setBusy(true);
     try {
       await speakerAction(meeting.id, action);
-      await refetch();
+      void refresh();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     } finally {
@@ -141,9 +136,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
                     color: PHASE_COLOR[clock.phase],
                   }}
                 >
-                  {clock.phase === 'overtime'
-                    ? `+${formatClock(clock.remaining)}`
-                    : formatClock(clock.remaining)}
+                  {clock.text}
                 </span>
                 <Typography.Text type="secondary">
                   {t('common.minutes', { n: minutesOf(current.plannedSeconds) })}
@@ -156,7 +149,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
                 )}
                 {clock.phase === 'overtime' && (
                   <Tag color={TAG_COLORS.red}>
-                    {t('running.overtime', { time: formatClock(clock.remaining) })}
+                    {t('running.overtime', { time: clock.text.slice(1) })}
                   </Tag>
                 )}
               </Flex>
@@ -207,8 +200,8 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
       </Flex>
       <Typography.Text data-testid="running-totals">
         {t('running.totals', {
-          spent: formatClock(totals.spentSeconds + (clock?.elapsed ?? 0)),
-          planned: formatClock(totals.plannedSeconds),
+          spent: clockText(spentSeconds(state, now)),
+          planned: clockText(totals.plannedSeconds),
           done: totals.done,
           items: totals.items,
         })}
@@ -217,7 +210,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
         <ExtraSpeakerDialog
           meeting={meeting}
           onClose={() => setAddingExtra(false)}
-          onAdded={() => void refetch()}
+          onAdded={() => void refresh()}
         />
       )}
     </Flex>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { putJson } from '../reports/api';
@@ -83,41 +82,6 @@ export function useConclusion(id: number, enabled = true) {
     enabled,
     queryFn: () => api.get<Conclusion>(`/meetings/${id}/conclusion`),
   });
-}
-
-export function useProjector(id: number) {
-  return useQuery({
-    queryKey: key('projector', id),
-    queryFn: () => api.get<ProjectorState>(`/meetings/${id}/projector`),
-  });
-}
-
-/**
- * The running meeting's state as the projector sees it: read once, then followed through the
- * server-sent events of GET /meetings/{id}/events (every event carries the whole state), so a
- * second secretary's laptop follows too. `receivedAt` is the browser's time when the state
- * arrived, for the clock offset.
- */
-export function useLiveProjector(id: number, onEvent?: () => void) {
-  const query = useProjector(id);
-  const queryClient = useQueryClient();
-  const [receivedAt, setReceivedAt] = useState(() => Date.now());
-  useEffect(() => {
-    if (query.dataUpdatedAt) setReceivedAt(Date.now());
-  }, [query.dataUpdatedAt]);
-  useEffect(() => {
-    const source = new EventSource(`/api/v1/meetings/${id}/events`);
-    source.onmessage = (event: MessageEvent<string>) => {
-      try {
-        queryClient.setQueryData(key('projector', id), JSON.parse(event.data) as ProjectorState);
-        onEvent?.();
-      } catch {
-        // A malformed event: the next one carries the whole state again.
-      }
-    };
-    return () => source.close();
-  }, [id, queryClient, onEvent]);
-  return { state: query.data, receivedAt, refetch: query.refetch, error: query.error };
 }
 
 export function meetingTransition(

@@ -1,64 +1,12 @@
 /*
- * The meeting's clock arithmetic, pure: what a countdown shows, the state of its colour, the
- * agenda's planned total against the meeting's length, and the working days an invitation
- * gives. Shared by the running tab and the agenda; tested beside (timing.test.ts).
+ * The meeting's planning arithmetic, pure: the agenda's planned total against the meeting's
+ * length, the working days an invitation gives, reordering. (The speaker's countdown is the
+ * projector's, projectorClock.ts.) Tested beside (timing.test.ts).
  */
-
-/** Seconds as m:ss, or h:mm:ss from an hour; negative values are shown by their size. */
-export function formatClock(seconds: number): string {
-  const whole = Math.floor(Math.abs(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
 
 /** Whole minutes of a duration in seconds, for the agenda's duration inputs. */
 export function minutesOf(seconds: number): number {
   return Math.round(seconds / 60);
-}
-
-/** What a speaker's timer needs: when they began, a pause under way, the pauses so far. */
-export interface SpeakerTiming {
-  startedAt: string;
-  pausedAt: string | null;
-  pausedMs: number;
-}
-
-/**
- * Seconds spoken so far: (pausedAt ?? now) − startedAt − pausedMs, with now the browser's clock
- * corrected by `offsetMs` (server time − browser time when the state was read).
- */
-export function elapsedSeconds(t: SpeakerTiming, browserNowMs: number, offsetMs = 0): number {
-  const until = t.pausedAt ? Date.parse(t.pausedAt) : browserNowMs + offsetMs;
-  const ms = until - Date.parse(t.startedAt) - t.pausedMs;
-  return Math.max(0, ms / 1000);
-}
-
-/** The server's clock minus the browser's, from a `serverTime` read at `receivedAtMs`. */
-export function clockOffset(serverTime: string, receivedAtMs: number): number {
-  return Date.parse(serverTime) - receivedAtMs;
-}
-
-export type CountdownPhase = 'normal' | 'warning' | 'overtime';
-
-/** A countdown's state: time left (negative once over), and its colour's phase. */
-export function countdown(
-  plannedSeconds: number,
-  elapsed: number,
-  warningSeconds: number,
-): { remaining: number; phase: CountdownPhase } {
-  const remaining = plannedSeconds - elapsed;
-  const phase: CountdownPhase =
-    remaining < 0 ? 'overtime' : remaining <= warningSeconds ? 'warning' : 'normal';
-  return { remaining, phase };
-}
-
-/** The meeting's planned length in seconds, from its start and planned end (0 if unknown). */
-export function meetingLengthSeconds(startsAt: string, plannedEndAt: string | null): number {
-  if (!plannedEndAt) return 0;
-  return Math.max(0, Math.round((Date.parse(plannedEndAt) - Date.parse(startsAt)) / 1000));
 }
 
 /** Whether the agenda's planned durations add up to more than the meeting lasts. */
