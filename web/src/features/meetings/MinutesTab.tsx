@@ -70,7 +70,9 @@ function MinutesEditor({ minutes }: { minutes: Minutes }) {
   const [failure, setFailure] = useState<string | null>(null);
   const dirty = !sameText(text, saved.text);
   const latest = useRef(text);
-  latest.current = text;
+  useEffect(() => {
+    latest.current = text;
+  }, [text]);
   const { prefill } = minutes;
 
   const save = async (version: number, base: MinutesText) => {

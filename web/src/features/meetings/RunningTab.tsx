@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   App,
   Alert,
@@ -61,19 +61,21 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
   const [busy, setBusy] = useState(false);
   const [addingExtra, setAddingExtra] = useState(false);
   const running = meeting.state === 'in_progress';
-  const act = useRef<(action: RunAction) => Promise<void>>(async () => {});
-  act.current = async (action: RunAction) => {
-    if (busy || !running || !canRun) return;
-    setBusy(true);
-    try {
-      await speakerAction(meeting.id, action);
-      void refresh();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = useCallback(
+    async (action: RunAction) => {
+      if (busy || !running || !canRun) return;
+      setBusy(true);
+      try {
+        await speakerAction(meeting.id, action);
+        void refresh();
+      } catch (error) {
+        void message.error(error instanceof Error ? error.message : String(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [busy, running, canRun, meeting.id, refresh, message],
+  );
   const current = state?.current ?? null;
   const paused = Boolean(current?.pausedAt);
 
@@ -90,10 +92,10 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
       }
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        void act.current('next');
+        void act('next');
       } else if (space) {
         event.preventDefault();
-        if (current) void act.current(paused ? 'resume' : 'pause');
+        if (current) void act(paused ? 'resume' : 'pause');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -102,7 +104,7 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keyup', onKey);
     };
-  }, [running, canRun, current, paused]);
+  }, [running, canRun, current, paused, act]);
 
   if (meeting.state === 'planned')
     return <Alert type="info" showIcon title={t('running.notStarted')} />;
@@ -159,19 +161,16 @@ export function RunningTab({ meeting, canRun }: { meeting: Meeting; canRun: bool
           )}
           {running && canRun && (
             <Flex gap={8} wrap style={{ marginTop: 12 }}>
-              <Button type="primary" loading={busy} onClick={() => void act.current('next')}>
+              <Button type="primary" loading={busy} onClick={() => void act('next')}>
                 {t('running.next')} (N)
               </Button>
               {current && (
-                <Button
-                  onClick={() => void act.current(paused ? 'resume' : 'pause')}
-                  disabled={busy}
-                >
+                <Button onClick={() => void act(paused ? 'resume' : 'pause')} disabled={busy}>
                   {paused ? t('running.resume') : t('running.pause')} (Space)
                 </Button>
               )}
               {current && (
-                <Button onClick={() => void act.current('stop')} disabled={busy}>
+                <Button onClick={() => void act('stop')} disabled={busy}>
                   {t('running.stop')}
                 </Button>
               )}

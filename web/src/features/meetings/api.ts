@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { putJson } from '../reports/api';
@@ -140,7 +141,7 @@ export function answerProposal(
 /** Invalidates everything of the feature after a change. */
 export function useMeetingsRefresh() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: meetingsKey });
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: meetingsKey }), [queryClient]);
 }
 
 /** Puts an answer into the cache at once, so the next save sends its new version. */

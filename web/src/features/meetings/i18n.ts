@@ -1,7 +1,6 @@
 import { makeFeatureI18n } from '../types';
 
 const vi = {
-  'menu.meetings': 'Hội nghị giao ban',
   'common.save': 'Lưu',
   'common.saved': 'Đã lưu.',
   'common.cancel': 'Hủy',
@@ -200,15 +199,11 @@ const vi = {
   'unit.notSent': 'Văn phòng chưa gửi giấy mời.',
   'board.meeting': 'Hội nghị giao ban',
   'board.meeting.new': 'Tạo hội nghị giao ban',
-  'audit.meeting': 'Hội nghị giao ban',
-  'audit.meeting_minutes': 'Biên bản hội nghị',
-  'audit.meeting_conclusion': 'Kết luận hội nghị',
 };
 
 type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
-  'menu.meetings': 'Briefing meetings',
   'common.save': 'Save',
   'common.saved': 'Saved.',
   'common.cancel': 'Cancel',
@@ -407,9 +402,6 @@ const en: Record<Key, string> = {
   'unit.notSent': 'The secretariat has not sent the invitation yet.',
   'board.meeting': 'Briefing meeting',
   'board.meeting.new': 'New briefing meeting',
-  'audit.meeting': 'Briefing meeting',
-  'audit.meeting_minutes': 'Meeting minutes',
-  'audit.meeting_conclusion': 'Meeting conclusion',
 };
 
 export const useMeetingsI18n = makeFeatureI18n<Key>({ vi, en });

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../format';
 import { TAG_COLORS } from '../reports/shared';
-import type { MeetingState, UnitResponse } from './api';
+import type { Meeting, MeetingState, UnitResponse } from './api';
 import { useMeetingsI18n } from './i18n';
 
 const STATE_COLORS: Record<MeetingState, string> = {
@@ -35,4 +35,24 @@ export function formatSpan(startsAt: string, endsAt: string | null): string {
   return end.slice(0, 10) === start.slice(0, 10)
     ? `${start} – ${end.slice(11)}`
     : `${start} – ${end}`;
+}
+
+/** The meeting's header line: time, place, chair and secretary. */
+export function MeetingFacts({ meeting }: { meeting: Meeting }) {
+  const { t } = useMeetingsI18n();
+  return (
+    <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
+      <MeetingStateTag state={meeting.state} />
+      <Typography.Text>{formatSpan(meeting.startsAt, meeting.plannedEndAt)}</Typography.Text>
+      <Typography.Text>{t('meeting.place', { place: meeting.place })}</Typography.Text>
+      {meeting.chair && (
+        <Typography.Text>{t('meeting.chair', { name: meeting.chair.fullName })}</Typography.Text>
+      )}
+      {meeting.secretary && (
+        <Typography.Text>
+          {t('meeting.secretary', { name: meeting.secretary.fullName })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
 }
