@@ -1,14 +1,12 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
-import { migrateToLatest, openPostgres, openSqlite, type Database } from '../src/db/database.ts';
+import { sql } from 'kysely';
+import { migrateToLatest, openSqlite, type Database } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { packFigures, refreshYearFigures } from '../src/reports/figures.repository.ts';
 import { progressTable } from '../src/reports/progress.service.ts';
 import { buildAccount, buildTestApp, loginCookie } from '../src/test-support/factories.ts';
+import { medianMs, withPostgres } from './support/databases.ts';
 
 /*
  * A province-sized reporting data set — 1,000 units × 50 indicators × 4 quarters × 5 years
@@ -218,17 +216,7 @@ export async function seed(db: Database): Promise<void> {
   });
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up: statement caches, buffer pool
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const time = (fn: () => Promise<unknown>) => medianMs(fn, RUNS);
 
 async function measure(label: string, db: Database): Promise<void> {
   const t0 = performance.now();
@@ -329,35 +317,6 @@ async function overHttp(
     return { ms, raw, wire, encoding };
   } finally {
     await app.close();
-  }
-}
-
-async function withPostgres(fn: (db: Database, label: string) => Promise<void>): Promise<void> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `giaoban_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL at ${new URL(url).host} unreachable: using in-process PGlite instead.`);
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(new PGlite()) });
-    try {
-      await fn(db, 'postgres (PGlite)');
-    } finally {
-      await db.destroy();
-    }
-    return;
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = openPostgres(target.toString(), 4);
-  try {
-    await fn(db, 'postgres (server)');
-  } finally {
-    await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
   }
 }
 

@@ -41,7 +41,9 @@ export function renderAppError(error: AppError, lang: Lang) {
     : undefined;
   // Sentence case for a message that starts with an entity name ("đơn vị đã được…").
   const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return { error: { code: error.code, message: text, ...(fields && { fields }) } };
+  return {
+    error: { code: error.code, message: text, ...(fields && { fields }), ...error.extra },
+  };
 }
 
 /** Maps what Fastify and its plugins throw onto the app's own errors. */

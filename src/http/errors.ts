@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly params: Record<string, unknown> = {},
     readonly fields?: Record<string, FieldProblem>,
     readonly headers: Record<string, string> = {},
+    /** More of the error object for the client (a stale save's current record: `current`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -142,6 +142,50 @@ export const messages = {
     vi: 'Không nhận tệp kiểu "{type}". Được phép: PDF, Word, Excel, ảnh PNG/JPEG.',
     en: 'Files of type "{type}" are not accepted. Allowed: PDF, Word, Excel, PNG/JPEG images.',
   },
+  meeting_concluded: {
+    vi: 'Hội nghị đã kết luận: biên bản, điểm danh và kết luận đã khóa, không thay đổi được nữa.',
+    en: 'The meeting has been concluded: its minutes, attendance and conclusion are locked.',
+  },
+  meeting_cancelled: {
+    vi: 'Hội nghị đã bị hủy nên không thể thực hiện thao tác này.',
+    en: 'The meeting was cancelled, so this cannot be done.',
+  },
+  meeting_started: {
+    vi: 'Hội nghị đã bắt đầu nên không thể thực hiện thao tác này.',
+    en: 'The meeting has already started, so this cannot be done.',
+  },
+  meeting_not_started: {
+    vi: 'Hội nghị chưa bắt đầu; hãy bắt đầu hội nghị trước.',
+    en: 'The meeting has not started yet; start it first.',
+  },
+  meeting_period_closed: {
+    vi: 'Kỳ báo cáo "{name}" đã khóa nên không thể tổ chức hội nghị cho kỳ này.',
+    en: 'The reporting period "{name}" is closed, so no meeting can be held for it.',
+  },
+  meeting_invitation_not_sent: {
+    vi: 'Giấy mời chưa được gửi nên chưa thể xác nhận tham dự.',
+    en: 'The invitation has not been sent yet, so attendance cannot be confirmed.',
+  },
+  meeting_no_current_speaker: {
+    vi: 'Hiện không có ai đang phát biểu.',
+    en: 'Nobody is speaking now.',
+  },
+  meeting_speaker_not_paused: {
+    vi: 'Phần phát biểu hiện tại không tạm dừng.',
+    en: 'The current speech is not paused.',
+  },
+  meeting_speaker_paused: {
+    vi: 'Phần phát biểu hiện tại đang tạm dừng; hãy tiếp tục trước.',
+    en: 'The current speech is paused; resume it first.',
+  },
+  meeting_item_done: {
+    vi: 'Mục "{title}" đã phát biểu xong.',
+    en: 'The item "{title}" has already been spoken.',
+  },
+  meeting_agenda_finished: {
+    vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
+    en: 'Every item of the agenda has been spoken.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof messages;
@@ -202,6 +246,66 @@ export const fieldMessages = {
     en: 'Say why the report is returned; the reporter will see it.',
   },
   dateOrder: { vi: 'Không được trước {other}.', en: 'Must not be before {other}.' },
+  duration: {
+    vi: 'Thời lượng phải lớn hơn 0 và không quá {max} giờ ({limit} giây).',
+    en: 'The duration must be more than 0 and at most {max} hours ({limit} seconds).',
+  },
+  meetingLength: {
+    vi: 'Phải sau giờ bắt đầu và không quá {max} giờ sau đó.',
+    en: 'Must be after the start and at most {max} hours after it.',
+  },
+  warningTime: {
+    vi: 'Phải từ 0 đến {limit} giây ({max} phút).',
+    en: 'Must be from 0 to {limit} seconds ({max} minutes).',
+  },
+  notInvited: {
+    vi: 'Đơn vị này không được mời dự hội nghị.',
+    en: 'This unit is not invited to the meeting.',
+  },
+  notInMeeting: {
+    vi: 'Không có trong hội nghị này.',
+    en: 'Is not part of this meeting.',
+  },
+  notUnitOfConvener: {
+    vi: 'Phải là đơn vị thuộc đơn vị triệu tập.',
+    en: 'Must be a unit under the convening unit.',
+  },
+  cancelReason: {
+    vi: 'Cần ghi lý do hủy hội nghị; các đơn vị được mời sẽ thấy lý do này.',
+    en: 'Say why the meeting is cancelled; the invited units will see it.',
+  },
+  declineReason: {
+    vi: 'Cần ghi lý do không tham dự.',
+    en: 'Say why the unit will not attend.',
+  },
+  absenceReason: {
+    vi: 'Cần ghi lý do vắng mặt.',
+    en: 'Say why the unit is absent.',
+  },
+  delegateName: {
+    vi: 'Cần ghi họ tên người được cử đi thay.',
+    en: 'Name the delegate.',
+  },
+  delegatePosition: {
+    vi: 'Cần ghi chức vụ của người được cử đi thay.',
+    en: "Give the delegate's position.",
+  },
+  spokenItem: {
+    vi: 'Mục đã phát biểu không thể bỏ hay đổi đơn vị.',
+    en: 'An item already spoken cannot be removed or given another unit.',
+  },
+  staleVersion: {
+    vi: 'Đã có bản mới hơn (phiên bản {current}).',
+    en: 'A newer version exists (version {current}).',
+  },
+  meetingConcluded: {
+    vi: 'Đã khóa: hội nghị đã kết luận.',
+    en: 'Locked: the meeting has been concluded.',
+  },
+  meetingPeriodClosed: { vi: 'Kỳ "{name}" đã khóa.', en: 'The period "{name}" is closed.' },
+  meetingCancelled: { vi: 'Hội nghị đã bị hủy.', en: 'The meeting was cancelled.' },
+  meetingStarted: { vi: 'Hội nghị đã bắt đầu.', en: 'The meeting has already started.' },
+  meetingNotStarted: { vi: 'Hội nghị chưa bắt đầu.', en: 'The meeting has not started yet.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldRule = keyof typeof fieldMessages;
@@ -222,9 +326,31 @@ export const entityNames = {
   attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
   revision: { vi: 'phiên bản', en: 'Revision' },
   report_settings: { vi: 'cấu hình báo cáo', en: 'Report settings' },
+  meeting: { vi: 'hội nghị', en: 'Meeting' },
+  minutes: { vi: 'biên bản hội nghị', en: 'The minutes' },
+  agenda: { vi: 'chương trình hội nghị', en: 'The agenda' },
+  attendance: { vi: 'điểm danh', en: 'The attendance' },
+  conclusion: { vi: 'kết luận hội nghị', en: 'The conclusion' },
+  agenda_item: { vi: 'mục chương trình', en: 'Agenda item' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;
+
+/** Warnings given with a saved meeting: the save went through, but the user should know. */
+export const warningMessages = {
+  invitation_late: {
+    vi: 'Giấy mời gửi trước hội nghị {days} ngày làm việc, ít hơn 3 ngày làm việc theo thông lệ.',
+    en: 'The invitation went out {days} working days before the meeting, fewer than the customary 3.',
+  },
+  agenda_over_length: {
+    vi: 'Tổng thời lượng chương trình ({planned} phút) vượt thời gian dự kiến của hội nghị ({length} phút).',
+    en: "The agenda's total ({planned} min) exceeds the meeting's planned length ({length} min).",
+  },
+  agenda_under_length: {
+    vi: 'Tổng thời lượng chương trình ({planned} phút) ngắn hơn thời gian dự kiến của hội nghị ({length} phút).',
+    en: "The agenda's total ({planned} min) is shorter than the meeting's planned length ({length} min).",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
 
 const typeNames: Record<string, Record<Lang, string>> = {
   string: { vi: 'chuỗi ký tự', en: 'a string' },

@@ -124,10 +124,10 @@ export const CompiledSummary = Type.Object({
 });
 export type CompiledSummary = Static<typeof CompiledSummary>;
 
-export const MeetingSummary = Type.Object({
+export const MeetingCompiledSummary = Type.Object({
   frozenAt: Nullable(
     Type.String({ description: 'When the snapshot was stored (the start); null while live' }),
   ),
   summary: CompiledSummary,
 });
-export type MeetingSummary = Static<typeof MeetingSummary>;
+export type MeetingCompiledSummary = Static<typeof MeetingCompiledSummary>;

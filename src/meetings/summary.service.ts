@@ -1,13 +1,17 @@
 import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
-import { Invalid, type FieldProblem } from '../http/errors.ts';
+import { Forbidden, Invalid, NotFound, type FieldProblem } from '../http/errors.ts';
 import { vnToday } from '../reports/board.service.ts';
 import { loadPeriod } from '../reports/periods.service.ts';
 import { progressTable } from '../reports/progress.service.ts';
 import { reportsForCompilation, type CompiledReport } from '../reports/reports.service.ts';
 import type { Ctx } from '../units/roles.ts';
-import { listUnits } from '../units/units.service.ts';
+import type { UnitTree } from '../units/unit-tree.ts';
+import { listUnits, loadUnitTree } from '../units/units.service.ts';
+import { canFollowPeriods, canWriteReport } from '../reports/reports.policy.ts';
 import type { CompiledSummary, SummaryUnit } from './summary.schema.ts';
+import * as repo from './summary.repository.ts';
+import type { MeetingSummaryRow } from './summary.tables.ts';
 
 /** What a unit's report gives the summary: accepted, submitted (marked), or missing and why. */
 function standing(
@@ -154,4 +158,71 @@ export async function buildCompiledSummary(
     },
     proposals,
   };
+}
+
+/**
+ * Freezes the meeting's compiled summary: built now, for its invited units in agenda order, and
+ * stored, in the caller's transaction (the meeting's start). A summary once frozen is kept as it
+ * was presented: freezing again returns the stored one.
+ */
+export async function freezeSummary(
+  db: Db,
+  ctx: Ctx,
+  meetingId: number,
+): Promise<{ frozenAt: string; summary: CompiledSummary }> {
+  const stored = await repo.findSummary(db, meetingId);
+  if (stored) return presentStored(stored);
+  const meeting = await repo.findMeeting(db, meetingId);
+  if (!meeting) throw NotFound('meeting');
+  const summary = await buildCompiledSummary(db, ctx, {
+    periodId: meeting.period_id,
+    unitIds: await repo.invitedInAgendaOrder(db, meetingId),
+  });
+  const frozenAt = nowOf(ctx);
+  await repo.insertSummary(db, {
+    meeting_id: meetingId,
+    body_json: JSON.stringify(summary),
+    frozen_at: frozenAt,
+  });
+  return { frozenAt, summary };
+}
+
+function presentStored(row: MeetingSummaryRow): { frozenAt: string; summary: CompiledSummary } {
+  return { frozenAt: row.frozen_at, summary: JSON.parse(row.body_json) as CompiledSummary };
+}
+
+/**
+ * The meeting's summary as its page shows it: the stored snapshot once the meeting has started
+ * (frozenAt set), built live before that. Read by whoever may read the meeting.
+ */
+export async function readMeetingSummary(
+  db: Db,
+  ctx: Ctx,
+  meetingId: number,
+): Promise<{ frozenAt: string | null; summary: CompiledSummary }> {
+  // Independent reads, side by side where the connection allows (a pool, not a transaction).
+  const [meeting, unitIds, tree, stored] = await Promise.all([
+    repo.findMeeting(db, meetingId),
+    repo.invitedInAgendaOrder(db, meetingId),
+    loadUnitTree(db),
+    repo.findSummary(db, meetingId),
+  ]);
+  if (!meeting) throw NotFound('meeting');
+  if (!mayReadMeeting(ctx, meeting, unitIds, tree)) throw Forbidden();
+  if (stored) return presentStored(stored);
+  const summary = await buildCompiledSummary(db, ctx, { periodId: meeting.period_id, unitIds });
+  return { frozenAt: null, summary };
+}
+
+/** The convening unit's secretariat and chair, and the invited units' people. */
+function mayReadMeeting(
+  ctx: Ctx,
+  meeting: { unit_id: number },
+  unitIds: number[],
+  tree: UnitTree,
+): boolean {
+  return (
+    canFollowPeriods(ctx.actor, meeting.unit_id, tree) ||
+    unitIds.some((id) => canWriteReport(ctx.actor, id, tree))
+  );
 }

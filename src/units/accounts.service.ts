@@ -260,3 +260,38 @@ export async function resetPassword(
     summary: `${row.full_name} (${row.username})`,
   });
 }
+
+/** Who an account is, as other features show it (a meeting's chair and secretary). */
+export interface AccountPerson {
+  accountId: number;
+  fullName: string;
+  position: string | null;
+  active: boolean;
+  roles: RoleGrant[];
+}
+
+/**
+ * Names, positions and roles of accounts, without authorization: who chairs or writes a
+ * meeting is shown to everyone who reads it. All accounts when `ids` is absent.
+ */
+export async function accountPeople(db: Db, ids?: number[]): Promise<Map<number, AccountPerson>> {
+  const wanted = ids ? new Set(ids) : null;
+  if (wanted && wanted.size === 0) return new Map();
+  const rows = (await repo.listAccounts(db)).filter((r) => !wanted || wanted.has(r.id));
+  const roles = await repo.rolesByAccount(
+    db,
+    rows.map((r) => r.id),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        accountId: r.id,
+        fullName: r.full_name,
+        position: r.position,
+        active: r.active === 1,
+        roles: roles.get(r.id) ?? [],
+      },
+    ]),
+  );
+}

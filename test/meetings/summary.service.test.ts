@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { buildCompiledSummary } from '../../src/meetings/summary.service.ts';
+import { buildCompiledSummary, freezeSummary } from '../../src/meetings/summary.service.ts';
+import type { Database } from '../../src/db/database.ts';
 import * as proposals from '../../src/reports/proposals.service.ts';
 import * as progress from '../../src/reports/progress.service.ts';
 import * as reports from '../../src/reports/reports.service.ts';
@@ -29,7 +30,8 @@ describeEachEngine('compiled summary', (db) => {
         { text: 'Đề nghị bổ sung biên chế.' },
       ],
     });
-    const send = async () => {
+    const send = async (current?: typeof r) => {
+      if (current) r = current;
       r = await transitionReport(db(), s.ctx.reporter, s.report.id, {
         version: r.version,
         action: 'send',
@@ -160,4 +162,118 @@ describeEachEngine('compiled summary', (db) => {
       }),
     ).rejects.toMatchObject({ status: 400, fields: { 'unitIds.1': { rule: 'notFound' } } });
   });
+
+  it('freezes the summary in agenda order at start: later edits and answers leave it as presented', async () => {
+    const { s, send } = await setup();
+    let r = await send();
+    const meetingId = await insertMeeting(
+      db(),
+      s,
+      [s.unit.id, s.other.id],
+      [s.other.id, s.unit.id],
+    );
+    const frozen = await freezeSummary(db(), s.ctx.secretary, meetingId);
+    // Agenda order: the other unit speaks first.
+    expect(frozen.summary.units.map((u) => u.unitId)).toEqual([s.other.id, s.unit.id]);
+    expect(frozen.frozenAt).toBe(frozen.summary.builtAt);
+
+    // After the start the report comes back, is rewritten and sent again; a proposal is answered.
+    r = await transitionReport(db(), s.ctx.secretary, s.report.id, {
+      version: r.version,
+      action: 'return',
+      comment: 'Sửa số liệu.',
+    });
+    r = await transitionReport(db(), s.ctx.reporter, s.report.id, {
+      version: r.version,
+      action: 'reopen',
+    });
+    r = await reports.saveReport(db(), s.ctx.reporter, s.report.id, {
+      version: r.version,
+      sections: { ket_qua: '<p>Nội dung mới sau khi hội nghị đã bắt đầu.</p>' },
+      values: [{ indicatorId: s.indicators.fund.id, value: 190 }],
+      proposals: r.proposals.map((p) => ({ id: p.id, text: p.text })),
+    });
+    r = await send(r);
+    const p = r.proposals[0]!;
+    await proposals.answerProposal(db(), s.ctx.chair, p.id, {
+      version: p.version,
+      answer: 'Đồng ý.',
+    });
+
+    const live = await buildCompiledSummary(db(), s.ctx.secretary, {
+      periodId: s.period.id,
+      unitIds: [s.other.id, s.unit.id],
+    });
+    expect(live.units[1]!.sections.find((x) => x.key === 'ket_qua')!.html).toContain(
+      'Nội dung mới',
+    );
+    expect(live.units[1]!.figures.rows[0]!.actual).toBe(190);
+    expect(live.proposals[0]!.answer).toBe('Đồng ý.');
+
+    const again = await freezeSummary(db(), s.ctx.secretary, meetingId);
+    expect(again).toEqual(frozen);
+    expect(again.summary.units[1]!.sections.find((x) => x.key === 'ket_qua')!.html).toContain(
+      '150 triệu',
+    );
+    expect(again.summary.units[1]!.figures.rows[0]!.actual).toBe(150);
+    expect(again.summary.proposals[0]!.answer).toBeNull();
+  });
 });
+
+/** A meeting of the setup's period, as rows: its invited units and its agenda's unit items. */
+async function insertMeeting(
+  db: Database,
+  s: Awaited<ReturnType<typeof buildReportSetup>>,
+  invited: number[],
+  agenda: number[],
+) {
+  const at = '2017-10-05T02:00:00.000Z';
+  const meeting = await db
+    .insertInto('meetings')
+    .values({
+      period_id: s.period.id,
+      unit_id: s.convener.id,
+      title: 'Hội nghị giao ban thử',
+      starts_at: '2017-10-11T01:00:00.000Z',
+      planned_end_at: '2017-10-11T04:00:00.000Z',
+      place: 'Hội trường',
+      chair_account_id: null,
+      secretary_account_id: null,
+      state: 'planned',
+      warning_seconds: 60,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('meeting_units')
+    .values(
+      invited.map((unitId, i) => ({
+        meeting_id: meeting.id,
+        unit_id: unitId,
+        sort_order: i,
+        response: 'none',
+        attendance: 'unknown',
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('meeting_agenda_items')
+    .values(
+      agenda.map((unitId, i) => ({
+        meeting_id: meeting.id,
+        sort_order: i + 1,
+        kind: 'unit',
+        unit_id: unitId,
+        title: 'Báo cáo',
+        planned_seconds: 600,
+        speaker_name: null,
+        speaker_position: null,
+        extra: 0,
+        paused_ms: 0,
+      })),
+    )
+    .execute();
+  return meeting.id;
+}

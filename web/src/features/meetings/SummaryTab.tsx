@@ -2,12 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatNumber } from '../../../../src/text/format.ts';
-import type { MeetingSummary, SummaryUnit } from '../../../../src/meetings/summary.schema.ts';
+import type {
+  MeetingCompiledSummary,
+  SummaryUnit,
+} from '../../../../src/meetings/summary.schema.ts';
 import { api } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useSummaryI18n } from './summary.i18n';
 
-type Indicator = MeetingSummary['summary']['indicators']['items'][number];
+type Indicator = MeetingCompiledSummary['summary']['indicators']['items'][number];
 type ProgressStatus = Indicator['status'];
 
 // Dark enough for the white text of a filled tag, as the reports' tags.
@@ -42,7 +45,7 @@ const pct = (n: number | null) => (n === null ? '—' : formatNumber(n, 1));
 export function useMeetingSummary(meetingId: number) {
   return useQuery({
     queryKey: ['meetings', meetingId, 'summary'],
-    queryFn: () => api.get<MeetingSummary>(`/meetings/${meetingId}/summary`),
+    queryFn: () => api.get<MeetingCompiledSummary>(`/meetings/${meetingId}/summary`),
     // A live summary follows the reports as they arrive; a frozen one never changes.
     refetchInterval: (query) => (query.state.data?.frozenAt === null ? 60_000 : false),
   });

@@ -1,0 +1,352 @@
+import { sql } from 'kysely';
+import { fixedClock } from '../src/clock.ts';
+import { migrateToLatest, openSqlite, type Database } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
+import {
+  buildCompiledSummary,
+  freezeSummary,
+  readMeetingSummary,
+} from '../src/meetings/summary.service.ts';
+import { DEFAULT_SECTIONS } from '../src/reports/catalog.service.ts';
+import { packFigures } from '../src/reports/figures.repository.ts';
+import type { Ctx } from '../src/units/roles.ts';
+import { buildAccount, ctxFor } from '../src/test-support/factories.ts';
+import { medianMs, withPostgres } from './support/databases.ts';
+import { load } from './support/http.ts';
+
+/*
+ * The briefing meeting's compiled summary at the size of a large bloc: 60 invited units, each
+ * with an accepted report of four sections of about a page each and two proposals (one
+ * answered), and 50 indicators with targets and three quarters of figures. Times the summary
+ * built live (what a planned meeting shows) and the frozen snapshot read back (what a started
+ * one shows), on SQLite and PostgreSQL, beside plain SELECTs of the same rows.
+ *
+ *   npm run bench -- meetings
+ *
+ * PostgreSQL as in reports.bench.ts (BENCH_DATABASE_URL, else in-process PGlite).
+ */
+
+const UNITS = 60;
+const INDICATORS = 50;
+const YEAR = 2017;
+const QUARTER = 3;
+const RUNS = 9;
+const LIVE_GOAL_MS = 300;
+const SNAPSHOT_GOAL_MS = 50;
+
+const SENTENCES = [
+  'Ban Thường vụ đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ trọng tâm của quý.',
+  'Công tác tuyên truyền được đổi mới, bám sát cơ sở, tạo sự đồng thuận trong nhân dân.',
+  'Việc vận động đoàn viên, hội viên tham gia các phong trào thi đua đạt nhiều kết quả tích cực.',
+  'Một số chỉ tiêu còn chậm so với kế hoạch do nguồn lực hạn chế và thời tiết không thuận lợi.',
+  'Đơn vị đã phối hợp chặt chẽ với các ngành chức năng trong giải quyết kiến nghị của cử tri.',
+  'Công tác kiểm tra, giám sát được duy trì thường xuyên, đúng quy định của Điều lệ Đảng.',
+];
+
+/** About a page: some 3,000 characters of paragraphs, with a list, as a report's section is. */
+function pageOf(unit: number, section: number): string {
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (let p = 0; length < 3000; p++) {
+    const text = Array.from(
+      { length: 4 },
+      (_, k) => SENTENCES[(unit + section + p + k) % SENTENCES.length],
+    ).join(' ');
+    const html =
+      p % 3 === 2
+        ? `<ul><li>${text}</li><li>Kết quả cụ thể: <strong>${unit * 10 + p}</strong> lượt.</li></ul>`
+        : `<p>${text}</p>`;
+    paragraphs.push(html);
+    length += html.length;
+  }
+  return paragraphs.join('');
+}
+
+async function seed(db: Database) {
+  const now = new Date().toISOString();
+  const unit = (name: string, parentId: number | null, sort: number) => ({
+    parent_id: parentId,
+    kind: parentId === null ? 'party_committee' : 'mass_organization',
+    name,
+    name_folded: name.toLowerCase(),
+    short_name: null,
+    sort_order: sort,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  const root = await db
+    .insertInto('units')
+    .values(unit('Thị ủy', null, 0))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unitIds = (
+    await db
+      .insertInto('units')
+      .values(Array.from({ length: UNITS }, (_, i) => unit(`Đơn vị ${i + 1}`, root.id, i)))
+      .returning('id')
+      .execute()
+  ).map((r) => r.id);
+  const secretary = await buildAccount(db, {
+    username: 'vanphong',
+    roles: [{ unitId: root.id, role: 'secretariat' }],
+  });
+  const indicatorIds = (
+    await db
+      .insertInto('indicators')
+      .values(
+        Array.from({ length: INDICATORS }, (_, i) => ({
+          code: `CT${i + 1}`,
+          name: `Chỉ tiêu ${i + 1}`,
+          measure: 'người',
+          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4]!,
+          higher_is_better: 1,
+          allow_negative: 0,
+          sort_order: i,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning('id')
+      .execute()
+  ).map((r) => r.id);
+  const template = await db
+    .insertInto('report_templates')
+    .values({
+      unit_id: root.id,
+      name: 'Mẫu',
+      current_version_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('report_template_versions')
+    .values({
+      template_id: template.id,
+      number: 1,
+      sections_json: JSON.stringify(DEFAULT_SECTIONS),
+      indicators_json: '[]',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const period = await db
+    .insertInto('report_periods')
+    .values({
+      unit_id: root.id,
+      kind: 'quarter',
+      year: YEAR,
+      number: QUARTER,
+      name: `Quý III/${YEAR}`,
+      start_date: `${YEAR}-07-01`,
+      end_date: `${YEAR}-09-30`,
+      data_from: `${YEAR}-07-01`,
+      cutoff_date: `${YEAR}-09-15`,
+      deadline: `${YEAR}-09-20`,
+      template_version_id: version.id,
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const reports = await db
+    .insertInto('unit_reports')
+    .values(
+      unitIds.map((unitId, u) => ({
+        period_id: period.id,
+        unit_id: unitId,
+        state: 'accepted',
+        sections_json: JSON.stringify(
+          Object.fromEntries(DEFAULT_SECTIONS.map((s, k) => [s.key, pageOf(u, k)])),
+        ),
+        submitted_at: now,
+        accepted_at: now,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .returning(['id'])
+    .execute();
+  await db
+    .insertInto('report_proposals')
+    .values(
+      reports.flatMap((r, u) =>
+        [0, 1].map((k) => ({
+          report_id: r.id,
+          sort_order: k,
+          text: `Đề nghị ${k + 1} của đơn vị ${u + 1}: bổ sung kinh phí cho hoạt động của quý tới.`,
+          answer: k === 0 ? 'Thường trực đồng ý, giao Văn phòng cân đối nguồn.' : null,
+          answered_by: k === 0 ? secretary.id : null,
+          answered_by_name: k === 0 ? secretary.full_name : null,
+          answered_at: k === 0 ? now : null,
+          created_at: now,
+          updated_at: now,
+        })),
+      ),
+    )
+    .execute();
+  // The packed year figures the progress service reads, as the reporting feature keeps them.
+  const figures: DB['indicator_unit_years'][] = unitIds.map((unitId) => ({
+    year: YEAR,
+    unit_id: unitId,
+    as_of: `${YEAR}-09-30`,
+    figures: packFigures(
+      indicatorIds.map((id) => [
+        id,
+        (unitId + id) % 40,
+        (unitId + id * 2) % 40,
+        (unitId + id * 3) % 40,
+        null,
+        100 + ((unitId * 7 + id) % 50),
+      ]),
+    ),
+  }));
+  await db.insertInto('indicator_unit_years').values(figures).execute();
+  const meeting = await db
+    .insertInto('meetings')
+    .values({
+      period_id: period.id,
+      unit_id: root.id,
+      title: `Hội nghị giao ban Quý III/${YEAR}`,
+      starts_at: now,
+      planned_end_at: now,
+      place: 'Hội trường',
+      chair_account_id: null,
+      secretary_account_id: secretary.id,
+      state: 'planned',
+      warning_seconds: 60,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('meeting_units')
+    .values(
+      unitIds.map((unitId, i) => ({
+        meeting_id: meeting.id,
+        unit_id: unitId,
+        sort_order: i,
+        response: 'confirmed',
+        attendance: 'unknown',
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('meeting_agenda_items')
+    .values(
+      // The agenda in the reverse order of the units: the summary must follow it.
+      [...unitIds].reverse().map((unitId, i) => ({
+        meeting_id: meeting.id,
+        sort_order: i + 1,
+        kind: 'unit',
+        unit_id: unitId,
+        title: `Đơn vị ${unitId}`,
+        planned_seconds: 300,
+        speaker_name: null,
+        speaker_position: null,
+        extra: 0,
+        paused_ms: 0,
+      })),
+    )
+    .execute();
+  return {
+    ctx: { ...ctxFor(secretary), now: fixedClock(`${YEAR}-10-11T01:00:00.000Z`) } as Ctx,
+    periodId: period.id,
+    meetingId: meeting.id,
+    unitIds: [...unitIds].reverse(),
+    reportIds: reports.map((r) => r.id),
+  };
+}
+
+async function measure(label: string, db: Database): Promise<void> {
+  await migrateToLatest(db);
+  const s = await seed(db);
+  if (label.startsWith('postgres')) await sql`analyze`.execute(db);
+
+  let bytes = 0;
+  const live = await medianMs(async () => {
+    const summary = await buildCompiledSummary(db, s.ctx, {
+      periodId: s.periodId,
+      unitIds: s.unitIds,
+    });
+    if (summary.units.length !== UNITS || summary.indicators.items.length !== INDICATORS)
+      throw new Error('the summary is not the whole bloc');
+    bytes = JSON.stringify(summary).length;
+  }, RUNS);
+  // The same rows read plainly: reports, proposals, year figures, units, indicators, template.
+  const plainLive = await medianMs(async () => {
+    await db.selectFrom('report_periods').selectAll().where('id', '=', s.periodId).execute();
+    await db.selectFrom('units').selectAll().execute();
+    const rows = await db
+      .selectFrom('unit_reports')
+      .selectAll()
+      .where('period_id', '=', s.periodId)
+      .where('unit_id', 'in', s.unitIds)
+      .execute();
+    for (const r of rows) JSON.parse(r.sections_json);
+    await db.selectFrom('report_template_versions').selectAll().execute();
+    await db
+      .selectFrom('report_proposals')
+      .selectAll()
+      .where('report_id', 'in', s.reportIds)
+      .execute();
+    const years = await db
+      .selectFrom('indicator_unit_years')
+      .selectAll()
+      .where('year', '=', YEAR)
+      .where('unit_id', 'in', s.unitIds)
+      .execute();
+    for (const y of years) JSON.parse(y.figures);
+    await db.selectFrom('indicators').selectAll().execute();
+  }, RUNS);
+
+  await db.transaction().execute(async (trx) => {
+    await freezeSummary(trx, s.ctx, s.meetingId);
+    await trx
+      .updateTable('meetings')
+      .set({ state: 'in_progress' })
+      .where('id', '=', s.meetingId)
+      .execute();
+  });
+  const snapshot = await medianMs(async () => {
+    const read = await readMeetingSummary(db, s.ctx, s.meetingId);
+    if (read.frozenAt === null || read.summary.units[0]!.unitId !== s.unitIds[0])
+      throw new Error('not the snapshot');
+  }, RUNS);
+  const plainSnapshot = await medianMs(async () => {
+    const row = await db
+      .selectFrom('meeting_summaries')
+      .selectAll()
+      .where('meeting_id', '=', s.meetingId)
+      .executeTakeFirstOrThrow();
+    JSON.parse(row.body_json);
+  }, RUNS);
+
+  const verdict = (ms: number, goal: number) => `goal ${goal} ms: ${ms < goal ? 'under' : 'OVER'}`;
+  const pad = ''.padEnd(20);
+  console.log(
+    `${label.padEnd(20)} summary ${(bytes / 1e6).toFixed(2)} MB JSON (median of ${RUNS}, ${load()})\n` +
+      `${pad} live build: ${live.toFixed(1)} ms | plain SELECTs of its rows: ${plainLive.toFixed(1)} ms, ` +
+      `ratio ${(live / plainLive).toFixed(2)} | ${verdict(live, LIVE_GOAL_MS)}\n` +
+      `${pad} snapshot read: ${snapshot.toFixed(1)} ms | plain SELECT of the row: ${plainSnapshot.toFixed(1)} ms, ` +
+      `ratio ${(snapshot / plainSnapshot).toFixed(2)} | ${verdict(snapshot, SNAPSHOT_GOAL_MS)}`,
+  );
+}
+
+export async function run(): Promise<void> {
+  console.log(
+    `Compiled summary: ${UNITS} invited units × 4 sections of about a page, ${INDICATORS} indicators`,
+  );
+  const sqlite = openSqlite(':memory:');
+  try {
+    await measure('sqlite', sqlite);
+  } finally {
+    await sqlite.destroy();
+  }
+  await withPostgres((db, label) => measure(label, db));
+}

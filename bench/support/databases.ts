@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { openPostgres, type Database } from '../../src/db/database.ts';
+import type { DB } from '../../src/db/schema.ts';
+
+/*
+ * What the in-process database benchmarks share: the median of a few timed runs after a warm-up,
+ * and a fresh PostgreSQL database for the run.
+ */
+
+/** The median time of `runs` calls (ms), after one warm-up call (statement caches, buffers). */
+export async function medianMs(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * Runs `fn` on a fresh database of the PostgreSQL server BENCH_DATABASE_URL names (default
+ * postgres://postgres@127.0.0.1:5432/test), dropped afterwards; without a server, on an
+ * in-process PGlite.
+ */
+export async function withPostgres(
+  fn: (db: Database, label: string) => Promise<void>,
+): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `giaoban_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL at ${new URL(url).host} unreachable: using in-process PGlite instead.`);
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(new PGlite()) });
+    try {
+      await fn(db, 'postgres (PGlite)');
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = openPostgres(target.toString(), 4);
+  try {
+    await fn(db, 'postgres (server)');
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
