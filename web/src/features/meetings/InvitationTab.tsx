@@ -4,7 +4,7 @@ import { formatDateTime } from '../../format';
 import { sendInvitation, useStore, type Meeting, type MeetingUnit } from './api';
 import { useMeetingsI18n } from './i18n';
 import { ResponseTag } from './shared';
-import { INVITATION_WORKING_DAYS, workingDaysBetween } from './timing';
+import { MIN_NOTICE_DAYS, workingDaysNotice } from '../../../../src/meetings/working-days.ts';
 
 /** The invitation list: sending it, and who confirmed, declined or has not answered. */
 export function InvitationTab({ meeting }: { meeting: Meeting }) {
@@ -14,7 +14,7 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
   const [sending, setSending] = useState(false);
   const canSend = meeting.actions.includes('send_invitation');
   // Sending today would give this many working days' notice.
-  const daysIfSentNow = workingDaysBetween(new Date().toISOString(), meeting.startsAt);
+  const daysIfSentNow = workingDaysNotice(new Date().toISOString(), meeting.startsAt);
 
   const send = async () => {
     setSending(true);
@@ -29,7 +29,7 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
     }
   };
   const confirmSend = () => {
-    if (daysIfSentNow >= INVITATION_WORKING_DAYS) return void send();
+    if (daysIfSentNow >= MIN_NOTICE_DAYS) return void send();
     void modal.confirm({
       title: meeting.invitationSentAt ? t('invitation.resend') : t('invitation.send'),
       content: t('invitation.lateNow', { days: daysIfSentNow }),
@@ -70,7 +70,7 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
               title={t('invitation.late', { days: meeting.invitationNoticeDays })}
             />
           )}
-          {!meeting.invitationSentAt && canSend && daysIfSentNow < INVITATION_WORKING_DAYS && (
+          {!meeting.invitationSentAt && canSend && daysIfSentNow < MIN_NOTICE_DAYS && (
             <Alert
               type="warning"
               showIcon
