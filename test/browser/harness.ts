@@ -7,8 +7,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
-import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.ts';
+import { migrateToLatest, openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
+import { databaseUrl, onServer, uniqueDatabaseName } from '../../src/test-support/templates.ts';
 
 /*
  * Browser tests drive the real app: a fresh SQLite file with the demo data, served on a free
@@ -41,6 +42,18 @@ export async function startApp(): Promise<RunningApp> {
   const db = openSqlite(config.sqliteFile);
   await migrateToLatest(db);
   await loadDemo(db);
+  const running = await serve(db, config, dataDir);
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves an app on 127.0.0.1 over an open database; closing it closes the database. */
+async function serve(db: Database, config: ReturnType<typeof readConfig>, dataDir: string) {
   const app = await buildApp({ config, db, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -53,6 +66,56 @@ export async function startApp(): Promise<RunningApp> {
     async close() {
       await app.close();
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Two instances of the app on one new PostgreSQL database holding the demo, each with its own
+ * connection pool and live bus (LISTEN/NOTIFY), as two servers behind a load balancer would
+ * be. Needs a PostgreSQL server: TEST_DATABASE_URL (CI starts one). The database is dropped
+ * on close.
+ */
+export async function startTwoInstancesOnPostgres(): Promise<{
+  first: RunningApp;
+  second: RunningApp;
+  close(): Promise<void>;
+}> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    throw new Error(
+      'Two app instances on one PostgreSQL need a server: set TEST_DATABASE_URL (postgres://…).',
+    );
+  }
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error('The workspace is not built: run `npm run build:web`.');
+  }
+  const name = uniqueDatabaseName('giaoban_browser');
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  const url = databaseUrl(serverUrl, name);
+  const setup = openPostgres(url, 2);
+  try {
+    await migrateToLatest(setup);
+    await loadDemo(setup);
+  } finally {
+    await setup.destroy();
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-browser-'));
+  const config = {
+    ...readConfig({}),
+    dataDir,
+    databaseUrl: url,
+    logLevel: 'silent',
+    loginRateLimitPerMinute: 10_000,
+  };
+  const first = await serve(openPostgres(url, 5), config, dataDir);
+  const second = await serve(openPostgres(url, 5), config, dataDir);
+  return {
+    first,
+    second,
+    async close() {
+      await Promise.allSettled([first.close(), second.close()]);
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

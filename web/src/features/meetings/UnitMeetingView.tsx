@@ -150,7 +150,11 @@ function UnitInvitation({ meeting, unit }: { meeting: Meeting; unit: MeetingUnit
               >
                 <Input maxLength={200} style={{ width: 260 }} />
               </Form.Item>
-              <Form.Item name="position" label={t('unit.respond.position')}>
+              <Form.Item
+                name="position"
+                label={t('unit.respond.position')}
+                rules={[{ required: true, whitespace: true }]}
+              >
                 <Input maxLength={200} style={{ width: 220 }} />
               </Form.Item>
             </Flex>
