@@ -4,17 +4,14 @@ import { formatDateTime } from '../../format';
 import { sendInvitation, useStore, type Meeting, type MeetingUnit } from './api';
 import { useMeetingsI18n } from './i18n';
 import { ResponseTag } from './shared';
-import { MIN_NOTICE_DAYS, workingDaysNotice } from '../../../../src/meetings/working-days.ts';
 
 /** The invitation list: sending it, and who confirmed, declined or has not answered. */
 export function InvitationTab({ meeting }: { meeting: Meeting }) {
   const { t } = useMeetingsI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const store = useStore();
   const [sending, setSending] = useState(false);
   const canSend = meeting.actions.includes('send_invitation');
-  // Sending today would give this many working days' notice.
-  const daysIfSentNow = workingDaysNotice(new Date().toISOString(), meeting.startsAt);
 
   const send = async () => {
     setSending(true);
@@ -28,17 +25,6 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
       setSending(false);
     }
   };
-  const confirmSend = () => {
-    if (daysIfSentNow >= MIN_NOTICE_DAYS) return void send();
-    void modal.confirm({
-      title: meeting.invitationSentAt ? t('invitation.resend') : t('invitation.send'),
-      content: t('invitation.lateNow', { days: daysIfSentNow }),
-      okText: t('invitation.send'),
-      cancelText: t('common.cancel'),
-      onOk: send,
-    });
-  };
-
   return (
     <Flex vertical gap={12}>
       <Card
@@ -49,7 +35,7 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
             <Button
               type={meeting.invitationSentAt ? 'default' : 'primary'}
               loading={sending}
-              onClick={confirmSend}
+              onClick={() => void send()}
             >
               {meeting.invitationSentAt ? t('invitation.resend') : t('invitation.send')}
             </Button>
@@ -68,13 +54,6 @@ export function InvitationTab({ meeting }: { meeting: Meeting }) {
               type="warning"
               showIcon
               title={t('invitation.late', { days: meeting.invitationNoticeDays })}
-            />
-          )}
-          {!meeting.invitationSentAt && canSend && daysIfSentNow < MIN_NOTICE_DAYS && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('invitation.lateNow', { days: daysIfSentNow })}
             />
           )}
           <Typography.Text strong data-testid="invitation-counts">

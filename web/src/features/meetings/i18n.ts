@@ -69,8 +69,6 @@ const vi = {
   'invitation.done': 'Đã gửi giấy mời cho {n} đơn vị.',
   'invitation.late':
     'Giấy mời gửi trước {days} ngày làm việc: theo thông lệ phải gửi trước ít nhất 3 ngày làm việc.',
-  'invitation.lateNow':
-    'Nếu gửi hôm nay, giấy mời chỉ trước {days} ngày làm việc (thông lệ: ít nhất 3 ngày làm việc).',
   'invitation.counts': 'Xác nhận: {confirmed} · Từ chối: {declined} · Chưa trả lời: {none}',
   'invitation.attendee': 'Người dự',
   'invitation.respondedAt': 'Trả lời lúc',
@@ -272,8 +270,6 @@ const en: Record<Key, string> = {
   'invitation.done': 'Invitation sent to {n} units.',
   'invitation.late':
     'The invitation went out {days} working days ahead: the practice is at least 3 working days.',
-  'invitation.lateNow':
-    'Sent today, the invitation would be only {days} working days ahead (the practice: at least 3).',
   'invitation.counts': 'Confirmed: {confirmed} · Declined: {declined} · No answer: {none}',
   'invitation.attendee': 'Attendee',
   'invitation.respondedAt': 'Answered at',
