@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
+import type { Clock } from '../../src/clock.ts';
 import { readConfig } from '../../src/config.ts';
 import { migrateToLatest, openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
@@ -53,8 +54,13 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 /** Serves an app on 127.0.0.1 over an open database; closing it closes the database. */
-async function serve(db: Database, config: ReturnType<typeof readConfig>, dataDir: string) {
-  const app = await buildApp({ config, db, logger: false });
+async function serve(
+  db: Database,
+  config: ReturnType<typeof readConfig>,
+  dataDir: string,
+  clock?: Clock,
+) {
+  const app = await buildApp({ config, db, logger: false, clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -74,9 +80,9 @@ async function serve(db: Database, config: ReturnType<typeof readConfig>, dataDi
  * Two instances of the app on one new PostgreSQL database holding the demo, each with its own
  * connection pool and live bus (LISTEN/NOTIFY), as two servers behind a load balancer would
  * be. Needs a PostgreSQL server: TEST_DATABASE_URL (CI starts one). The database is dropped
- * on close.
+ * on close. `clock`: the apps' clock (a moment of the demo's year, still ticking).
  */
-export async function startTwoInstancesOnPostgres(): Promise<{
+export async function startTwoInstancesOnPostgres(clock?: Clock): Promise<{
   first: RunningApp;
   second: RunningApp;
   close(): Promise<void>;
@@ -108,8 +114,8 @@ export async function startTwoInstancesOnPostgres(): Promise<{
     logLevel: 'silent',
     loginRateLimitPerMinute: 10_000,
   };
-  const first = await serve(openPostgres(url, 5), config, dataDir);
-  const second = await serve(openPostgres(url, 5), config, dataDir);
+  const first = await serve(openPostgres(url, 5), config, dataDir, clock);
+  const second = await serve(openPostgres(url, 5), config, dataDir, clock);
   return {
     first,
     second,
@@ -282,6 +288,15 @@ export async function demoReport(server: RunningApp, periodName: string, unitSho
     .where('units.short_name', '=', unitShortName)
     .executeTakeFirstOrThrow();
   return { id: row.id, periodId: row.periodId, url: `${server.url}/app/reports/${row.id}` };
+}
+
+/**
+ * A clock that runs from `at` on, as the system clock does: the app "lives" in the demo's
+ * year while timers still move.
+ */
+export function runningClockFrom(at: string): Clock {
+  const shift = Date.now() - Date.parse(at);
+  return () => new Date(Date.now() - shift).toISOString();
 }
 
 /** A new page signed in as a demo account. */
