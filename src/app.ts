@@ -32,6 +32,7 @@ import { homeRoutes } from './home/home.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
+import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
@@ -221,6 +222,7 @@ export async function buildApp({
       await api.register(accountRoutes);
       await api.register(auditRoutes);
       await api.register(reportRoutes);
+      await api.register(meetingRoutes);
       await api.register(portalApiRoutes);
       await api.register(homeRoutes);
     },

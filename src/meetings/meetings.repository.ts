@@ -213,24 +213,26 @@ export function findMinutes(db: Db, meetingId: number): Promise<MinutesRow | und
     .executeTakeFirst();
 }
 
-/**
- * Writes the minutes over version `version` (0: none stored yet). Undefined when another save
- * came first.
- */
-export async function saveMinutes(
+type TextRow = { updated_at: string; updated_by: number | null; updated_by_name: string | null };
+
+export async function insertMinutes(
+  db: Db,
+  meetingId: number,
+  row: TextRow & { body_json: string },
+) {
+  await db
+    .insertInto('meeting_minutes')
+    .values({ meeting_id: meetingId, ...row })
+    .execute();
+}
+
+/** Writes the minutes over version `version`; undefined when another save came first. */
+export function updateMinutes(
   db: Db,
   meetingId: number,
   version: number,
-  row: { body_json: string; updated_at: string; updated_by: number; updated_by_name: string },
+  row: TextRow & { body_json: string },
 ): Promise<MinutesRow | undefined> {
-  if (version === 0) {
-    return db
-      .insertInto('meeting_minutes')
-      .values({ meeting_id: meetingId, ...row, version: 1 })
-      .onConflict((oc) => oc.column('meeting_id').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-  }
   return db
     .updateTable('meeting_minutes')
     .set((eb) => ({ ...row, version: eb('version', '+', 1) }))
@@ -250,27 +252,22 @@ export function findConclusion(db: Db, meetingId: number): Promise<ConclusionRow
     .executeTakeFirst();
 }
 
-/** Like saveMinutes: over version `version`, 0 when none is stored yet. */
-export async function saveConclusion(
+type ConclusionText = TextRow & { acknowledged: string; shortcomings: string };
+
+export async function insertConclusion(db: Db, meetingId: number, row: ConclusionText) {
+  await db
+    .insertInto('meeting_conclusions')
+    .values({ meeting_id: meetingId, ...row })
+    .execute();
+}
+
+/** Like updateMinutes: over version `version`, undefined when another save came first. */
+export function updateConclusion(
   db: Db,
   meetingId: number,
   version: number,
-  row: {
-    acknowledged: string;
-    shortcomings: string;
-    updated_at: string;
-    updated_by: number;
-    updated_by_name: string;
-  },
+  row: ConclusionText,
 ): Promise<ConclusionRow | undefined> {
-  if (version === 0) {
-    return db
-      .insertInto('meeting_conclusions')
-      .values({ meeting_id: meetingId, ...row, version: 1 })
-      .onConflict((oc) => oc.column('meeting_id').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-  }
   return db
     .updateTable('meeting_conclusions')
     .set((eb) => ({ ...row, version: eb('version', '+', 1) }))

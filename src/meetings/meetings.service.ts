@@ -510,6 +510,12 @@ export async function createMeeting(
     unitIds.map((id, i) => newUnitRow(row.id, id, i + 1)),
   );
   await saveGuests(db, row.id, guests);
+  const blank = { updated_at: at, updated_by: null, updated_by_name: null };
+  await repo.insertMinutes(db, row.id, {
+    body_json: JSON.stringify({ speeches: {}, closing: '' }),
+    ...blank,
+  });
+  await repo.insertConclusion(db, row.id, { acknowledged: '', shortcomings: '', ...blank });
   await insertDefaultAgenda(db, row.id, unitIds, names, secondsBetween(starts, ends));
   const units = await repo.listMeetingUnits(db, [row.id]);
   const meeting = await presentMeeting(db, ctx, { row, units, tree }, lang);
