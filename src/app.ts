@@ -34,6 +34,7 @@ import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { summaryRoutes } from './meetings/summary.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
 import { authRoutes } from './units/auth.routes.ts';
@@ -223,6 +224,7 @@ export async function buildApp({
       await api.register(auditRoutes);
       await api.register(reportRoutes);
       await api.register(meetingRoutes);
+      await api.register(summaryRoutes);
       await api.register(portalApiRoutes);
       await api.register(homeRoutes);
     },

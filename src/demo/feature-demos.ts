@@ -1,3 +1,4 @@
+import { loadMeetingsDemo } from '../meetings/meetings.demo.ts';
 import { loadPortalDemo } from '../portal/portal.demo.ts';
 import { loadReportsDemo } from '../reports/reports.demo.ts';
 import type { DemoContext } from './demo-context.ts';
@@ -7,5 +8,6 @@ export type { DemoContext };
 /** Loads the demo data of the features beyond units and accounts, in dependency order. */
 export async function loadFeatureDemos(ctx: DemoContext): Promise<void> {
   await loadReportsDemo(ctx);
+  await loadMeetingsDemo(ctx);
   await loadPortalDemo(ctx);
 }

@@ -1,15 +1,16 @@
 import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
-import { Forbidden, Invalid, NotFound, type FieldProblem } from '../http/errors.ts';
+import { Invalid, NotFound, type FieldProblem } from '../http/errors.ts';
 import { vnToday } from '../reports/board.service.ts';
 import { loadPeriod } from '../reports/periods.service.ts';
 import { progressTable } from '../reports/progress.service.ts';
 import { reportsForCompilation, type CompiledReport } from '../reports/reports.service.ts';
 import type { Ctx } from '../units/roles.ts';
-import type { UnitTree } from '../units/unit-tree.ts';
-import { listUnits, loadUnitTree } from '../units/units.service.ts';
-import { canFollowPeriods, canWriteReport } from '../reports/reports.policy.ts';
-import type { CompiledSummary, SummaryUnit } from './summary.schema.ts';
+import { listUnits } from '../units/units.service.ts';
+import { loadMeeting } from './meeting-access.ts';
+import * as meetings from './meetings.repository.ts';
+import type { AgendaItemRow, MeetingUnitRow } from './meetings.tables.ts';
+import type { CompiledSummary, MeetingCompiledSummary, SummaryUnit } from './summary.schema.ts';
 import * as repo from './summary.repository.ts';
 import type { MeetingSummaryRow } from './summary.tables.ts';
 
@@ -160,10 +161,24 @@ export async function buildCompiledSummary(
   };
 }
 
+/** The invited units in agenda order: the agenda's unit items first, then the others invited. */
+export function agendaOrder(
+  invited: readonly MeetingUnitRow[],
+  agenda: readonly AgendaItemRow[],
+): number[] {
+  const invitedIds = new Set(invited.map((u) => u.unit_id));
+  const order = new Set<number>();
+  for (const item of agenda)
+    if (item.kind === 'unit' && item.unit_id !== null && invitedIds.has(item.unit_id))
+      order.add(item.unit_id);
+  for (const u of [...invited].sort((a, b) => a.sort_order - b.sort_order)) order.add(u.unit_id);
+  return [...order];
+}
+
 /**
  * Freezes the meeting's compiled summary: built now, for its invited units in agenda order, and
- * stored, in the caller's transaction (the meeting's start). A summary once frozen is kept as it
- * was presented: freezing again returns the stored one.
+ * stored, in the caller's transaction (the meeting's start, which has checked the caller). A
+ * summary once frozen is kept as it was presented: freezing again returns the stored one.
  */
 export async function freezeSummary(
   db: Db,
@@ -172,11 +187,15 @@ export async function freezeSummary(
 ): Promise<{ frozenAt: string; summary: CompiledSummary }> {
   const stored = await repo.findSummary(db, meetingId);
   if (stored) return presentStored(stored);
-  const meeting = await repo.findMeeting(db, meetingId);
+  const meeting = await meetings.findMeeting(db, meetingId);
   if (!meeting) throw NotFound('meeting');
+  const [invited, agenda] = await Promise.all([
+    meetings.listMeetingUnits(db, [meetingId]),
+    meetings.listAgendaItems(db, meetingId),
+  ]);
   const summary = await buildCompiledSummary(db, ctx, {
     periodId: meeting.period_id,
-    unitIds: await repo.invitedInAgendaOrder(db, meetingId),
+    unitIds: agendaOrder(invited, agenda),
   });
   const frozenAt = nowOf(ctx);
   await repo.insertSummary(db, {
@@ -192,37 +211,20 @@ function presentStored(row: MeetingSummaryRow): { frozenAt: string; summary: Com
 }
 
 /**
- * The meeting's summary as its page shows it: the stored snapshot once the meeting has started
- * (frozenAt set), built live before that. Read by whoever may read the meeting.
+ * The meeting's summary as its page shows it, to whoever may read the meeting: the stored
+ * snapshot once the meeting has started (frozenAt set), built live before that.
  */
 export async function readMeetingSummary(
   db: Db,
   ctx: Ctx,
   meetingId: number,
-): Promise<{ frozenAt: string | null; summary: CompiledSummary }> {
-  // Independent reads, side by side where the connection allows (a pool, not a transaction).
-  const [meeting, unitIds, tree, stored] = await Promise.all([
-    repo.findMeeting(db, meetingId),
-    repo.invitedInAgendaOrder(db, meetingId),
-    loadUnitTree(db),
-    repo.findSummary(db, meetingId),
-  ]);
-  if (!meeting) throw NotFound('meeting');
-  if (!mayReadMeeting(ctx, meeting, unitIds, tree)) throw Forbidden();
+): Promise<MeetingCompiledSummary> {
+  const loaded = await loadMeeting(db, ctx, meetingId);
+  const stored = await repo.findSummary(db, meetingId);
   if (stored) return presentStored(stored);
-  const summary = await buildCompiledSummary(db, ctx, { periodId: meeting.period_id, unitIds });
+  const summary = await buildCompiledSummary(db, ctx, {
+    periodId: loaded.row.period_id,
+    unitIds: agendaOrder(loaded.units, await meetings.listAgendaItems(db, meetingId)),
+  });
   return { frozenAt: null, summary };
-}
-
-/** The convening unit's secretariat and chair, and the invited units' people. */
-function mayReadMeeting(
-  ctx: Ctx,
-  meeting: { unit_id: number },
-  unitIds: number[],
-  tree: UnitTree,
-): boolean {
-  return (
-    canFollowPeriods(ctx.actor, meeting.unit_id, tree) ||
-    unitIds.some((id) => canWriteReport(ctx.actor, id, tree))
-  );
 }

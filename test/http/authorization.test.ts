@@ -8,6 +8,7 @@ import {
   loginCookie,
 } from '../../src/test-support/factories.ts';
 import { homeRows } from '../authz/home.rows.ts';
+import { summaryRows } from '../authz/meetings.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
@@ -18,7 +19,14 @@ import { logoutRow, unitRows } from '../authz/units.rows.ts';
  * cast). A route the app serves without a row here fails the first test, so every new route
  * joins this table.
  */
-const TABLE: Row[] = [...unitRows, ...reportRows, ...portalRows, ...homeRows, logoutRow];
+const TABLE: Row[] = [
+  ...unitRows,
+  ...reportRows,
+  ...portalRows,
+  ...homeRows,
+  ...summaryRows,
+  logoutRow,
+];
 
 /** Every `METHOD /api/v1/...` route, read from the OpenAPI document the app serves. */
 function listApiRoutes(app: FastifyInstance): string[] {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { buildCompiledSummary, freezeSummary } from '../../src/meetings/summary.service.ts';
-import type { Database } from '../../src/db/database.ts';
+import { buildMeeting } from '../../src/test-support/meeting-factories.ts';
 import * as proposals from '../../src/reports/proposals.service.ts';
 import * as progress from '../../src/reports/progress.service.ts';
 import * as reports from '../../src/reports/reports.service.ts';
@@ -166,12 +166,12 @@ describeEachEngine('compiled summary', (db) => {
   it('freezes the summary in agenda order at start: later edits and answers leave it as presented', async () => {
     const { s, send } = await setup();
     let r = await send();
-    const meetingId = await insertMeeting(
-      db(),
-      s,
-      [s.unit.id, s.other.id],
-      [s.other.id, s.unit.id],
-    );
+    const meetingId = await buildMeeting(db(), {
+      periodId: s.period.id,
+      unitId: s.convener.id,
+      invited: [s.unit.id, s.other.id],
+      agenda: [s.other.id, s.unit.id],
+    });
     const frozen = await freezeSummary(db(), s.ctx.secretary, meetingId);
     // Agenda order: the other unit speaks first.
     expect(frozen.summary.units.map((u) => u.unitId)).toEqual([s.other.id, s.unit.id]);
@@ -219,61 +219,3 @@ describeEachEngine('compiled summary', (db) => {
     expect(again.summary.proposals[0]!.answer).toBeNull();
   });
 });
-
-/** A meeting of the setup's period, as rows: its invited units and its agenda's unit items. */
-async function insertMeeting(
-  db: Database,
-  s: Awaited<ReturnType<typeof buildReportSetup>>,
-  invited: number[],
-  agenda: number[],
-) {
-  const at = '2017-10-05T02:00:00.000Z';
-  const meeting = await db
-    .insertInto('meetings')
-    .values({
-      period_id: s.period.id,
-      unit_id: s.convener.id,
-      title: 'Hội nghị giao ban thử',
-      starts_at: '2017-10-11T01:00:00.000Z',
-      planned_end_at: '2017-10-11T04:00:00.000Z',
-      place: 'Hội trường',
-      chair_account_id: null,
-      secretary_account_id: null,
-      state: 'planned',
-      warning_seconds: 60,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('meeting_units')
-    .values(
-      invited.map((unitId, i) => ({
-        meeting_id: meeting.id,
-        unit_id: unitId,
-        sort_order: i,
-        response: 'none',
-        attendance: 'unknown',
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('meeting_agenda_items')
-    .values(
-      agenda.map((unitId, i) => ({
-        meeting_id: meeting.id,
-        sort_order: i + 1,
-        kind: 'unit',
-        unit_id: unitId,
-        title: 'Báo cáo',
-        planned_seconds: 600,
-        speaker_name: null,
-        speaker_position: null,
-        extra: 0,
-        paused_ms: 0,
-      })),
-    )
-    .execute();
-  return meeting.id;
-}

@@ -167,18 +167,37 @@ export default function SummaryTab({ meetingId }: { meetingId: number }) {
           size="small"
           rowKey="indicatorId"
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 760 }}
           dataSource={indicators.items}
           locale={{ emptyText: <Empty description={t('summary.indicatorsNone')} /> }}
           columns={[
             { title: t('summary.col.indicator'), dataIndex: 'name' },
-            { title: t('summary.col.measure'), dataIndex: 'measure' },
-            { title: t('summary.col.target'), dataIndex: 'target', align: 'right', render: num },
-            { title: t('summary.col.actual'), dataIndex: 'actual', align: 'right', render: num },
-            { title: t('summary.col.percent'), dataIndex: 'percent', align: 'right', render: pct },
+            { title: t('summary.col.measure'), dataIndex: 'measure', width: 110 },
+            {
+              title: t('summary.col.target'),
+              dataIndex: 'target',
+              align: 'right',
+              width: 120,
+              render: num,
+            },
+            {
+              title: t('summary.col.actual'),
+              dataIndex: 'actual',
+              align: 'right',
+              width: 130,
+              render: num,
+            },
+            {
+              title: t('summary.col.percent'),
+              dataIndex: 'percent',
+              align: 'right',
+              width: 90,
+              render: pct,
+            },
             {
               title: t('summary.col.status'),
               dataIndex: 'status',
+              width: 150,
               render: (s: ProgressStatus) => (
                 <Tag color={STATUS_COLORS[s]}>{t(`summary.status.${s}`)}</Tag>
               ),
