@@ -24,19 +24,50 @@ export interface EventStreamOptions<T> {
   read: () => Promise<T>;
   /** The event's name (`event:` field): browsers listen with addEventListener(name). */
   event: string;
+  /**
+   * The state already read for this request (a route reads it first, so that a refusal is an
+   * ordinary error answer): sent as the first event instead of reading again. Call `send`
+   * straight after that read, with no other wait between: a change is heard from then on.
+   */
+  initial?: T;
   /** What to do after `read` failed: `end` the stream, or `keep` it for the next change. */
   onReadError?: (error: unknown) => 'end' | 'keep';
+  /**
+   * Streams of this instance with the same key take the state after a change from one read,
+   * made with one of them's `read`: for a state that is the same for everyone allowed to see
+   * it (a meeting's projector), so that a hundred screens cost one read, not a hundred. Each
+   * stream still reads with its own `read` when it opens, when a shared read fails, and at
+   * least every `recheckMs` while changes come, so a withdrawn right ends its stream.
+   */
+  share?: string;
 }
 
 export interface EventStreamSettings {
   heartbeatMs: number;
   retryMs: number;
+  /** A stream with a `share` key reads on its own at least this often (see `share`). */
+  recheckMs: number;
 }
 
 export const DEFAULT_EVENT_STREAM_SETTINGS: EventStreamSettings = {
   heartbeatMs: 15_000,
   retryMs: 2000,
+  recheckMs: 60_000,
 };
+
+/**
+ * One read shared by the streams of a key: a read started after the latest change shows that
+ * change, so every stream asking after it may take that read's result.
+ */
+interface SharedRead {
+  /** Changes heard so far. */
+  changes: number;
+  inFlight: Promise<unknown> | null;
+  /** `changes` when the read in flight started. */
+  inFlightAt: number;
+  streams: number;
+  unsubscribe: () => void;
+}
 
 /** One line of `data:` per line of the text: JSON has none, but a string might. */
 export function formatEvent(id: number, event: string, data: string): string {
@@ -47,7 +78,10 @@ export function formatEvent(id: number, event: string, data: string): string {
 /** The app's open event streams: counted per topic, ended together when the app closes. */
 export class EventStreams {
   private readonly open = new Map<PassThrough, { topic: string; stop: () => void }>();
+  private readonly shared = new Map<string, SharedRead>();
   private closing = false;
+  /** Reads made for streams (their own and shared ones): for tests and benchmarks. */
+  reads = 0;
 
   constructor(
     private readonly bus: LiveBus,
@@ -60,6 +94,47 @@ export class EventStreams {
     let n = 0;
     for (const stream of this.open.values()) if (stream.topic === topic) n++;
     return n;
+  }
+
+  /** Joins the streams of `key` on `topic`; the returned function leaves. */
+  private joinShare(key: string, topic: string): [SharedRead, () => void] {
+    let entry = this.shared.get(key);
+    if (!entry) {
+      const created: SharedRead = {
+        changes: 0,
+        inFlight: null,
+        inFlightAt: -1,
+        streams: 0,
+        // Subscribed before the stream itself: a change counts before the stream asks.
+        unsubscribe: this.bus.subscribe(topic, () => void created.changes++),
+      };
+      entry = created;
+      this.shared.set(key, entry);
+    }
+    const joined = entry;
+    joined.streams++;
+    return [
+      joined,
+      () => {
+        if (--joined.streams === 0) {
+          joined.unsubscribe();
+          this.shared.delete(key);
+        }
+      },
+    ];
+  }
+
+  /** The read in flight for `entry` if it started after the latest change, else a new one. */
+  private sharedRead<T>(entry: SharedRead, read: () => Promise<T>): Promise<T> {
+    if (entry.inFlight && entry.inFlightAt === entry.changes) return entry.inFlight as Promise<T>;
+    const started = read();
+    entry.inFlight = started;
+    entry.inFlightAt = entry.changes;
+    const clear = () => {
+      if (entry.inFlight === started) entry.inFlight = null;
+    };
+    started.then(clear, clear);
+    return started;
   }
 
   /** Ends every stream (the app is closing); their browsers reconnect elsewhere. */
@@ -75,8 +150,26 @@ export class EventStreams {
   send<T>(
     request: FastifyRequest,
     reply: FastifyReply,
-    { topic, read, event, onReadError }: EventStreamOptions<T>,
+    { topic, read: ownRead, event, initial, onReadError, share }: EventStreamOptions<T>,
   ): FastifyReply {
+    const read = () => {
+      this.reads++;
+      return ownRead();
+    };
+    const [shared, leaveShare] = share ? this.joinShare(share, topic) : [null, () => {}];
+    let ownReadAt = Date.now();
+    /** The state after a change: shared when it may be, else (or when that fails) its own. */
+    const readState = async (): Promise<T> => {
+      if (shared && Date.now() - ownReadAt < this.settings.recheckMs) {
+        try {
+          return await this.sharedRead(shared, read);
+        } catch {
+          // Maybe refused to the stream that read it: this stream's own read decides.
+        }
+      }
+      ownReadAt = Date.now();
+      return read();
+    };
     const stream = new PassThrough();
     const last = Number(request.headers['last-event-id']);
     // Ids go on from the browser's last one, so they only grow across its reconnects.
@@ -86,6 +179,7 @@ export class EventStreams {
     let again = false;
 
     const write = (text: string): boolean => (closed ? true : stream.write(text));
+    const sendState = (state: T): boolean => write(formatEvent(++id, event, JSON.stringify(state)));
 
     const refresh = async (): Promise<void> => {
       if (closed) return;
@@ -99,14 +193,14 @@ export class EventStreams {
           again = false;
           let state: T;
           try {
-            state = await read();
+            state = await readState();
           } catch (error) {
             if ((onReadError?.(error) ?? 'keep') === 'end') stop();
             else request.log.warn({ err: error, topic }, 'event stream: reading the state failed');
             return;
           }
           if (closed) return;
-          if (!write(formatEvent(++id, event, JSON.stringify(state)))) {
+          if (!sendState(state)) {
             // The browser has not taken the last state yet: the next one waits for it.
             await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
           }
@@ -123,6 +217,7 @@ export class EventStreams {
       closed = true;
       clearInterval(heartbeat);
       unsubscribe();
+      leaveShare();
       this.open.delete(stream);
       stream.end();
     };
@@ -131,7 +226,11 @@ export class EventStreams {
     this.open.set(stream, { topic, stop });
     write(`retry: ${this.settings.retryMs}\n\n`);
     if (this.closing) stop();
-    else void refresh();
+    else if (initial !== undefined) sendState(initial);
+    else {
+      ownReadAt = 0;
+      void refresh();
+    }
     return reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-cache, no-transform')

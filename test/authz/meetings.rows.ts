@@ -53,3 +53,14 @@ export const summaryRows: Row[] = [
     expect: allow(['secretary', 'chair', 'rootAdmin', 'reporterA', 'headA'], 200),
   },
 ];
+
+export const meetingEventRows: Row[] = [
+  {
+    route: 'GET /api/v1/meetings/:id/events',
+    request: async (fx) => ({
+      url: `/api/v1/meetings/${await freshMeeting(fx)}/events`,
+      stream: true,
+    }),
+    expect: allow(['reporterA', 'headA', 'secretary', 'chair', 'rootAdmin'], 200),
+  },
+];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/demo.ts';
 import { loginCookie } from '../../src/test-support/factories.ts';
 import {
@@ -120,6 +120,11 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
       'Quý IV: ra quân tình nguyện mùa đông.',
     );
   });
+  afterEach(async (context) => {
+    // A failed step leaves the secretary's page as it was, for a person to look at.
+    if (context.task.result?.state === 'fail' && secretary && !secretary.isClosed())
+      await screenshot(secretary, 'meetings-failed');
+  });
   afterAll(async () => {
     await chromium?.close();
     await instances?.close();
@@ -172,8 +177,10 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
     const handle = secretary.getByRole('button', { name: `Kéo để đổi thứ tự: ${OPENING}` });
     await handle.focus();
     await secretary.keyboard.press('Space');
+    await expect.poll(() => handle.getAttribute('aria-pressed')).toBe('true');
     await secretary.keyboard.press('ArrowUp');
     await secretary.keyboard.press('Space');
+    await expect.poll(() => handle.getAttribute('aria-pressed')).not.toBe('true');
     await expect
       .poll(() =>
         agenda

@@ -23,6 +23,9 @@ describe('event streams', () => {
   let reads = 0;
   let slowRead: Promise<void> | null = null;
   let quick: EventStreams;
+  let shared: EventStreams;
+  const refusedTo = new Set<number>();
+  let strictFirst = 0;
   const clients: EventStreamClient[] = [];
   const open = async (path: string, headers?: Record<string, string>) => {
     const client = await openEventStream(`${base}${path}`, headers);
@@ -35,7 +38,7 @@ describe('event streams', () => {
   beforeAll(async () => {
     handle = await createTestDatabase('sqlite');
     app = await buildTestApp(handle.db);
-    quick = new EventStreams(app.live, { heartbeatMs: 50, retryMs: 1234 });
+    quick = new EventStreams(app.live, { heartbeatMs: 50, retryMs: 1234, recheckMs: 60_000 });
     const read = async () => {
       reads++;
       if (slowRead) await slowRead;
@@ -55,6 +58,35 @@ describe('event streams', () => {
         onReadError: () => 'end',
       }),
     );
+    shared = new EventStreams(app.live, { heartbeatMs: 60_000, retryMs: 2000, recheckMs: 60_000 });
+    let n = 0;
+    app.get('/test/shared', { schema: { hide: true }, compress: false }, (request, reply) => {
+      const who = ++n;
+      return shared.send(request, reply, {
+        topic: 'shared',
+        event: 'state',
+        share: 'shared',
+        read: () =>
+          refusedTo.has(who) ? Promise.reject(new Error('refused')) : Promise.resolve({ value }),
+      });
+    });
+    const strictStreams = new EventStreams(app.live, {
+      heartbeatMs: 60_000,
+      retryMs: 2000,
+      recheckMs: 0,
+    });
+    app.get('/test/strict', { schema: { hide: true }, compress: false }, (request, reply) => {
+      const who = ++n;
+      if (strictFirst === 0) strictFirst = who;
+      return strictStreams.send(request, reply, {
+        topic: 'strict',
+        event: 'state',
+        share: 'strict',
+        read: () =>
+          refusedTo.has(who) ? Promise.reject(new Error('refused')) : Promise.resolve({ value }),
+        onReadError: () => 'end',
+      });
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -141,6 +173,36 @@ describe('event streams', () => {
     await app.live.publish('counter');
     await new Promise((resolve) => setImmediate(resolve));
     expect(reads).toBe(readsNow);
+  });
+
+  it('shares one read per change among the streams of a key, each reading its own first', async () => {
+    value = 7;
+    const streams = await Promise.all(Array.from({ length: 5 }, () => open('/test/shared')));
+    await Promise.all(streams.map((s) => s.next()));
+    expect(shared.reads).toBe(5);
+    value = 8;
+    await app.live.publish('shared');
+    await Promise.all(streams.map((s) => s.next((e) => e.data === '{"value":8}')));
+    expect(shared.reads).toBe(6);
+    // The stream whose read is refused falls back to its own (which the others do not need).
+    refusedTo.add(1);
+    value = 9;
+    await app.live.publish('shared');
+    await Promise.all(streams.slice(1).map((s) => s.next((e) => e.data === '{"value":9}')));
+    for (const s of streams) s.close();
+    await vi.waitFor(() => expect(shared.count()).toBe(0));
+  });
+
+  it('checks each shared stream on its own every recheckMs, ending one whose right is gone', async () => {
+    // recheckMs of 0: every change is read by each stream itself.
+    const strict = await open('/test/strict');
+    const other = await open('/test/strict');
+    await Promise.all([strict.next(), other.next()]);
+    refusedTo.add(strictFirst);
+    await app.live.publish('strict');
+    await strict.ended;
+    await other.next((e) => e.id === '2');
+    other.close();
   });
 
   it('ends the stream when reading the state is refused', async () => {

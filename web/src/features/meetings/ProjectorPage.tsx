@@ -53,7 +53,11 @@ function Countdown({ state, serverNow, t }: { state: ProjectorState; serverNow: 
       data-paused={paused ? '1' : '0'}
     >
       <div className="projector-label">
-        {shown.phase === 'overtime' ? t('projector.overtime') : t('projector.timeLeft')}
+        {paused
+          ? t('projector.paused')
+          : shown.phase === 'overtime'
+            ? t('projector.overtime')
+            : t('projector.timeLeft')}
       </div>
       <div className="projector-clock" data-testid="projector-countdown">
         {shown.text}
