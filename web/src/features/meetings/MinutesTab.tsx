@@ -168,10 +168,10 @@ function MinutesEditor({ minutes }: { minutes: Minutes }) {
       <Card size="small" title={t('minutes.header')}>
         {line(
           t('minutes.time', {
-            time: formatSpan(
-              prefill.startedAt ?? prefill.startsAt,
-              prefill.endedAt ?? prefill.plannedEndAt,
-            ),
+            // Once held, when it began (and ended); before, when it is planned.
+            time: prefill.startedAt
+              ? formatSpan(prefill.startedAt, prefill.endedAt)
+              : formatSpan(prefill.startsAt, prefill.plannedEndAt),
           }),
         )}
         {line(t('minutes.place', { place: prefill.place }))}
