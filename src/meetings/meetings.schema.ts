@@ -6,7 +6,7 @@ import { MEETING_ACTIONS, MEETING_PERMISSIONS, MEETING_STATES } from './meetings
  * Every body, query and answer of the meeting routes. Times are ISO-8601 (answers in UTC), dates
  * 'YYYY-MM-DD', durations in seconds, pauses in milliseconds.
  *
- *   GET  /api/v1/meetings?periodId&unitId&state           → MeetingList
+ *   GET  /api/v1/meetings?periodId&unitId&invitedUnitId&state → MeetingList
  *   GET  /api/v1/meetings/defaults?periodId               → MeetingDefaults
  *   POST /api/v1/meetings                  CreateMeetingBody → Meeting (201)
  *   GET  /api/v1/meetings/{id}                            → Meeting
@@ -166,7 +166,10 @@ export type MeetingList = Static<typeof MeetingList>;
 
 export const MeetingQuery = Type.Object({
   periodId: Type.Optional(Id),
+  /** The convening unit. */
   unitId: Type.Optional(Id),
+  /** Meetings this unit is invited to (an invited unit's view). */
+  invitedUnitId: Type.Optional(Id),
   state: Type.Optional(MeetingStateSchema),
 });
 export type MeetingQuery = Static<typeof MeetingQuery>;
@@ -530,13 +533,16 @@ export const SaveMinutesBody = Type.Object(
 );
 export type SaveMinutesBody = Static<typeof SaveMinutesBody>;
 
-/** A stale save of the minutes: 409 with the minutes as they are now, so nothing is lost. */
+/**
+ * A refused save of the minutes (409): when stale (`conflict`), with the minutes as they are
+ * now, so nothing is lost; when locked (`meeting_concluded`…), without.
+ */
 export const MinutesConflict = Type.Object({
   error: Type.Object({
-    code: Type.Literal('conflict'),
+    code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-    current: Minutes,
+    current: Type.Optional(Minutes),
   }),
 });
 

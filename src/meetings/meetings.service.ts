@@ -208,7 +208,12 @@ export async function listMeetings(
   ctx: Ctx,
   query: MeetingQuery,
 ): Promise<{ items: MeetingSummary[] }> {
-  const rows = await repo.listMeetings(db, query);
+  const { invitedUnitId, ...filter } = query;
+  let rows = await repo.listMeetings(db, filter);
+  if (invitedUnitId !== undefined) {
+    const inviting = await repo.meetingIdsInviting(db, [invitedUnitId]);
+    rows = rows.filter((r) => inviting.has(r.id));
+  }
   const units = await repo.listMeetingUnits(
     db,
     rows.map((r) => r.id),

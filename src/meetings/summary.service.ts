@@ -193,11 +193,13 @@ export async function freezeSummary(
     meetings.listMeetingUnits(db, [meetingId]),
     meetings.listAgendaItems(db, meetingId),
   ]);
-  const summary = await buildCompiledSummary(db, ctx, {
+  const built = await buildCompiledSummary(db, ctx, {
     periodId: meeting.period_id,
     unitIds: agendaOrder(invited, agenda),
   });
-  const frozenAt = nowOf(ctx);
+  // Frozen at the start's own moment, in the same transaction.
+  const frozenAt = meeting.started_at ?? nowOf(ctx);
+  const summary = { ...built, builtAt: frozenAt };
   await repo.insertSummary(db, {
     meeting_id: meetingId,
     body_json: JSON.stringify(summary),

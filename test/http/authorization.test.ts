@@ -8,7 +8,7 @@ import {
   loginCookie,
 } from '../../src/test-support/factories.ts';
 import { homeRows } from '../authz/home.rows.ts';
-import { meetingEventRows, summaryRows } from '../authz/meetings.rows.ts';
+import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
@@ -22,9 +22,10 @@ import { logoutRow, unitRows } from '../authz/units.rows.ts';
 const TABLE: Row[] = [
   ...unitRows,
   ...reportRows,
+  ...meetingRows,
+  ...summaryRows,
   ...portalRows,
   ...homeRows,
-  ...summaryRows,
   ...meetingEventRows,
   logoutRow,
 ];

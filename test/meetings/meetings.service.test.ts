@@ -478,4 +478,63 @@ describeEachEngine('meetings', (db) => {
     expect(closed).toMatchObject({ status: 409, code: 'meeting_period_closed' });
     expect(closed.fields).toHaveProperty('periodId');
   });
+  it('changes a planned meeting: invited units move the agenda with them; while running only the warning time', async () => {
+    const { s, meeting } = await setup();
+    const changed = await meetings.updateMeeting(db(), s.ctx.secretary, meeting.id, {
+      version: meeting.version,
+      unitIds: [s.other.id],
+      place: 'Phòng họp số 2',
+      guests: [],
+    });
+    expect(changed).toMatchObject({ place: 'Phòng họp số 2', guests: [] });
+    expect(changed.units.map((u) => u.unitId)).toEqual([s.other.id]);
+    let a = await agenda.getAgenda(db(), s.ctx.secretary, meeting.id);
+    expect(a.items.filter((it) => it.kind === 'unit').map((it) => it.unitId)).toEqual([s.other.id]);
+    const back = await meetings.updateMeeting(db(), s.ctx.secretary, meeting.id, {
+      version: changed.version,
+      unitIds: [s.unit.id, s.other.id],
+    });
+    a = await agenda.getAgenda(db(), s.ctx.secretary, meeting.id);
+    expect(a.items.map((it) => it.unitId)).toEqual([null, null, s.other.id, s.unit.id, null, null]);
+    expect(back.units.map((u) => u.unitId)).toEqual([s.unit.id, s.other.id]);
+
+    const running = await transitionMeeting(db(), s.ctx.secretary, meeting.id, {
+      version: back.version,
+      action: 'start',
+    });
+    const place = await failure(
+      meetings.updateMeeting(db(), s.ctx.secretary, meeting.id, {
+        version: running.version,
+        place: 'Nơi khác',
+      }),
+    );
+    expect(place).toMatchObject({ status: 409, code: 'meeting_started' });
+    expect(place.fields).toHaveProperty('place');
+    const warned = await meetings.updateMeeting(db(), s.ctx.secretary, meeting.id, {
+      version: running.version,
+      warningSeconds: 120,
+    });
+    expect(warned.warningSeconds).toBe(120);
+    expect((await projectorState(db(), s.ctx.secretary, meeting.id)).warningSeconds).toBe(120);
+    // The chair reads and concludes but does not run the meeting.
+    expect(
+      (await failure(speakerAction(db(), s.ctx.chair, meeting.id, { action: 'next' }))).status,
+    ).toBe(403);
+  });
+
+  it('takes the head’s name from the head’s account when the unit confirms its head', async () => {
+    const { s, meeting } = await setup();
+    const sent = await meetings.sendInvitation(db(), s.ctx.secretary, meeting.id, {
+      version: meeting.version,
+    });
+    const answered = await meetings.respondToInvitation(db(), s.ctx.head, sent.id, s.unit.id, {
+      response: 'confirmed',
+    });
+    expect(answered.units[0]).toMatchObject({
+      attendeeKind: 'head',
+      attendeeName: s.accounts.head.full_name,
+      attendance: 'present',
+      respondedByName: s.accounts.head.full_name,
+    });
+  });
 });

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freezeSummary } from '../../src/meetings/summary.service.ts';
+import * as meetings from '../../src/meetings/meetings.service.ts';
 import * as reports from '../../src/reports/reports.service.ts';
 import { transitionReport } from '../../src/reports/workflow.service.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { buildTestApp, loginCookie } from '../../src/test-support/factories.ts';
-import { buildMeeting } from '../../src/test-support/meeting-factories.ts';
 import { buildReportSetup } from '../../src/test-support/report-factories.ts';
 
 describeEachEngine('GET /api/v1/meetings/:id/summary', (db) => {
@@ -17,11 +16,14 @@ describeEachEngine('GET /api/v1/meetings/:id/summary', (db) => {
 
   it('serves the live summary while planned and the snapshot once frozen', async () => {
     const s = await buildReportSetup(db());
-    const meetingId = await buildMeeting(db(), {
+    const planned = await meetings.createMeeting(db(), s.ctx.secretary, {
       periodId: s.period.id,
-      unitId: s.convener.id,
-      invited: [s.unit.id, s.other.id],
+      startsAt: '2017-10-11T08:00:00+07:00',
+      plannedEndAt: '2017-10-11T11:00:00+07:00',
+      place: 'Hội trường',
+      unitIds: [s.unit.id, s.other.id],
     });
+    const meetingId = planned.id;
     const cookie = await loginCookie(app, s.accounts.secretary.username);
     const get = async () => {
       const res = await app.inject({
@@ -55,15 +57,20 @@ describeEachEngine('GET /api/v1/meetings/:id/summary', (db) => {
     expect(seen.frozenAt).toBeNull();
     expect(seen.summary.units[0]).toMatchObject({ unitId: s.unit.id, status: 'submitted' });
 
-    const frozen = await db()
-      .transaction()
-      .execute((trx) => freezeSummary(trx, s.ctx.secretary, meetingId));
+    // The meeting starts through the API: the summary is frozen in the same transaction.
+    const started = await app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/transitions`,
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+      payload: { version: planned.version, action: 'start' },
+    });
+    expect(started.statusCode).toBe(200);
     await transitionReport(db(), s.ctx.secretary, s.report.id, {
       version: r.version,
       action: 'accept',
     });
     seen = await get();
-    expect(seen.frozenAt).toBe(frozen.frozenAt);
+    expect(seen.frozenAt).toBe(started.json<{ startedAt: string }>().startedAt);
     expect(seen.summary.units[0]).toMatchObject({ status: 'submitted' });
     expect(seen.summary.units[0]!.sections[0]!.html).toBe('<p>Bản gửi trước hội nghị.</p>');
   });

@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
-import { buildCompiledSummary, freezeSummary } from '../../src/meetings/summary.service.ts';
-import { buildMeeting } from '../../src/test-support/meeting-factories.ts';
+import {
+  buildCompiledSummary,
+  freezeSummary,
+  readMeetingSummary,
+} from '../../src/meetings/summary.service.ts';
+import * as agenda from '../../src/meetings/agenda.service.ts';
+import * as meetings from '../../src/meetings/meetings.service.ts';
+import { transitionMeeting } from '../../src/meetings/transitions.service.ts';
 import * as proposals from '../../src/reports/proposals.service.ts';
 import * as progress from '../../src/reports/progress.service.ts';
 import * as reports from '../../src/reports/reports.service.ts';
@@ -166,16 +172,37 @@ describeEachEngine('compiled summary', (db) => {
   it('freezes the summary in agenda order at start: later edits and answers leave it as presented', async () => {
     const { s, send } = await setup();
     let r = await send();
-    const meetingId = await buildMeeting(db(), {
+    const planned = await meetings.createMeeting(db(), s.ctx.secretary, {
       periodId: s.period.id,
-      unitId: s.convener.id,
-      invited: [s.unit.id, s.other.id],
-      agenda: [s.other.id, s.unit.id],
+      startsAt: '2017-10-11T08:00:00+07:00',
+      plannedEndAt: '2017-10-11T11:00:00+07:00',
+      place: 'Hội trường',
+      unitIds: [s.unit.id, s.other.id],
     });
-    const frozen = await freezeSummary(db(), s.ctx.secretary, meetingId);
-    // Agenda order: the other unit speaks first.
+    const meetingId = planned.id;
+    // The secretariat moves the other unit first on the agenda (drag and drop).
+    const before = await agenda.getAgenda(db(), s.ctx.secretary, meetingId);
+    const units = before.items.filter((i) => i.kind === 'unit');
+    const free = before.items.filter((i) => i.kind === 'free');
+    await agenda.saveAgenda(db(), s.ctx.secretary, meetingId, {
+      version: before.version,
+      items: [...free.slice(0, 2), units[1]!, units[0]!, ...free.slice(2)].map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        unitId: i.unitId,
+        title: i.title,
+        plannedSeconds: i.plannedSeconds,
+      })),
+    });
+    await transitionMeeting(db(), s.ctx.secretary, meetingId, {
+      version: planned.version,
+      action: 'start',
+    });
+    // Frozen by the start, in agenda order: the other unit speaks first.
+    const frozen = await readMeetingSummary(db(), s.ctx.secretary, meetingId);
     expect(frozen.summary.units.map((u) => u.unitId)).toEqual([s.other.id, s.unit.id]);
     expect(frozen.frozenAt).toBe(frozen.summary.builtAt);
+    expect(frozen.frozenAt).not.toBeNull();
 
     // After the start the report comes back, is rewritten and sent again; a proposal is answered.
     r = await transitionReport(db(), s.ctx.secretary, s.report.id, {
@@ -210,8 +237,10 @@ describeEachEngine('compiled summary', (db) => {
     expect(live.units[1]!.figures.rows[0]!.actual).toBe(190);
     expect(live.proposals[0]!.answer).toBe('Đồng ý.');
 
-    const again = await freezeSummary(db(), s.ctx.secretary, meetingId);
+    const again = await readMeetingSummary(db(), s.ctx.secretary, meetingId);
     expect(again).toEqual(frozen);
+    // Freezing again (a retried start) keeps what was presented.
+    expect(await freezeSummary(db(), s.ctx.secretary, meetingId)).toEqual(frozen);
     expect(again.summary.units[1]!.sections.find((x) => x.key === 'ket_qua')!.html).toContain(
       '150 triệu',
     );
