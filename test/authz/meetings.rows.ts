@@ -344,6 +344,10 @@ export const summaryRows: Row[] = [
   },
 ];
 
+/**
+ * The projector's event stream: the same readers as the meeting; the test reads the status of
+ * the stream and hangs up.
+ */
 export const meetingEventRows: Row[] = [
   {
     route: 'GET /api/v1/meetings/:id/events',

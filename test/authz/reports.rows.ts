@@ -60,7 +60,7 @@ async function freshTemplate(fx: Fixture) {
   });
 }
 
-export async function freshPeriod(fx: Fixture) {
+async function freshPeriod(fx: Fixture) {
   const template = await freshTemplate(fx);
   return periods.createPeriod(fx.db, ctxOf(fx, 'secretary'), {
     unitId: fx.root,

@@ -24,9 +24,9 @@ const TABLE: Row[] = [
   ...reportRows,
   ...meetingRows,
   ...summaryRows,
+  ...meetingEventRows,
   ...portalRows,
   ...homeRows,
-  ...meetingEventRows,
   logoutRow,
 ];
 
