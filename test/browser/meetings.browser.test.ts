@@ -383,6 +383,8 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
     await answer.fill('Thường trực Thị ủy giao Văn phòng cân đối kinh phí năm 2018.');
     await answer.locator('xpath=../..').getByRole('button', { name: 'Lưu' }).click();
     await chair.getByText('Đã trả lời').waitFor();
+    // Checked once the "saved" note has gone: measured while it fades, its grey is not its colour.
+    await chair.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await expectNoSeriousA11yViolations(chair, 'the conclusion');
     await screenshot(chair, 'meetings-6-conclusion');
     await chair.getByRole('button', { name: 'Kết luận hội nghị' }).click();

@@ -1,23 +1,12 @@
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  InputNumber,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
-import { isApiError } from '../../api';
+import { Alert, Button, Card, Flex, Input, InputNumber, Skeleton, Tag, Typography } from 'antd';
 import { QueryError } from '../../components/QueryError';
 import { TAG_COLORS } from '../reports/shared';
 import { SortableList } from './AgendaList';
 import { saveAgenda, useAgenda, useStore, type Agenda, type AgendaItem, type Meeting } from './api';
 import { useMeetingsI18n } from './i18n';
+import { usePartSave } from './usePartSave';
 import { clockText as formatClock } from './projectorClock';
 import { agendaOverrun, minutesOf, moveItem } from './timing';
 
@@ -64,11 +53,9 @@ let newKeys = 0;
 
 function AgendaEditor({ agenda, meeting }: { agenda: Agenda; meeting: Meeting }) {
   const { t } = useMeetingsI18n();
-  const { message } = App.useApp();
   const store = useStore();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(agenda));
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { saving, errors, run } = usePartSave();
   const [newTitle, setNewTitle] = useState('');
   const editable = agenda.actions.includes('edit_agenda') && agenda.state === 'planned';
   const original = JSON.stringify(rowsOf(agenda));
@@ -81,10 +68,8 @@ function AgendaEditor({ agenda, meeting }: { agenda: Agenda; meeting: Meeting })
   const update = (key: string, change: Partial<Row>) =>
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
-  const save = async () => {
-    setSaving(true);
-    setErrors({});
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await saveAgenda(meeting.id, {
         version: agenda.version,
         items: rows.map((r) => ({
@@ -98,16 +83,7 @@ function AgendaEditor({ agenda, meeting }: { agenda: Agenda; meeting: Meeting })
         })),
       });
       store('agenda', meeting.id, saved);
-      void message.success(t('agenda.saved'));
-    } catch (error) {
-      if (isApiError(error)) {
-        setErrors(error.fields);
-        void message.error(error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, t('agenda.saved'));
 
   const addFree = () => {
     const title = newTitle.trim();

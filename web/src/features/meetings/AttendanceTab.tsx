@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -12,7 +11,6 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { isApiError } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import {
   saveAttendance,
@@ -24,6 +22,7 @@ import {
   type Meeting,
 } from './api';
 import { useMeetingsI18n } from './i18n';
+import { usePartSave } from './usePartSave';
 
 const KINDS: AttendanceKind[] = ['unknown', 'present', 'delegate', 'absent'];
 
@@ -36,12 +35,10 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
 
 function AttendanceEditor({ attendance }: { attendance: Attendance }) {
   const { t } = useMeetingsI18n();
-  const { message } = App.useApp();
   const store = useStore();
   const [units, setUnits] = useState<AttendanceUnit[]>(attendance.units);
   const [guests, setGuests] = useState(attendance.guests);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { saving, errors, run } = usePartSave();
   const editable = attendance.actions.includes('edit_attendance') && !attendance.locked;
   const dirty =
     JSON.stringify(units) !== JSON.stringify(attendance.units) ||
@@ -50,10 +47,8 @@ function AttendanceEditor({ attendance }: { attendance: Attendance }) {
     setUnits((list) => list.map((u) => (u.unitId === unitId ? { ...u, ...change } : u)));
   const count = (k: AttendanceKind) => units.filter((u) => u.attendance === k).length;
 
-  const save = async () => {
-    setSaving(true);
-    setErrors({});
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await saveAttendance(attendance.meetingId, {
         version: attendance.version,
         units: units.map((u) => ({
@@ -66,16 +61,7 @@ function AttendanceEditor({ attendance }: { attendance: Attendance }) {
         guests: guests.map((g) => ({ id: g.id, present: g.present })),
       });
       store('attendance', attendance.meetingId, saved);
-      void message.success(t('attendance.saved'));
-    } catch (error) {
-      if (isApiError(error)) {
-        setErrors(error.fields);
-        void message.error(error.message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, t('attendance.saved'));
 
   const errorOf = (index: number) =>
     Object.entries(errors).find(([k]) => k.startsWith(`units.${index}`))?.[1];

@@ -14,7 +14,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { isApiError } from '../../api';
 import { useUnits } from '../../api/units';
 import { QueryError } from '../../components/QueryError';
 import { formatDateTime } from '../../format';
@@ -33,6 +32,7 @@ import {
   type MeetingProposal,
 } from './api';
 import { useMeetingsI18n } from './i18n';
+import { usePartSave } from './usePartSave';
 import { moveItem } from './timing';
 
 interface DirectiveRow {
@@ -78,8 +78,7 @@ function ConclusionEditor({ meeting, conclusion }: { meeting: Meeting; conclusio
   const [acknowledged, setAcknowledged] = useState(conclusion.acknowledged);
   const [shortcomings, setShortcomings] = useState(conclusion.shortcomings);
   const [rows, setRows] = useState<DirectiveRow[]>(() => rowsOf(conclusion));
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { saving, errors, run } = usePartSave();
   const dirty =
     acknowledged !== conclusion.acknowledged ||
     shortcomings !== conclusion.shortcomings ||
@@ -91,10 +90,8 @@ function ConclusionEditor({ meeting, conclusion }: { meeting: Meeting; conclusio
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
   /** Saves the texts and directives; resolves to whether it went through. */
-  const save = async (): Promise<boolean> => {
-    setSaving(true);
-    setErrors({});
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await saveConclusion(meeting.id, {
         version: conclusion.version,
         acknowledged,
@@ -108,18 +105,7 @@ function ConclusionEditor({ meeting, conclusion }: { meeting: Meeting; conclusio
         })),
       });
       store('conclusion', meeting.id, saved);
-      void message.success(t('common.saved'));
-      return true;
-    } catch (error) {
-      if (isApiError(error)) {
-        setErrors(error.fields);
-        void message.error(error.message);
-      }
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, t('common.saved'));
 
   const conclude = () =>
     void modal.confirm({
