@@ -7,10 +7,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
-import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.ts';
-import { systemClock } from '../../src/clock.ts';
+import { systemClock, type Clock } from '../../src/clock.ts';
+import { migrateToLatest, openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
 import { demoClock } from '../../src/demo/demo-clock.ts';
+import { databaseUrl, onServer, uniqueDatabaseName } from '../../src/test-support/templates.ts';
 
 /*
  * Browser tests drive the real app: a fresh SQLite file with the demo data, served on a free
@@ -48,6 +49,23 @@ export async function startApp(options: { demoCalendar?: boolean } = {}): Promis
   await migrateToLatest(db);
   const clock = options.demoCalendar ? demoClock(systemClock()) : systemClock;
   await loadDemo(db, clock);
+  const running = await serve(db, config, dataDir, clock);
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves an app on 127.0.0.1 over an open database; closing it closes the database. */
+async function serve(
+  db: Database,
+  config: ReturnType<typeof readConfig>,
+  dataDir: string,
+  clock?: Clock,
+) {
   const app = await buildApp({ config, db, logger: false, clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -60,6 +78,56 @@ export async function startApp(options: { demoCalendar?: boolean } = {}): Promis
     async close() {
       await app.close();
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Two instances of the app on one new PostgreSQL database holding the demo, each with its own
+ * connection pool and live bus (LISTEN/NOTIFY), as two servers behind a load balancer would
+ * be. Needs a PostgreSQL server: TEST_DATABASE_URL (CI starts one). The database is dropped
+ * on close. `clock`: the apps' clock (a moment of the demo's year, still ticking).
+ */
+export async function startTwoInstancesOnPostgres(clock?: Clock): Promise<{
+  first: RunningApp;
+  second: RunningApp;
+  close(): Promise<void>;
+}> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    throw new Error(
+      'Two app instances on one PostgreSQL need a server: set TEST_DATABASE_URL (postgres://…).',
+    );
+  }
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error('The workspace is not built: run `npm run build:web`.');
+  }
+  const name = uniqueDatabaseName('giaoban_browser');
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  const url = databaseUrl(serverUrl, name);
+  const setup = openPostgres(url, 2);
+  try {
+    await migrateToLatest(setup);
+    await loadDemo(setup);
+  } finally {
+    await setup.destroy();
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-browser-'));
+  const config = {
+    ...readConfig({}),
+    dataDir,
+    databaseUrl: url,
+    logLevel: 'silent',
+    loginRateLimitPerMinute: 10_000,
+  };
+  const first = await serve(openPostgres(url, 5), config, dataDir, clock);
+  const second = await serve(openPostgres(url, 5), config, dataDir, clock);
+  return {
+    first,
+    second,
+    async close() {
+      await Promise.allSettled([first.close(), second.close()]);
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -226,6 +294,15 @@ export async function demoReport(server: RunningApp, periodName: string, unitSho
     .where('units.short_name', '=', unitShortName)
     .executeTakeFirstOrThrow();
   return { id: row.id, periodId: row.periodId, url: `${server.url}/app/reports/${row.id}` };
+}
+
+/**
+ * A clock that runs from `at` on, as the system clock does: the app "lives" in the demo's
+ * year while timers still move.
+ */
+export function runningClockFrom(at: string): Clock {
+  const shift = Date.now() - Date.parse(at);
+  return () => new Date(Date.now() - shift).toISOString();
 }
 
 /** A new page signed in as a demo account. */

@@ -135,7 +135,12 @@ export function ListPage<T extends object>({
             dataSource={rows}
             loading={query.isFetching}
             pagination={pagination}
-            locale={emptyText ? { emptyText } : undefined}
+            // antd's grey for the empty text is below AA contrast: the secondary text colour is not.
+            locale={
+              emptyText
+                ? { emptyText: <Typography.Text type="secondary">{emptyText}</Typography.Text> }
+                : undefined
+            }
             scroll={scrollX ? { x: scrollX } : undefined}
             expandable={expandable}
           />

@@ -1,10 +1,11 @@
+import { meetingsFeature } from './meetings/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
 import type { WorkspaceSlots } from './slots';
 import type { AuditDetailLabels, WorkspaceFeature } from './types';
 
 /** Features beyond units and accounts, in menu order. */
-export const features: WorkspaceFeature[] = [reportsFeature, portalFeature];
+export const features: WorkspaceFeature[] = [reportsFeature, meetingsFeature, portalFeature];
 
 /** The home page's sections of every feature, in page order. */
 export const homeSections = features
@@ -34,4 +35,5 @@ export async function loadAuditDetailLabels(): Promise<AuditDetailLabels> {
 /** What the features add to each other's pages, provided to the slots by App. */
 export const featureSlots: WorkspaceSlots = {
   reportPanels: features.flatMap((f) => f.reportPanels ?? []),
+  periodLinks: features.flatMap((f) => f.periodLinks ?? []),
 };

@@ -21,12 +21,26 @@ export interface ReportPanel {
   Panel: ComponentType<ReportPanelProps>;
 }
 
+/** What a period-board link is told about the period the board shows. */
+export interface PeriodLinkProps {
+  periodId: number;
+  /** The convening unit of the period. */
+  unitId: number;
+}
+
+/** A link another feature adds to the period board's header (the period's meeting). */
+export interface PeriodLink {
+  key: string;
+  Link: ComponentType<PeriodLinkProps>;
+}
+
 /** Every slot's contributions, in the features' menu order. */
 export interface WorkspaceSlots {
   reportPanels: readonly ReportPanel[];
+  periodLinks?: readonly PeriodLink[];
 }
 
-const SlotsContext = createContext<WorkspaceSlots>({ reportPanels: [] });
+const SlotsContext = createContext<WorkspaceSlots>({ reportPanels: [], periodLinks: [] });
 
 /** Provides the registered contributions (App, and tests that render a slot). */
 export const SlotsProvider = SlotsContext.Provider;
@@ -38,6 +52,18 @@ export function ReportPanels(props: ReportPanelProps) {
     <>
       {reportPanels.map(({ key, Panel }) => (
         <Panel key={key} {...props} />
+      ))}
+    </>
+  );
+}
+
+/** The period board's slot: the links features registered, each told which period it is. */
+export function PeriodLinks(props: PeriodLinkProps) {
+  const { periodLinks = [] } = useContext(SlotsContext);
+  return (
+    <>
+      {periodLinks.map(({ key, Link }) => (
+        <Link key={key} {...props} />
       ))}
     </>
   );

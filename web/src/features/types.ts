@@ -2,7 +2,7 @@ import { useCallback, type ComponentType, type ReactNode } from 'react';
 import type { Todo } from '../api/todo';
 import type { Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
-import type { ReportPanel } from './slots';
+import type { PeriodLink, ReportPanel } from './slots';
 
 /** A page of a feature, mounted under /app/ inside the signed-in layout. */
 export interface FeatureRoute {
@@ -53,6 +53,8 @@ export interface WorkspaceFeature {
   homeSections?: HomeSection[];
   /** Panels this feature adds to another feature's report page (see features/slots.tsx). */
   reportPanels?: ReportPanel[];
+  /** Links this feature adds to the period board's header (see features/slots.tsx). */
+  periodLinks?: PeriodLink[];
   /** Labels of the audit log's entity types and actions this feature records. */
   auditLabels?: {
     entity?: Record<string, Record<Lang, string>>;

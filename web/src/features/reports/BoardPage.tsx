@@ -22,6 +22,7 @@ import { useBoard, useReportsRefresh, type BoardRow } from './api';
 import { useReportsI18n } from './i18n';
 import { holdsRoleOver } from '../../roles';
 import { PeriodUnitsModal } from './PeriodUnitsModal';
+import { PeriodLinks } from '../slots';
 import { BoardTag, formatDay, usePeriodLabel } from './shared';
 
 /** The secretariat's board for one period: who has sent, who is late, who is missing. */
@@ -66,6 +67,7 @@ export default function BoardPage() {
         title={t('board.title', { name: label(period) })}
         actions={
           <>
+            <PeriodLinks periodId={period.id} unitId={period.unitId} />
             {canRun && <Button onClick={() => setEditingUnits(true)}>{t('board.units')}</Button>}
             <Button href={`/api/v1/periods/${id}/export.xlsx`}>{t('board.export')}</Button>
             <Button

@@ -1,0 +1,288 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Flex, Form, Input, Select, TimePicker, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '../../api/auth';
+import { useUnits } from '../../api/units';
+import { FormDialog } from '../../components/FormDialog';
+import { ListPage } from '../../components/ListPage';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { usePeriods } from '../reports/api';
+import { PeriodFilter, usePeriodLabel } from '../reports/shared';
+import {
+  createMeeting,
+  fetchMeetingDefaults,
+  useMeetings,
+  useMeetingsRefresh,
+  type Meeting,
+  type MeetingDefaults,
+  type MeetingSummary,
+} from './api';
+import { useMeetingsI18n } from './i18n';
+import { MeetingStateTag, formatSpan } from './shared';
+
+/** The meetings of a period and convening unit; the secretariat creates one here. */
+export default function MeetingsListPage() {
+  const { t } = useMeetingsI18n();
+  const user = useCurrentUser();
+  const units = useUnits();
+  const [params, setParams] = useSearchParams();
+  const periodId = Number(params.get('periodId')) || undefined;
+  const unitId = Number(params.get('unitId')) || undefined;
+  const meetings = useMeetings({ periodId, unitId });
+  const creating = params.get('new') === '1';
+  const canCreate = user.roles.some((r) => r.role === 'secretariat');
+  const setParam = (name: string, value: number | string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value === undefined || value === '') next.delete(name);
+    else next.set(name, String(value));
+    setParams(next);
+  };
+  return (
+    <ListPage<MeetingSummary>
+      title={t('list.title')}
+      intro={t('list.intro')}
+      actions={
+        canCreate && (
+          <Button type="primary" onClick={() => setParam('new', '1')}>
+            {t('list.new')}
+          </Button>
+        )
+      }
+      filters={
+        <>
+          <PeriodFilter
+            id="meetings-period"
+            value={periodId}
+            onChange={(v) => setParam('periodId', v)}
+          />
+          <label htmlFor="meetings-unit">{t('common.unit')}</label>
+          <UnitTreeSelect
+            id="meetings-unit"
+            units={units.data ?? []}
+            value={unitId ?? null}
+            allowClear
+            style={{ minWidth: 240 }}
+            placeholder={t('common.all')}
+            onChange={(v) => setParam('unitId', v ?? undefined)}
+          />
+        </>
+      }
+      query={meetings}
+      rows={meetings.data}
+      rowKey="id"
+      emptyText={t('list.empty')}
+      columns={[
+        {
+          title: t('list.title.col'),
+          dataIndex: 'title',
+          render: (title: string, m) => <Link to={`/meetings/${m.id}`}>{title}</Link>,
+        },
+        { title: t('common.period'), dataIndex: 'periodName' },
+        { title: t('common.unit'), dataIndex: 'unitName' },
+        {
+          title: t('list.startsAt'),
+          dataIndex: 'startsAt',
+          render: (_: string, m) => formatSpan(m.startsAt, m.plannedEndAt),
+        },
+        { title: t('list.place'), dataIndex: 'place' },
+        {
+          title: t('common.state'),
+          dataIndex: 'state',
+          render: (_: string, m) => <MeetingStateTag state={m.state} />,
+        },
+      ]}
+    >
+      {creating && (
+        <NewMeetingDialog initialPeriodId={periodId} onClose={() => setParam('new', undefined)} />
+      )}
+    </ListPage>
+  );
+}
+
+interface Values {
+  periodId?: number;
+  title: string;
+  date?: Dayjs;
+  start?: Dayjs;
+  end?: Dayjs;
+  place: string;
+  chairAccountId?: number | null;
+  secretaryAccountId?: number | null;
+  unitIds: number[];
+  guests: { name: string; position?: string; organization?: string }[];
+}
+
+/** A Vietnam wall-clock date and time as an ISO instant (+07:00), whatever the browser's zone. */
+function vietnamInstant(date: Dayjs, time: Dayjs): string {
+  return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+07:00`;
+}
+
+function NewMeetingDialog({
+  initialPeriodId,
+  onClose,
+}: {
+  initialPeriodId?: number;
+  onClose: () => void;
+}) {
+  const { t } = useMeetingsI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const refresh = useMeetingsRefresh();
+  const periods = usePeriods();
+  const label = usePeriodLabel();
+  const [form] = Form.useForm<Values>();
+  const periodId = Form.useWatch('periodId', form);
+  const [defaults, setDefaults] = useState<MeetingDefaults | null>(null);
+  const open = (periods.data ?? []).filter((p) => p.status === 'open');
+
+  // A period picked: its title, chair and units are proposed (each can be changed).
+  useEffect(() => {
+    if (!periodId) return;
+    let live = true;
+    fetchMeetingDefaults(periodId)
+      .then((d) => {
+        if (!live) return;
+        setDefaults(d);
+        form.setFieldsValue({
+          title: d.title,
+          chairAccountId: d.chair?.accountId ?? null,
+          unitIds: d.units.map((u) => u.unitId),
+        });
+      })
+      .catch(() => live && setDefaults(null));
+    return () => {
+      live = false;
+    };
+  }, [periodId, form]);
+
+  const chairOptions = defaults?.chair
+    ? [{ value: defaults.chair.accountId, label: defaults.chair.fullName }]
+    : [];
+  return (
+    <FormDialog<Values, Meeting>
+      title={t('new.title')}
+      name="new-meeting"
+      form={form}
+      width={720}
+      initialValues={{
+        periodId: initialPeriodId ?? open[0]?.id,
+        start: dayjs('2000-01-01T08:00'),
+        end: dayjs('2000-01-01T11:30'),
+        secretaryAccountId: user.id,
+        unitIds: [],
+        guests: [],
+      }}
+      submit={(v) =>
+        createMeeting({
+          periodId: v.periodId ?? 0,
+          title: v.title,
+          startsAt: v.date && v.start ? vietnamInstant(v.date, v.start) : '',
+          plannedEndAt: v.date && v.end ? vietnamInstant(v.date, v.end) : '',
+          place: v.place,
+          chairAccountId: v.chairAccountId ?? null,
+          secretaryAccountId: v.secretaryAccountId ?? null,
+          unitIds: v.unitIds,
+          guests: v.guests.map((g) => ({
+            name: g.name,
+            ...(g.position && { position: g.position }),
+            ...(g.organization && { organization: g.organization }),
+          })),
+        })
+      }
+      onSaved={(meeting) => {
+        void message.success(t('new.created', { title: meeting.title }));
+        void refresh();
+        onClose();
+        void navigate(`/meetings/${meeting.id}`);
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="periodId" label={t('common.period')} rules={[{ required: true }]}>
+        <Select options={open.map((p) => ({ value: p.id, label: label(p) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('new.name')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="date" label={t('new.date')} rules={[{ required: true }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="start" label={t('new.start')} rules={[{ required: true }]}>
+          <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} />
+        </Form.Item>
+        <Form.Item name={'end'} label={t('new.end')} rules={[{ required: true }]}>
+          <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} />
+        </Form.Item>
+      </Flex>
+      <Form.Item
+        name="place"
+        label={t('new.place')}
+        rules={[{ required: true, whitespace: true }]}
+        validateFirst
+      >
+        <Input maxLength={300} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="chairAccountId" label={t('new.chair')} style={{ minWidth: 260 }}>
+          <Select allowClear options={chairOptions} />
+        </Form.Item>
+        <Form.Item name="secretaryAccountId" label={t('new.secretary')} style={{ minWidth: 260 }}>
+          <Select allowClear options={[{ value: user.id, label: user.fullName }]} />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="unitIds" label={t('new.units')} extra={t('new.unitsHint')}>
+        <Select
+          mode="multiple"
+          options={(defaults?.units ?? []).map((u) => ({ value: u.unitId, label: u.unitName }))}
+        />
+      </Form.Item>
+      <Typography.Text strong>{t('new.guests')}</Typography.Text>
+      <Form.List name="guests">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="baseline" wrap>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  rules={[{ required: true, whitespace: true }]}
+                >
+                  <Input
+                    aria-label={`${t('common.name')} ${index + 1}`}
+                    placeholder={t('common.name')}
+                    maxLength={200}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'position']}>
+                  <Input
+                    aria-label={`${t('common.position')} ${index + 1}`}
+                    placeholder={t('common.position')}
+                    maxLength={200}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'organization']}>
+                  <Input
+                    aria-label={`${t('common.organization')} ${index + 1}`}
+                    placeholder={t('common.organization')}
+                    maxLength={300}
+                  />
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined aria-hidden />}
+                  aria-label={`${t('common.remove')} ${index + 1}`}
+                  onClick={() => remove(field.name)}
+                />
+              </Flex>
+            ))}
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '' })}>
+              {t('new.guest.add')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormDialog>
+  );
+}
