@@ -6,7 +6,7 @@ import type { DB } from '../src/db/schema.ts';
 import { packFigures, refreshYearFigures } from '../src/reports/figures.repository.ts';
 import { progressTable } from '../src/reports/progress.service.ts';
 import { buildAccount, buildTestApp, loginCookie } from '../src/test-support/factories.ts';
-import { medianMs, withPostgres } from './support/databases.ts';
+import { insertIndicators, insertTemplate, medianMs, withPostgres } from './support/databases.ts';
 
 /*
  * A province-sized reporting data set — 1,000 units × 50 indicators × 4 quarters × 5 years
@@ -62,52 +62,12 @@ export async function seed(db: Database): Promise<void> {
       ...(await db.insertInto('units').values(rows).returning('id').execute()).map((r) => r.id),
     );
   }
-  const indicatorIds = (
-    await db
-      .insertInto('indicators')
-      .values(
-        Array.from({ length: INDICATORS }, (_, i) => ({
-          code: `CT${i + 1}`,
-          name: `Chỉ tiêu ${i + 1}`,
-          measure: 'người',
-          aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4]!,
-          higher_is_better: 1,
-          allow_negative: 0,
-          sort_order: i,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
+  const indicatorIds = await insertIndicators(db, INDICATORS, now);
   await buildAccount(db, {
     username: 'vanphong',
     roles: [{ unitId: root.id, role: 'secretariat' }],
   });
-  const template = await db
-    .insertInto('report_templates')
-    .values({
-      unit_id: root.id,
-      name: 'Mẫu',
-      current_version_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const templateVersion = await db
-    .insertInto('report_template_versions')
-    .values({
-      template_id: template.id,
-      number: 1,
-      sections_json: '[]',
-      indicators_json: '[]',
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const templateVersion = await insertTemplate(db, root.id, [], now);
   // Every quarter's report of every unit, accepted: the values below are all official.
   const reportIds = new Map<string, number>();
   for (const year of YEARS) {

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { Type } from 'typebox';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { databaseEngine, sqliteFileOf, type Database } from './db/database.ts';
+import { databaseEngine, postgresUrlOf, sqliteFileOf, type Database } from './db/database.ts';
 import { describeStorageError, StorageWatch } from './db/storage.ts';
 import { registerBodyHandling } from './http/body.ts';
 import { registerAuth } from './http/context.ts';
@@ -24,7 +25,11 @@ import { ErrorResponse } from './http/schema-helpers.ts';
 import { registerValidation } from './http/validation.ts';
 import { JobScheduler } from './jobs/scheduler.ts';
 import { InProcessBus, type LiveBus } from './live/bus.ts';
+import { ClusterBus } from './live/cluster-bus.ts';
+import { PostgresBus } from './live/postgres-bus.ts';
+import { registerEventStreams } from './live/sse.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { meetingEventsRoutes } from './meetings/events.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
@@ -79,6 +84,18 @@ function trustProxyOption(trust: Config['trustProxy']) {
   return (_address: string, hop: number) => hop < trust;
 }
 
+/**
+ * The live bus of this instance: LISTEN/NOTIFY on a PostgreSQL server (the instances may be
+ * anywhere), through the primary process for SQLite served by worker processes, else in the
+ * process (SQLite, or PGlite in tests, which one process holds).
+ */
+function liveBusFor(db: Database, app: FastifyInstance): LiveBus {
+  const url = postgresUrlOf(db);
+  if (url) return new PostgresBus({ connectionString: url, db, log: app.log });
+  if (cluster.isWorker) return new ClusterBus();
+  return new InProcessBus();
+}
+
 /** Builds the whole HTTP app around an open database. The caller owns the database's life. */
 export async function buildApp({
   config,
@@ -110,9 +127,11 @@ export async function buildApp({
       ),
   });
   app.decorate('jobs', jobs);
-  const live: LiveBus = new InProcessBus();
+  const live = liveBusFor(db, app);
   app.decorate('live', live);
+  if (live instanceof PostgresBus) app.addHook('onReady', () => live.start());
   app.addHook('onClose', async () => live.close());
+  registerEventStreams(app, live);
   app.addHook('onReady', async () => jobs.start());
   // The server stops the jobs itself, in its shutdown order; this is for apps closed by tests.
   app.addHook('onClose', async () => jobs.stop());
@@ -211,6 +230,7 @@ export async function buildApp({
       await api.register(taskRoutes);
       await api.register(portalApiRoutes);
       await api.register(homeRoutes);
+      await api.register(meetingEventsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { databaseEngine, migrateToLatest, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
+import { relayLiveMessages } from './live/cluster-bus.ts';
 import { flushPortalViews } from './portal/runtime.ts';
 
 /*
@@ -82,6 +83,7 @@ function superviseWorkers(count: number): Promise<void> {
   const start = () => {
     const worker = cluster.fork();
     started.set(worker, Date.now());
+    relayLiveMessages(worker, () => started.keys());
     worker.on('message', (message: { giaoban?: string }) => {
       if (message?.giaoban === 'listening' && --waiting === 0) allListening();
     });

@@ -7,7 +7,7 @@ import type { DB } from '../../src/db/schema.ts';
 
 /*
  * What the in-process database benchmarks share: the median of a few timed runs after a warm-up,
- * and a fresh PostgreSQL database for the run.
+ * a fresh PostgreSQL database for the run, and the catalog rows (indicators, a template).
  */
 
 /** The median time of `runs` calls (ms), after one warm-up call (statement caches, buffers). */
@@ -57,4 +57,62 @@ export async function withPostgres(
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** `count` indicators CT1…CTn, their aggregations taking turns; their ids in order. */
+export async function insertIndicators(
+  db: Database,
+  count: number,
+  now: string,
+): Promise<number[]> {
+  const rows = await db
+    .insertInto('indicators')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        code: `CT${i + 1}`,
+        name: `Chỉ tiêu ${i + 1}`,
+        measure: 'người',
+        aggregation: (['sum', 'latest', 'max', 'average'] as const)[i % 4]!,
+        higher_is_better: 1,
+        allow_negative: 0,
+        sort_order: i,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A report template of the unit with one version of these sections; the version, as a row. */
+export async function insertTemplate(
+  db: Database,
+  unitId: number,
+  sections: readonly { key: string; title: string }[],
+  now: string,
+): Promise<{ id: number }> {
+  const template = await db
+    .insertInto('report_templates')
+    .values({
+      unit_id: unitId,
+      name: 'Mẫu',
+      current_version_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('report_template_versions')
+    .values({
+      template_id: template.id,
+      number: 1,
+      sections_json: JSON.stringify(sections),
+      indicators_json: '[]',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

@@ -64,6 +64,16 @@ export function openSqlite(file: string): Database {
   return db;
 }
 
+const postgresUrls = new WeakMap<object, string>();
+
+/**
+ * The connection string a PostgreSQL pool was opened with (for a connection of its own, as the
+ * live bus's LISTEN); null for SQLite, PGlite or a transaction.
+ */
+export function postgresUrlOf(db: object): string | null {
+  return postgresUrls.get(db) ?? null;
+}
+
 /** Opens a PostgreSQL connection pool. */
 export function openPostgres(connectionString: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString, max });
@@ -72,7 +82,9 @@ export function openPostgres(connectionString: string, max = 10): Database {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
   });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  postgresUrls.set(db, connectionString);
+  return db;
 }
 
 /** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else SQLite. */

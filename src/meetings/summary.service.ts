@@ -221,8 +221,12 @@ export async function readMeetingSummary(
   ctx: Ctx,
   meetingId: number,
 ): Promise<MeetingCompiledSummary> {
-  const loaded = await loadMeeting(db, ctx, meetingId);
-  const stored = await repo.findSummary(db, meetingId);
+  // The snapshot is read beside the meeting's checks (side by side on a pool) and only
+  // returned once they pass: a refusal throws before it is used.
+  const [loaded, stored] = await Promise.all([
+    loadMeeting(db, ctx, meetingId),
+    repo.findSummary(db, meetingId),
+  ]);
   if (stored) return presentStored(stored);
   const summary = await buildCompiledSummary(db, ctx, {
     periodId: loaded.row.period_id,

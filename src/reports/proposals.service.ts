@@ -54,7 +54,8 @@ export async function listProposals(db: Db, ctx: Ctx, query: ProposalQuery) {
   };
 }
 
-function presentProposal(p: ProposalRow) {
+/** A proposal as the API shows it. */
+export function presentProposal(p: ProposalRow) {
   return {
     id: p.id,
     text: p.text,

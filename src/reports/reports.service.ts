@@ -9,6 +9,7 @@ import * as figures from './figures.repository.ts';
 import { listPeriods } from './periods.repository.ts';
 import * as periodsRepo from './periods.repository.ts';
 import { allowedActions, canEditNow, loadReadable, type LoadedReport } from './report-access.ts';
+import { presentProposal } from './proposals.service.ts';
 import { canReadProposals, canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
@@ -120,14 +121,7 @@ export async function presentReport(db: Db, ctx: Ctx, loaded: LoadedReport): Pro
       html: stored[s.key] ?? '',
     })),
     indicators: await reportIndicators(db, loaded),
-    proposals: proposals.map((p) => ({
-      id: p.id,
-      text: p.text,
-      answer: p.answer,
-      answeredByName: p.answered_by_name,
-      answeredAt: p.answered_at,
-      version: p.version,
-    })),
+    proposals: proposals.map(presentProposal),
     attachments: (await repo.listAttachments(db, row.id)).map((a) => ({
       id: a.id,
       fileName: a.file_name,
@@ -389,16 +383,7 @@ export async function reportsForCompilation(
       sections:
         stored &&
         version.sections.map((s) => ({ key: s.key, title: s.title, html: stored[s.key] ?? '' })),
-      proposals: proposals
-        .filter((p) => p.report_id === r.id)
-        .map((p) => ({
-          id: p.id,
-          text: p.text,
-          answer: p.answer,
-          answeredByName: p.answered_by_name,
-          answeredAt: p.answered_at,
-          version: p.version,
-        })),
+      proposals: proposals.filter((p) => p.report_id === r.id).map(presentProposal),
     };
   });
 }

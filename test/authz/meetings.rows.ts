@@ -343,3 +343,26 @@ export const summaryRows: Row[] = [
     expect: allow(CONVENERS, 200),
   },
 ];
+
+/**
+ * The projector's event stream: the same readers as the meeting; the test reads the status of
+ * the stream and hangs up.
+ */
+export const meetingEventRows: Row[] = [
+  {
+    route: 'GET /api/v1/meetings/:id/events',
+    request: async (fx) => ({
+      url: url((await freshMeeting(fx, 'in_progress')).id, '/events'),
+      stream: true,
+    }),
+    expect: allow(READERS, 200),
+  },
+  {
+    route: 'GET /api/v1/meetings/:id/events (a meeting A is not invited to)',
+    request: async (fx) => ({
+      url: url((await freshMeeting(fx, 'planned', 'b')).id, '/events'),
+      stream: true,
+    }),
+    expect: allow(CONVENERS, 200),
+  },
+];

@@ -48,6 +48,8 @@ export interface Request {
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
+  /** The route answers a stream that stays open (server-sent events): read the status, close it. */
+  stream?: boolean;
 }
 
 export interface Row {

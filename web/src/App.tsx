@@ -7,6 +7,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError, setUnauthenticatedHandler } from './api';
 import { resetSession } from './api/auth';
 import { FullPageSpin, RequireAdmin, RequireAuth } from './components/RequireAuth';
+import { projectorRoute } from './features/meetings/projectorRoute';
 import { featureSlots, features } from './features/registry';
 import { SlotsProvider } from './features/slots';
 import { useI18n } from './i18n';
@@ -73,6 +74,7 @@ function AppRoutes() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path={projectorRoute.path} element={projectorRoute.element} />
         <Route
           element={
             <RequireAuth>
