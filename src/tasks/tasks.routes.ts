@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
@@ -21,7 +20,8 @@ const tags = ['tasks'];
 
 /** The task API under /api/v1: issuing (directly or from a meeting's directives), lists, states, deadlines. */
 export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
-  fastify.addSchema(Task);
+  // No addSchema here: a plugin that adds schemas gets Fastify's default validator, which drops
+  // unknown fields silently instead of refusing them (src/http/validation.ts refuses them).
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
 
@@ -48,7 +48,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
         summary:
           "Issue a task directly (the convening unit's secretariat); source: a document or other",
         body: CreateTaskBody,
-        response: { 201: Type.Ref('Task'), ...errorResponses(400, 401, 403) },
+        response: { 201: Task, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -103,7 +103,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'One task with its history of states and deadlines, overdue/dueSoon and actions',
         params: IdParams,
-        response: { 200: Type.Ref('Task'), ...errorResponses(401, 403, 404) },
+        response: { 200: Task, ...errorResponses(401, 403, 404) },
       },
     },
     async (request) => tasks.getTask(db, ctxOf(request), request.params.id),
@@ -117,7 +117,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'Edit an open task: title, details, lead and coordinating units, expected result',
         params: IdParams,
         body: UpdateTaskBody,
-        response: { 200: Type.Ref('Task'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: Task, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -137,7 +137,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
           'start, report_done, resume (lead unit); accept, return (with a comment), cancel (with a reason) (secretariat)',
         params: IdParams,
         body: TaskTransitionBody,
-        response: { 200: Type.Ref('Task'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: Task, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -157,7 +157,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
           "Move an open task's deadline (the old one kept in the history; extensions counted)",
         params: IdParams,
         body: ChangeDeadlineBody,
-        response: { 200: Type.Ref('Task'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: Task, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {

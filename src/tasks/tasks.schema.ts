@@ -80,10 +80,7 @@ const taskFields = {
 export const TaskSummary = Type.Object(taskFields);
 export type TaskSummary = Static<typeof TaskSummary>;
 
-export const Task = Type.Object(
-  { ...taskFields, history: Type.Array(TaskHistoryEntry) },
-  { $id: 'Task' },
-);
+export const Task = Type.Object({ ...taskFields, history: Type.Array(TaskHistoryEntry) });
 export type Task = Static<typeof Task>;
 
 export const TaskList = PageOf(TaskSummary);
