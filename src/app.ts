@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { databaseEngine, postgresUrlOf, sqliteFileOf, type Database } from './db/database.ts';
 import { describeStorageError, StorageWatch } from './db/storage.ts';
+import { registerEmblem } from './http/emblem.ts';
 import { registerBodyHandling } from './http/body.ts';
 import { registerAuth } from './http/context.ts';
 import { registerErrorHandler, renderAppError } from './http/error-handler.ts';
@@ -236,6 +237,7 @@ export async function buildApp({
   );
 
   await app.register(portalRoutes);
+  registerEmblem(app);
   await registerWorkspace(app);
 
   app.setNotFoundHandler((request, reply) => {

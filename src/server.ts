@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { databaseEngine, migrateToLatest, openDatabase } from './db/database.ts';
+import { systemClock } from './clock.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/demo.ts';
+import { DEMO_PRESENT, clockFor, demoClock } from './demo/demo-clock.ts';
 import { relayLiveMessages } from './live/cluster-bus.ts';
 import { flushPortalViews } from './portal/runtime.ts';
 
@@ -26,7 +28,7 @@ export async function startServer(config: Config = readConfig()): Promise<void> 
   let demoLoaded: boolean;
   try {
     await migrateToLatest(db);
-    demoLoaded = config.demo ? await loadDemo(db) : false;
+    demoLoaded = config.demo ? await loadDemo(db, demoClock(systemClock())) : false;
   } catch (error) {
     await db.destroy();
     throw error;
@@ -42,7 +44,8 @@ export async function startServer(config: Config = readConfig()): Promise<void> 
 
 /** Serves from this process until SIGINT/SIGTERM, then closes in order and exits. */
 async function serve(config: Config, db = openDatabase(config)): Promise<FastifyInstance> {
-  const app = await buildApp({ config, db });
+  // A database holding the demo runs on the demo's calendar (src/demo/demo-clock.ts).
+  const app = await buildApp({ config, db, clock: await clockFor(db) });
   // Shutdown, in this order: app.close() has stopped taking requests; stop the jobs, write the
   // buffered view counts, then close the database.
   app.addHook('onClose', async () => {
@@ -140,7 +143,7 @@ function banner(config: Config, engine: string, demoLoaded: boolean): string[] {
   if (config.demo) {
     lines.push(
       demoLoaded
-        ? '  Demo data loaded (Thị ủy Từ Sơn).'
+        ? `  Demo data loaded (Thị ủy Từ Sơn); it runs on its own calendar from ${DEMO_PRESENT.slice(0, 10)}.`
         : '  Demo data: database not empty, left as is.',
       `  Demo accounts (password "${DEMO_PASSWORD}"):`,
       ...DEMO_ACCOUNTS.map(

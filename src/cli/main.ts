@@ -45,10 +45,11 @@ export function buildCli(): Command {
     .action(async () => {
       const { loadDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT_STAFF } =
         await import('../demo/demo.ts');
+      const { demoClock } = await import('../demo/demo-clock.ts');
       const db = openDatabase(readConfig());
       try {
         await migrateToLatest(db);
-        if (await loadDemo(db)) {
+        if (await loadDemo(db, demoClock(new Date().toISOString()))) {
           console.log(
             `Demo loaded. Accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}, and a head and a reporter of every reporting unit (${DEMO_UNIT_STAFF.length} more, see "giaoban user list")`,
           );

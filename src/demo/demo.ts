@@ -18,10 +18,14 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * Loads the Từ Sơn demo in one transaction. Returns false (and changes nothing) when the
  * database already has units, so it never mixes with real data. Each feature builds its own
  * demo through its services (src/<feature>/<feature>.demo.ts); this only orders them.
- * `present` is the clock of whoever loads it (the app's), for what must lie in their future.
+ * `present` is the clock of whoever loads it (the app's), for what must lie in their future:
+ * `giaoban serve` and `giaoban demo` pass the demo's own calendar (demo-clock.ts), tests the
+ * system clock or a fixed one.
  */
 export async function loadDemo(db: Database, present: Clock = systemClock): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
+  // The real moment, kept in the demo's audit record: the demo's calendar runs from it.
+  const loadedAt = systemClock();
   await db.transaction().execute(async (trx) => {
     const { unitIds, actors } = await loadUnitsDemo(trx);
     const demo: DemoContext = {
@@ -52,7 +56,7 @@ export async function loadDemo(db: Database, present: Clock = systemClock): Prom
         entityType: 'demo',
         entityId: null,
         summary: 'Dữ liệu mẫu Thị ủy Từ Sơn',
-        after: { units: unitIds.size, accounts: actors.size },
+        after: { units: unitIds.size, accounts: actors.size, loadedAt },
       },
     );
   });

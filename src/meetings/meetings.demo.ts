@@ -276,13 +276,15 @@ const DIRECTIVES: { text: string; lead: string; with?: string[]; deadline?: stri
   },
 ];
 
-/** The chair's answers to the proposals raised in the Quý III reports, by the raising unit. */
+/**
+ * The chair's answers to the proposals raised in the Quý III reports, by the raising unit. Hội
+ * Nông dân's request for training funds waits for the 2018 budget: it stays open, for the
+ * secretariat to answer later.
+ */
 const ANSWERS: Record<string, string> = {
   mttq: 'Thường trực Thị ủy đồng ý. Ủy ban MTTQ thị xã chủ trì phát động; các phường ra quân trong tháng 10 và báo cáo kết quả trước Ngày hội Đại đoàn kết 18/11.',
   thidoan:
     'Giao Văn phòng Thị ủy trao đổi với UBND thị xã bố trí phòng sinh hoạt tại Trung tâm văn hóa thị xã cho câu lạc bộ, báo cáo Thường trực trong tháng 11.',
-  hoinongdan:
-    'Đồng ý về chủ trương. Hội Nông dân lập dự toán hai lớp tập huấn gửi Văn phòng Thị ủy để cân đối trong kinh phí năm 2018.',
   dongky:
     'Thường trực Thị ủy tiếp tục trực tiếp chỉ đạo; các ngành, đoàn thể cử cán bộ phối hợp với phường vận động từng hộ (xem chỉ đạo thứ nhất của kết luận).',
 };

@@ -316,7 +316,8 @@ export interface ArticleQuery {
   excludeId?: number;
   limit: number;
   offset: number;
-  order: 'publish' | 'updated';
+  /** Newest publication first, last edited first, or soonest publication first (scheduled). */
+  order: 'publish' | 'updated' | 'soonest';
   /** Count the matches too (a list page's number of pages); off for the home page's lists. */
   withTotal?: boolean;
 }
@@ -410,7 +411,9 @@ export async function queryArticles(db: Db, q: ArticleQuery): Promise<ArticlePag
   rows =
     q.order === 'publish'
       ? rows.orderBy('publish_at', 'desc').orderBy('portal_articles.id', 'desc')
-      : rows.orderBy('updated_at', 'desc').orderBy('portal_articles.id', 'desc');
+      : q.order === 'soonest'
+        ? rows.orderBy('publish_at').orderBy('portal_articles.id')
+        : rows.orderBy('updated_at', 'desc').orderBy('portal_articles.id', 'desc');
   const items = await rows.limit(q.limit).offset(q.offset).execute();
   return { rows: items, total: Number(totalRow?.n ?? 0), more: false, timedOut: false };
 }

@@ -274,9 +274,11 @@ export async function transitionArticle(
 export async function publishDue(db: Db, now = systemClock()): Promise<number> {
   const due = await repo.dueScheduled(db, now);
   for (const row of due) {
+    // It changed when it went up, at its publishing time, not when the job happened to run (the
+    // sitemap's lastmod and the feeds' <updated> say so).
     const updated = await repo.updateArticle(db, row.id, row.version, {
       state: 'published',
-      updated_at: now,
+      updated_at: row.publish_at ?? now,
     });
     if (!updated) continue; // an editor changed it meanwhile: next round
     await recordAudit(

@@ -88,9 +88,14 @@ ${entries}
 `;
 }
 
+/** An article's own last change: its last edit, or its going up if that came later. */
+function lastChange(a: { updated_at: string; publish_at: string | null }): string {
+  return a.publish_at !== null && a.publish_at > a.updated_at ? a.publish_at : a.updated_at;
+}
+
 export function sitemap(
   baseUrl: string,
-  articles: Array<{ slug: string; updated_at: string }>,
+  articles: Array<{ slug: string; updated_at: string; publish_at: string | null }>,
   categories: CategoryRow[],
 ): string {
   const urls = [
@@ -101,7 +106,7 @@ export function sitemap(
     ),
     ...articles.map(
       (a) =>
-        `<url><loc>${escapeXml(baseUrl + articlePath(a.slug))}</loc><lastmod>${a.updated_at}</lastmod></url>`,
+        `<url><loc>${escapeXml(baseUrl + articlePath(a.slug))}</loc><lastmod>${lastChange(a)}</lastmod></url>`,
     ),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>

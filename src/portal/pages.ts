@@ -144,6 +144,7 @@ export function layout(meta: Meta, site: Site, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageTitle)}</title>
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 ${metaTags(meta, site)}
 <style>${STYLE}</style>
 <script src="/portal.js" defer></script>

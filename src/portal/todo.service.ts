@@ -28,21 +28,18 @@ export const PortalTodo = Nullable(
 );
 export type PortalTodo = Static<typeof PortalTodo>;
 
+/** The count of all, and the first SHOWN in the database's own order (exact however many). */
 async function list(db: Db, state: 'draft' | 'scheduled') {
   const page = await queryArticles(db, {
     states: [state],
-    order: state === 'scheduled' ? 'publish' : 'updated',
-    limit: 100,
+    order: state === 'scheduled' ? 'soonest' : 'updated',
+    limit: SHOWN,
     offset: 0,
     withTotal: true,
   });
-  const rows =
-    state === 'scheduled'
-      ? [...page.rows].sort((a, b) => (a.publish_at ?? '').localeCompare(b.publish_at ?? ''))
-      : page.rows;
   return {
     total: page.total,
-    items: rows.slice(0, SHOWN).map((r) => ({
+    items: page.rows.map((r) => ({
       id: r.id,
       title: r.title,
       publishAt: r.publish_at,

@@ -11,7 +11,9 @@ import {
   type SheetColumn,
   type SheetRow,
 } from './excel-rows.ts';
+import { slugify } from '../text/fold.ts';
 import type { ProgressTable } from './figures.schema.ts';
+import { periodName, type PeriodKey, type PeriodKind } from './period-rules.ts';
 import { loadPeriod } from './periods.service.ts';
 import { vnToday } from './board.service.ts';
 import { getProgress, progressTable } from './progress.service.ts';
@@ -64,7 +66,7 @@ export async function indicatorSheet(
   }
   sheet.columns.forEach((col, i) => (col.width = [16, 60, 14, 16, 14][i]));
   return {
-    fileName: `chi-tieu-${report.periodYear}-${report.periodKind}${report.periodNumber}-${report.unitId}.xlsx`,
+    fileName: `chi-tieu-${periodSlug({ kind: report.periodKind, year: report.periodYear, number: report.periodNumber })}-${slugify(report.unitName, 40)}.xlsx`,
     data: await toBuffer(workbook),
   };
 }
@@ -215,6 +217,11 @@ function progressSheet(
   sheet.columns.forEach((col, i) => (col.width = i === 0 || i === 3 ? 40 : 13));
 }
 
+/** A period in a file name, in Vietnamese like the rest of it: "quy-iv-2017", "nam-2017". */
+function periodSlug(period: PeriodKey): string {
+  return slugify(periodName(period));
+}
+
 /** All units' values and progress for a period (the secretariat's export). */
 export async function periodExport(db: Db, ctx: Ctx, periodId: number) {
   const period = await loadPeriod(db, periodId);
@@ -228,7 +235,7 @@ export async function periodExport(db: Db, ctx: Ctx, periodId: number) {
   const workbook = new ExcelJS.Workbook();
   progressSheet(workbook, `Số liệu ${period.name}`, table, period.end_date);
   return {
-    fileName: `so-lieu-${period.year}-${period.kind}${period.number}.xlsx`,
+    fileName: `so-lieu-${periodSlug({ ...period, kind: period.kind as PeriodKind })}.xlsx`,
     data: await toBuffer(workbook),
   };
 }

@@ -9,8 +9,24 @@ import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
 import type { UnitReportTable } from './reports.tables.ts';
-import { TRANSITIONS, checkTransition, isLate, type ReportState } from './reports.states.ts';
+import {
+  TRANSITIONS,
+  checkTransition,
+  isLate,
+  type ReportAction,
+  type ReportState,
+} from './reports.states.ts';
 import type { Updateable } from 'kysely';
+
+/** The steps as the audit log's summary names them (the committee's language, as the pages do). */
+const ACTION_NAMES: Record<ReportAction, string> = {
+  send: 'gửi lãnh đạo duyệt',
+  approve: 'duyệt và gửi Thị ủy',
+  send_back: 'trả lại cán bộ',
+  accept: 'tiếp nhận',
+  return: 'trả lại đơn vị',
+  reopen: 'sửa lại báo cáo',
+};
 
 /**
  * Moves a report along the workflow table. The table says whether the step exists from this
@@ -78,7 +94,7 @@ export async function moveReport(
     unitId: row.unit_id,
     entityType: 'report',
     entityId: id,
-    summary: `${period.name}: ${(await getUnit(db, row.unit_id)).name} (${input.action})`,
+    summary: `${period.name}: ${(await getUnit(db, row.unit_id)).name} – ${ACTION_NAMES[input.action]}`,
     before: { state },
     after: { state: check.to, ...(comment && { comment }), ...(late && { late }) },
   });

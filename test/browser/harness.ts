@@ -8,7 +8,9 @@ import { afterEach } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import { migrateToLatest, openSqlite, type Database } from '../../src/db/database.ts';
+import { systemClock } from '../../src/clock.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
+import { demoClock } from '../../src/demo/demo-clock.ts';
 
 /*
  * Browser tests drive the real app: a fresh SQLite file with the demo data, served on a free
@@ -23,8 +25,12 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the app on 127.0.0.1 with a new SQLite database holding the demo. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * Starts the app on 127.0.0.1 with a new SQLite database holding the demo. With `demoCalendar`
+ * the app runs on the demo's calendar, as `giaoban serve` does (src/demo/demo-clock.ts); else
+ * on the system clock.
+ */
+export async function startApp(options: { demoCalendar?: boolean } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(
       'The workspace is not built: run `npm run build:web` (npm run test:browser does).',
@@ -40,8 +46,9 @@ export async function startApp(): Promise<RunningApp> {
   };
   const db = openSqlite(config.sqliteFile);
   await migrateToLatest(db);
-  await loadDemo(db);
-  const app = await buildApp({ config, db, logger: false });
+  const clock = options.demoCalendar ? demoClock(systemClock()) : systemClock;
+  await loadDemo(db, clock);
+  const app = await buildApp({ config, db, logger: false, clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

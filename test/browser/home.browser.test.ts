@@ -22,7 +22,14 @@ const SIZES = [
   { name: 'desktop', width: 1366, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const ROLES = ['phunu.tonghop', 'phunu.lanhdao', 'vanphong', 'bientap', 'quantri'] as const;
+const ROLES = [
+  'phunu.tonghop',
+  'phunu.lanhdao',
+  'dinhbang.lanhdao',
+  'vanphong',
+  'bientap',
+  'quantri',
+] as const;
 const SHOTS = path.join('test-results', 'home');
 
 async function pageAs(
@@ -82,7 +89,8 @@ describe('the home page of each role', () => {
   let chromium: RunningBrowser;
 
   beforeAll(async () => {
-    [server, chromium] = await Promise.all([startApp(), launchBrowser()]);
+    // On the demo's calendar, as `giaoban serve` runs it: Quý III 89 days overdue, not years.
+    [server, chromium] = await Promise.all([startApp({ demoCalendar: true }), launchBrowser()]);
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -96,7 +104,7 @@ describe('the home page of each role', () => {
     const toWrite = page.locator('.todo-card').filter({ hasText: 'Báo cáo cần hoàn thành' });
     await toWrite.getByRole('heading', { name: 'Báo cáo cần hoàn thành (2)' }).waitFor();
     const q3 = toWrite.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
-    const overdue = q3.getByText(/Hạn nộp 25\/09\/2017 · quá hạn \d+ ngày/);
+    const overdue = q3.getByText('Hạn nộp 25/09/2017 · quá hạn 89 ngày');
     await overdue.waitFor();
     const color = await overdue.evaluate(
       (e: unknown) => (globalThis as unknown as Dom).getComputedStyle(e).color,
@@ -116,6 +124,17 @@ describe('the home page of each role', () => {
     await page.context().close();
   });
 
+  it("shows the head of Đình Bảng the demo's report awaiting approval, one click from it", async () => {
+    const page = await pageAs(chromium.browser, server.url, 'dinhbang.lanhdao', SIZES[0]);
+    await homeLoaded(page);
+    const card = page.locator('.todo-card').filter({ hasText: 'Báo cáo chờ duyệt' });
+    const item = card.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
+    await item.getByText('Hạn nộp 25/09/2017 · quá hạn 89 ngày').waitFor();
+    await item.getByRole('link', { name: 'Quý III/2017 – Đảng ủy phường Đình Bảng' }).click();
+    await page.getByRole('heading', { name: /Đảng ủy phường Đình Bảng: Quý III\/2017/ }).waitFor();
+    await page.context().close();
+  });
+
   it('shows the secretariat the board of each open period, and opens one', async () => {
     const page = await pageAs(chromium.browser, server.url, 'vanphong', SIZES[0]);
     await homeLoaded(page);
@@ -123,7 +142,12 @@ describe('the home page of each role', () => {
     const q3 = boards.locator('.todo-item').filter({ hasText: 'Quý III/2017' });
     await q3.getByText('Đã gửi 9/13 · nộp muộn', { exact: false }).waitFor();
     await q3.getByText('chưa gửi 4 · chờ tiếp nhận 1', { exact: false }).waitFor();
-    await page.locator('.todo-card').filter({ hasText: 'Kiến nghị chờ trả lời' }).waitFor();
+    // The Quý III briefing answered three proposals; Hội Nông dân's waits for an answer.
+    await page
+      .locator('.todo-card')
+      .filter({ hasText: 'Kiến nghị chờ trả lời' })
+      .getByText('Hội Nông dân thị xã Từ Sơn')
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'home (secretariat)');
     await q3.getByRole('link', { name: 'Quý III/2017' }).click();
     await page.getByRole('heading', { level: 1, name: /Quý III\/2017/ }).waitFor();

@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/demo.ts';
+import { DEMO_PRESENT } from '../../src/demo/demo-clock.ts';
+import { vnDayStartIso } from '../../src/text/format.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 
 /*
@@ -86,5 +88,30 @@ describeEachEngine('the demo', (db) => {
       .where('article_id', '=', article.id)
       .execute();
     expect(revisions.map((r) => r.actor_name)).toEqual(['Nguyễn Thu Thủy']);
+  });
+
+  it('leaves every published article last changed at its own 2017 moment, not at the load', async () => {
+    const published = await db()
+      .selectFrom('portal_articles')
+      .select(['updated_at', 'publish_at'])
+      .where('state', '=', 'published')
+      .execute();
+    expect(published.length).toBeGreaterThan(0);
+    for (const a of published) {
+      expect(a.updated_at.slice(0, 4)).toBe('2017');
+      expect(a.publish_at?.slice(0, 4)).toBe('2017');
+    }
+  });
+
+  it('takes no step after the demo’s present, the moment its calendar starts from', async () => {
+    const last = await db()
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .where('entity_type', '!=', 'demo')
+      .executeTakeFirstOrThrow();
+    const present = new Date(DEMO_PRESENT).toISOString();
+    expect(String(last.at) < present, `last step ${String(last.at)}`).toBe(true);
+    // The morning after it: the last step is on the day before.
+    expect(vnDayStartIso(String(last.at).slice(0, 10), 1) <= present).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishDue } from '../../src/portal/articles.service.ts';
+import { sitemap } from '../../src/portal/feeds.ts';
 import { portalRuntime } from '../../src/portal/runtime.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import {
@@ -139,6 +140,16 @@ describeEachEngine('portal articles', (db) => {
     const article = await call<ArticleJson>('GET', `/portal/articles/${draft.id}`);
     expect(article.state).toBe('published');
     expect(article.publishAt).toBe(at);
+    // Its last change is its going up, not the job's run two minutes later.
+    expect(article.updatedAt).toBe(at);
+    // The sitemap (once its time has come) says the same.
+    expect(
+      sitemap(
+        'https://example.test',
+        [{ slug: article.slug, updated_at: '2017-10-01T00:00:00.000Z', publish_at: at }],
+        [],
+      ),
+    ).toContain(`${article.slug}</loc><lastmod>${at}</lastmod>`);
   });
 
   it('serves pages from the cache with validators and drops them when the article changes', async () => {

@@ -43,6 +43,7 @@ export interface ArticleJson {
   version: number;
   views: number;
   publishAt: string | null;
+  updatedAt: string;
   categories: Array<{ id: number; slug: string }>;
 }
 

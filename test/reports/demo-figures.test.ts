@@ -172,6 +172,8 @@ describeEachEngine('the demo’s 2017 figures', (db) => {
       headers: { cookie: secretary },
     });
     expect(res.statusCode).toBe(200);
+    // Named in one language, like its contents.
+    expect(res.headers['content-disposition']).toContain('filename="so-lieu-quy-iii-2017.xlsx"');
     const sheet = await sheetRows(res.rawPayload);
     expect(sheet.title).toContain('(số liệu đến ngày 30/09/2017)');
     // Quý IV's column is empty on every row.

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../src/text/format';
+
 const dateTimeParts = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
   day: '2-digit',
@@ -34,3 +36,16 @@ export const foldedLabelSearch = {
   filterOption: (input: string, option?: { label?: unknown }) =>
     typeof option?.label === 'string' && foldText(option.label).includes(foldText(input)),
 };
+
+const englishNumbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * A figure for reading, with at most two decimals: the Vietnamese way through the server's own
+ * formatter (1.234.567,5 and 49,6 — in tables and in sentences alike), the English way in the
+ * English interface (1,234,567.5). No value is "—".
+ */
+export function formatFigure(n: number | null | undefined, lang: 'vi' | 'en'): string {
+  if (n === null || n === undefined) return '—';
+  if (lang === 'en') return englishNumbers.format(n);
+  return formatNumber(n, 2).replace(/,?0+$/, '');
+}

@@ -89,3 +89,18 @@ export function dropTarget(
   const index = siblings.findIndex((unit) => unit.id === dropId);
   return { parentId: drop.parentId, position: side === -1 ? index : index + 1 };
 }
+
+/**
+ * The committee a person works for, named in the workspace header: the root above the unit of
+ * their first role (a unit whose parent is missing counts as a root), else the first root.
+ */
+export function committeeOf(units: readonly Unit[], unitIds: readonly number[]): Unit | null {
+  const byId = indexUnits(units);
+  let unit = unitIds.map((id) => byId.get(id)).find((u) => u !== undefined);
+  const seen = new Set<number>();
+  while (unit && unit.parentId !== null && byId.has(unit.parentId) && !seen.has(unit.id)) {
+    seen.add(unit.id);
+    unit = byId.get(unit.parentId);
+  }
+  return unit ?? childrenOf(units, null)[0] ?? null;
+}

@@ -1,7 +1,7 @@
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
 import type { WorkspaceSlots } from './slots';
-import type { WorkspaceFeature } from './types';
+import type { AuditDetailLabels, WorkspaceFeature } from './types';
 
 /** Features beyond units and accounts, in menu order. */
 export const features: WorkspaceFeature[] = [reportsFeature, portalFeature];
@@ -21,6 +21,15 @@ export const featureActionLabels = Object.assign(
   {},
   ...features.map((f) => f.auditLabels?.action ?? {}),
 ) as Record<string, Record<'vi' | 'en', string>>;
+
+/** Every feature's labels of audit details, merged (loaded when the audit page asks). */
+export async function loadAuditDetailLabels(): Promise<AuditDetailLabels> {
+  const all = await Promise.all(features.map((f) => f.auditDetails?.() ?? Promise.resolve(null)));
+  return {
+    field: Object.assign({}, ...all.map((l) => l?.field ?? {})) as AuditDetailLabels['field'],
+    value: Object.assign({}, ...all.map((l) => l?.value ?? {})) as AuditDetailLabels['value'],
+  };
+}
 
 /** What the features add to each other's pages, provided to the slots by App. */
 export const featureSlots: WorkspaceSlots = {

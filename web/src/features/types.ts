@@ -40,6 +40,11 @@ export interface HomeSection {
   component: ComponentType<{ todo: Todo }>;
 }
 
+export interface AuditDetailLabels {
+  field: Record<string, Record<Lang, string>>;
+  value: Record<string, Record<Lang, string>>;
+}
+
 /** What a feature adds to the workspace shell. */
 export interface WorkspaceFeature {
   routes: FeatureRoute[];
@@ -53,6 +58,13 @@ export interface WorkspaceFeature {
     entity?: Record<string, Record<Lang, string>>;
     action?: Record<string, Record<Lang, string>>;
   };
+  /**
+   * Labels of the fields and values in its audit entries' details, loaded by the audit page
+   * only (they come from the feature's dictionaries, which the shell does not carry): `field`
+   * by `<entityType>.<field>` ("report.state"), `value` by `<entityType>.<field>.<value>`
+   * ("report.state.accepted").
+   */
+  auditDetails?: () => Promise<AuditDetailLabels>;
 }
 
 type Params = Record<string, string | number>;
@@ -73,4 +85,20 @@ export function makeFeatureI18n<K extends string>(dictionaries: Record<Lang, Rec
     );
     return { lang, t };
   };
+}
+
+/**
+ * Audit labels taken from a feature's own dictionaries, so the log says what its pages say:
+ * `{ 'report.state.accepted': 'state.accepted' }` → the two languages of that key.
+ */
+export function labelsFrom<K extends string>(
+  dictionaries: Record<Lang, Record<K, string>>,
+  keys: Record<string, K>,
+): Record<string, Record<Lang, string>> {
+  return Object.fromEntries(
+    Object.entries(keys).map(([code, key]) => [
+      code,
+      { vi: dictionaries.vi[key], en: dictionaries.en[key] },
+    ]),
+  );
 }

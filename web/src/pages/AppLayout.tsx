@@ -11,12 +11,19 @@ import {
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../api/auth';
+import { useUnits } from '../api/units';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { features } from '../features/registry';
 import { FullPageSpin } from '../components/RequireAuth';
 import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
 import { sectionOf } from '../menu';
+import { committeeOf } from '../unitTree';
+
+/** The app's emblem (served by the server as /favicon.svg); decorative beside its name. */
+function Emblem({ size }: { size: number }) {
+  return <img src="/favicon.svg" alt="" width={size} height={size} style={{ flex: 'none' }} />;
+}
 
 /**
  * The signed-in shell: the side menu and a header with the language, the user and sign-out.
@@ -34,6 +41,12 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const screens = Grid.useBreakpoint();
+  const units = useUnits();
+  const committee = committeeOf(
+    units.data ?? [],
+    user.roles.map((r) => r.unitId),
+  );
+  const committeeName = committee?.name ?? '';
   // Before antd's first measurement screens is empty: ask the browser, so a phone never
   // flashes the side menu.
   const phone =
@@ -111,9 +124,14 @@ export default function AppLayout() {
           onBreakpoint={setCollapsed}
           trigger={null}
         >
-          <div style={{ padding: '16px 20px', color: '#fff', fontSize: 20, fontWeight: 700 }}>
-            {collapsed ? 'GB' : t('app.name')}
-          </div>
+          <Flex
+            align="center"
+            gap={10}
+            style={{ padding: '14px 16px', color: '#fff', fontSize: 20, fontWeight: 700 }}
+          >
+            <Emblem size={32} />
+            {!collapsed && t('app.name')}
+          </Flex>
           {menu('dark')}
         </Layout.Sider>
       )}
@@ -131,11 +149,18 @@ export default function AppLayout() {
                 aria-expanded={drawerOpen}
                 onClick={() => setDrawerOpen(true)}
               />
-              <span className="app-header-name">{t('app.name')}</span>
+              <Flex align="center" gap={8} className="app-header-name">
+                <Emblem size={28} />
+                <span className="app-header-committee">{committeeName || t('app.name')}</span>
+              </Flex>
               {logoutButton}
             </Flex>
           ) : (
-            <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+            <Flex align="center" gap={16} style={{ height: '100%' }}>
+              <Flex align="center" gap={10} className="app-header-name">
+                <Emblem size={32} />
+                <span className="app-header-committee">{committeeName}</span>
+              </Flex>
               <LanguageSwitch />
               {profileButton}
               {logoutButton}

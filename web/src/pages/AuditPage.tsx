@@ -1,11 +1,16 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useAudit } from '../api/audit';
 import { useUnits } from '../api/units';
 import type { AuditEntry } from '../api/types';
 import { ListPage, type ListColumn } from '../components/ListPage';
 import { formatDateTime } from '../format';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
-import { featureActionLabels, featureEntityLabels } from '../features/registry';
+import {
+  featureActionLabels,
+  featureEntityLabels,
+  loadAuditDetailLabels,
+} from '../features/registry';
 import { isMessageKey, useI18n, type Lang, type Translate } from '../i18n';
 import { AuditDiff } from './audit/AuditDiff';
 import { AuditFilters, type AuditFilterValues } from './audit/AuditFilters';
@@ -25,6 +30,11 @@ export default function AuditPage() {
   const [pageSize, setPageSize] = useState(50);
   const q = useDebouncedValue(filters.q.trim());
   const units = useUnits();
+  const detailLabels = useQuery({
+    queryKey: ['audit', 'detailLabels'],
+    queryFn: loadAuditDetailLabels,
+    staleTime: Infinity,
+  });
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
 
   const audit = useAudit({
@@ -91,7 +101,7 @@ export default function AuditPage() {
       columns={columns}
       expandable={{
         columnTitle: <span className="sr-only">{t('audit.details')}</span>,
-        expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+        expandedRowRender: (entry) => <AuditDiff entry={entry} labels={detailLabels.data} />,
       }}
       paging={{
         page,

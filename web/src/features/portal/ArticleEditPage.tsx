@@ -16,7 +16,9 @@ import {
   Space,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -76,6 +78,7 @@ function ArticleForm({
   const set = <K extends keyof ArticleFields>(key: K, value: ArticleFields[K]) =>
     setFields({ ...fields, [key]: value });
   const [cover, setCover] = useState(coverUrl);
+  const [uploading, setUploading] = useState(false);
   return (
     <Form layout="vertical" component="div">
       <Form.Item label={t('field.title')} htmlFor="article-title" required>
@@ -133,26 +136,31 @@ function ArticleForm({
               {cover && (
                 <img src={cover} alt={fields.coverAlt} style={{ maxWidth: 240, maxHeight: 160 }} />
               )}
-              <Space>
-                <input
+              <Space wrap>
+                <Upload
                   id="article-cover"
-                  type="file"
                   accept="image/jpeg,image/png,image/webp,image/gif"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    if (!file) return;
-                    uploadImage(file).then(
-                      (img) => {
-                        setCover(img.url);
-                        set('coverImageId', img.id);
-                      },
-                      (error: Error) => void message.error(error.message),
-                    );
+                  showUploadList={false}
+                  customRequest={({ file }) => {
+                    setUploading(true);
+                    uploadImage(file as File)
+                      .then(
+                        (img) => {
+                          setCover(img.url);
+                          set('coverImageId', img.id);
+                        },
+                        (error: Error) => void message.error(error.message),
+                      )
+                      .finally(() => setUploading(false));
                   }}
-                />
+                >
+                  <Button icon={<UploadOutlined aria-hidden />} loading={uploading}>
+                    {fields.coverImageId === null ? t('edit.chooseCover') : t('edit.changeCover')}
+                  </Button>
+                </Upload>
                 {fields.coverImageId !== null && (
                   <Button
-                    size="small"
+                    icon={<DeleteOutlined aria-hidden />}
                     onClick={() => {
                       setCover(null);
                       set('coverImageId', null);

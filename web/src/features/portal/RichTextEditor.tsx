@@ -1,8 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import Icon, {
+  BoldOutlined,
+  FontSizeOutlined,
+  ItalicOutlined,
+  LinkOutlined,
+  OrderedListOutlined,
+  RedoOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Flex, Tooltip } from 'antd';
 import { usePortalI18n } from './i18n';
+
+/** A quotation mark (antd's icon set has none), drawn like its outlined icons. */
+function QuoteOutlined() {
+  return (
+    <Icon
+      aria-hidden
+      component={() => (
+        <svg viewBox="0 0 1024 1024" width="1em" height="1em" fill="currentColor">
+          <path d="M192 560c0-150 88-256 224-304l24 56c-80 32-128 96-136 168h104a48 48 0 0 1 48 48v176a48 48 0 0 1-48 48H240a48 48 0 0 1-48-48V560zm416 0c0-150 88-256 224-304l24 56c-80 32-128 96-136 168h104a48 48 0 0 1 48 48v176a48 48 0 0 1-48 48H656a48 48 0 0 1-48-48V560z" />
+        </svg>
+      )}
+    />
+  );
+}
 
 /** The article body editor (TipTap). The server sanitizes what it sends anyway. */
 export function RichTextEditor({
@@ -55,29 +79,64 @@ export function RichTextEditor({
     key: Parameters<typeof t>[0],
     on: boolean | undefined,
     run: () => void,
-    text: string,
+    icon: ReactNode,
   ) => (
     <Tooltip title={t(key)} key={key}>
       <Button
         size="small"
-        type={on ? 'primary' : 'default'}
+        type={on ? 'primary' : 'text'}
+        icon={icon}
         aria-label={t(key)}
         aria-pressed={on}
         onClick={run}
-      >
-        {text}
-      </Button>
+      />
     </Tooltip>
   );
   return (
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 6 }}>
-      <Flex gap={4} wrap style={{ padding: 6, borderBottom: '1px solid #f0f0f0' }} role="toolbar">
-        {tool('editor.bold', active?.bold, () => chain().toggleBold().run(), 'B')}
-        {tool('editor.italic', active?.italic, () => chain().toggleItalic().run(), 'I')}
-        {tool('editor.h2', active?.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
-        {tool('editor.bullet', active?.bullet, () => chain().toggleBulletList().run(), '•')}
-        {tool('editor.ordered', active?.ordered, () => chain().toggleOrderedList().run(), '1.')}
-        {tool('editor.quote', active?.quote, () => chain().toggleBlockquote().run(), '❝')}
+      <Flex
+        gap={4}
+        wrap
+        style={{ padding: 6, borderBottom: '1px solid #f0f0f0' }}
+        role="toolbar"
+        aria-label={t('editor.toolbar')}
+      >
+        {tool(
+          'editor.bold',
+          active?.bold,
+          () => chain().toggleBold().run(),
+          <BoldOutlined aria-hidden />,
+        )}
+        {tool(
+          'editor.italic',
+          active?.italic,
+          () => chain().toggleItalic().run(),
+          <ItalicOutlined aria-hidden />,
+        )}
+        {tool(
+          'editor.h2',
+          active?.h2,
+          () => chain().toggleHeading({ level: 2 }).run(),
+          <FontSizeOutlined aria-hidden />,
+        )}
+        {tool(
+          'editor.bullet',
+          active?.bullet,
+          () => chain().toggleBulletList().run(),
+          <UnorderedListOutlined aria-hidden />,
+        )}
+        {tool(
+          'editor.ordered',
+          active?.ordered,
+          () => chain().toggleOrderedList().run(),
+          <OrderedListOutlined aria-hidden />,
+        )}
+        {tool(
+          'editor.quote',
+          active?.quote,
+          () => chain().toggleBlockquote().run(),
+          <QuoteOutlined />,
+        )}
         {tool(
           'editor.link',
           active?.link,
@@ -90,10 +149,10 @@ export function RichTextEditor({
             if (href === '') chain().unsetLink().run();
             else chain().extendMarkRange('link').setLink({ href }).run();
           },
-          'URL',
+          <LinkOutlined aria-hidden />,
         )}
-        {tool('editor.undo', false, () => chain().undo().run(), '↶')}
-        {tool('editor.redo', false, () => chain().redo().run(), '↷')}
+        {tool('editor.undo', false, () => chain().undo().run(), <UndoOutlined aria-hidden />)}
+        {tool('editor.redo', false, () => chain().redo().run(), <RedoOutlined aria-hidden />)}
       </Flex>
       <EditorContent editor={editor} style={{ padding: '4px 12px', minHeight: 240 }} />
     </div>

@@ -42,12 +42,15 @@ const vi = {
   'edit.open': 'Xem trên cổng',
   'edit.upload': 'Chọn ảnh…',
   'edit.removeCover': 'Bỏ ảnh',
+  'edit.chooseCover': 'Chọn ảnh bìa…',
+  'edit.changeCover': 'Đổi ảnh bìa…',
   'edit.conflict': 'Bài đã được người khác sửa. Hãy tải lại để xem thay đổi rồi lưu lại.',
   'edit.reload': 'Tải lại',
   'edit.revisions': 'Lịch sử sửa đổi',
   'edit.revisionBy': 'Phiên bản {version} · {who} · {when}',
   'edit.system': 'hệ thống',
   'edit.info': 'Trạng thái: {state} · Lượt xem: {views}',
+  'editor.toolbar': 'Định dạng nội dung',
   'editor.bold': 'Đậm',
   'editor.italic': 'Nghiêng',
   'editor.h2': 'Tiêu đề mục',
@@ -138,12 +141,15 @@ const en: Record<keyof typeof vi, string> = {
   'edit.open': 'View on the portal',
   'edit.upload': 'Choose image…',
   'edit.removeCover': 'Remove image',
+  'edit.chooseCover': 'Choose a cover image…',
+  'edit.changeCover': 'Change the cover image…',
   'edit.conflict': 'Someone else changed this article. Reload to see the change, then save again.',
   'edit.reload': 'Reload',
   'edit.revisions': 'Revisions',
   'edit.revisionBy': 'Version {version} · {who} · {when}',
   'edit.system': 'system',
   'edit.info': 'State: {state} · Views: {views}',
+  'editor.toolbar': 'Formatting',
   'editor.bold': 'Bold',
   'editor.italic': 'Italic',
   'editor.h2': 'Heading',
@@ -192,3 +198,6 @@ const en: Record<keyof typeof vi, string> = {
 };
 
 export const usePortalI18n = makeFeatureI18n({ vi, en });
+
+/** Both dictionaries, for the labels the audit log takes from them. */
+export const portalDictionaries = { vi, en };

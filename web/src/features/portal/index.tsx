@@ -43,6 +43,7 @@ export const portalFeature: WorkspaceFeature = {
       component: PortalHomeSection,
     },
   ],
+  auditDetails: () => import('./audit-labels').then((m) => m.auditDetailLabels),
   auditLabels: {
     entity: {
       portal_article: { vi: 'Bài viết', en: 'Article' },

@@ -3,7 +3,7 @@ import type { Report, ReportContent } from './api';
 import { wordDiff } from './content';
 import { DiffText } from './DiffText';
 import { useReportsI18n } from './i18n';
-import { formatNumber } from './shared';
+import { useFormatNumber } from './shared';
 
 interface Props {
   mine: ReportContent;
@@ -15,6 +15,7 @@ interface Props {
 /** A save refused with 409: what differs between the user's text and the server's, nothing lost. */
 export function ConflictModal({ mine, server, onKeepMine, onTakeTheirs }: Props) {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const sections = server.sections
     .map((s) => ({ ...s, changes: wordDiff(mine.sections[s.key] ?? '', s.html) }))
     .filter((s) => s.changes.some((c) => c.op !== 'equal'));

@@ -15,7 +15,7 @@ import {
   type Period,
   type PeriodDefaults,
 } from './api';
-import { PERIOD_KINDS, periodsPerYear } from './periodRules';
+import { PERIOD_KINDS, canOpenNext, periodsPerYear } from './periodRules';
 import { useReportsI18n } from './i18n';
 import { TAG_COLORS, formatDay, usePeriodLabel } from './shared';
 
@@ -164,12 +164,14 @@ export default function PeriodsPage() {
           render: (_: unknown, p) =>
             secretariatUnit !== undefined && (
               <Space>
-                <Button
-                  size="small"
-                  onClick={() => void run(() => api.post(`/periods/${p.id}/next`))}
-                >
-                  {t('periods.next')}
-                </Button>
+                {canOpenNext(p, periods.data ?? []) && (
+                  <Button
+                    size="small"
+                    onClick={() => void run(() => api.post(`/periods/${p.id}/next`))}
+                  >
+                    {t('periods.next')}
+                  </Button>
+                )}
                 <Button
                   size="small"
                   onClick={() =>

@@ -17,11 +17,18 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { progressRows, useIndicators, useProgress, type ProgressRow } from './api';
 import { useReportsI18n } from './i18n';
-import { ProgressTag, TAG_COLORS, formatDay, formatNumber } from './shared';
+import { chartColors } from '../../theme';
+import { ProgressTag, TAG_COLORS, formatDay, useFormatNumber } from './shared';
+
+/** An axis label cut to what fits beside the bars; the tooltip and the table keep the whole name. */
+function shortLabel(name: string, max = 30): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`;
+}
 
 /** Progress of the year's targets: a chart and the table beside it, filtered by year, unit, indicator. */
 export default function ProgressPage() {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const [year, setYear] = useState(2017);
   const [unitId, setUnitId] = useState<number | undefined>();
   const [indicatorId, setIndicatorId] = useState<number | undefined>();
@@ -186,27 +193,35 @@ export default function ProgressPage() {
             <div
               role="img"
               aria-label={t('progress.chart')}
-              style={{ width: '100%', height: Math.max(260, chartData.length * 28 + 60) }}
+              style={{ width: '100%', height: Math.max(260, chartData.length * 40 + 70) }}
             >
               <ResponsiveContainer>
                 <BarChart data={chartData} layout="vertical" margin={{ left: 20, right: 20 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
+                  <CartesianGrid strokeDasharray="3 3" stroke={chartColors.grid} />
                   <XAxis
                     type="number"
                     unit="%"
+                    tickFormatter={(v: number) => formatNumber(v)}
                     domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
                   />
-                  <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
-                  <Tooltip />
+                  <YAxis
+                    type="category"
+                    dataKey="name"
+                    width={190}
+                    interval={0}
+                    tick={{ fontSize: 12 }}
+                    tickFormatter={(name: string) => shortLabel(name)}
+                  />
+                  <Tooltip formatter={(v) => `${formatNumber(Number(v))}%`} />
                   <Legend />
                   <ReferenceLine
                     x={expectedPct}
-                    stroke="#d4380d"
+                    stroke={chartColors.expected}
                     strokeDasharray="4 4"
                     label={{ value: t('progress.expected'), position: 'top', fontSize: 11 }}
                   />
-                  <ReferenceLine x={100} stroke="#389e0d" />
-                  <Bar dataKey={t('progress.percent')} fill="#1677ff" />
+                  <ReferenceLine x={100} stroke={chartColors.target} />
+                  <Bar dataKey={t('progress.percent')} fill={chartColors.bar} />
                 </BarChart>
               </ResponsiveContainer>
             </div>

@@ -12,7 +12,7 @@ import {
 } from '../../../../src/text/numbers.ts';
 import type { Report, ReportContent } from './api';
 import { useReportsI18n } from './i18n';
-import { formatNumber } from './shared';
+import { useFormatNumber } from './shared';
 
 type IndicatorRow = Report['indicators'][number];
 
@@ -47,6 +47,7 @@ function FigureInput({
   onText: (text: string) => void;
 }) {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const problemOf = useFigureProblem();
   const [text, setText] = useState(() => (value === null ? '' : formatNumberExact(value)));
   // A value set from outside (a reload, the server's answer, a restored draft) replaces the text.
@@ -108,6 +109,7 @@ export function IndicatorValues({
   onText,
 }: Props & { onText: (indicatorId: number, text: string) => void }) {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const valueOf = (id: number) => content.values.find((v) => v.indicatorId === id)?.value ?? null;
   const setValue = (id: number, value: number | null) =>
     setContent((c) => ({

@@ -5,11 +5,12 @@ import { formatDateTime } from '../../format';
 import { useRevisions, type Report, type ReportAction, type RevisionDiff } from './api';
 import { DiffText } from './DiffText';
 import { useReportsI18n } from './i18n';
-import { formatNumber } from './shared';
+import { useFormatNumber } from './shared';
 
 /** The workflow events, and the diff between any two saved revisions. */
 export function ReportHistory({ report }: { report: Report }) {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const revisions = useRevisions(report.id, true);
   const items = revisions.data ?? [];
   const [from, setFrom] = useState<number | undefined>();

@@ -23,7 +23,7 @@ import { ReportFiles } from './ReportFiles';
 import { ReportHistory } from './ReportHistory';
 import { SectionEditor } from './SectionEditor';
 import { ReportPanels } from '../slots';
-import { StateTag, formatDay, formatNumber, usePeriodLabel } from './shared';
+import { StateTag, formatDay, useFormatNumber, usePeriodLabel } from './shared';
 
 export default function ReportPage() {
   const id = Number(useParams().id);
@@ -48,6 +48,7 @@ function initialState(report: Report) {
 
 function ReportEditor({ report }: { report: Report }) {
   const { t } = useReportsI18n();
+  const formatNumber = useFormatNumber();
   const { message, modal } = App.useApp();
   const problemOf = useFigureProblem();
   const queryClient = useQueryClient();

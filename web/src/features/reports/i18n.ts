@@ -471,3 +471,6 @@ const en: Record<Key, string> = {
 
 export const useReportsI18n = makeFeatureI18n<Key>({ vi, en });
 export type ReportsKey = Key;
+
+/** Both dictionaries, for the labels the audit log takes from them. */
+export const reportsDictionaries = { vi, en };

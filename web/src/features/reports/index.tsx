@@ -98,6 +98,7 @@ export const reportsFeature: WorkspaceFeature = {
       component: ReportsHomeSection,
     },
   ],
+  auditDetails: () => import('./audit-labels').then((m) => m.auditDetailLabels),
   auditLabels: {
     entity: {
       report: { vi: 'Báo cáo', en: 'Report' },

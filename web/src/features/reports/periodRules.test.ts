@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERIOD_KINDS, periodsPerYear } from '../../../../src/reports/period-rules';
 import {
+  canOpenNext,
   englishPeriodName,
   nextQuarter,
   periodDates,
@@ -74,5 +75,29 @@ describe('period names', () => {
     };
     expect(periodLabel(period, 'vi')).toBe('9 tháng năm 2017');
     expect(periodLabel(period, 'en')).toBe('First nine months of 2017');
+  });
+});
+
+describe('canOpenNext', () => {
+  const q = (number: number, year = 2017, unitId = 1) => ({
+    kind: 'quarter' as const,
+    year,
+    number,
+    unitId,
+  });
+  const periods = [q(1), q(2), q(3), q(4), q(1, 2017, 2)];
+
+  it('offers the next period only after the last one the committee has opened', () => {
+    expect(periods.slice(0, 4).map((p) => canOpenNext(p, periods))).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('looks at the same committee only, and across the year end', () => {
+    expect(canOpenNext(q(1, 2017, 2), periods)).toBe(true);
+    expect(canOpenNext(q(4), [...periods, q(1, 2018)])).toBe(false);
   });
 });

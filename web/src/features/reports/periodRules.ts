@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n';
 import {
   DEFAULT_PERIOD_RULE,
   PERIOD_KINDS,
+  nextPeriodKey,
   periodDates,
   periodName,
   periodsPerYear,
@@ -52,4 +53,22 @@ export function nextQuarter(today: string): PeriodKey {
 /** Today in Vietnam, 'YYYY-MM-DD', whatever the browser's zone. */
 export function vietnamToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/**
+ * Whether "open the next period" can succeed for this period: the committee has not opened the
+ * one after it yet (the server refuses a second with 409).
+ */
+export function canOpenNext(
+  period: PeriodKey & { unitId: number },
+  periods: readonly (PeriodKey & { unitId: number })[],
+): boolean {
+  const next = nextPeriodKey(period);
+  return !periods.some(
+    (p) =>
+      p.unitId === period.unitId &&
+      p.kind === next.kind &&
+      p.year === next.year &&
+      p.number === next.number,
+  );
 }

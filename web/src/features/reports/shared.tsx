@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Select, Tag } from 'antd';
 import { usePeriods, type BoardStatus, type ProgressStatus, type ReportState } from './api';
+import { formatFigure } from '../../format';
 import { useReportsI18n } from './i18n';
 import { periodLabel, type PeriodKey } from './periodRules';
 
@@ -55,11 +56,10 @@ export function formatDay(date: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** 1.234.567,5 the Vietnamese way. */
-export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined ? '—' : numberFormat.format(n);
+/** Figures in the interface's language: 1.234.567,5 in Vietnamese, 1,234,567.5 in English. */
+export function useFormatNumber() {
+  const { lang } = useReportsI18n();
+  return useCallback((n: number | null | undefined) => formatFigure(n, lang), [lang]);
 }
 
 /** Names a period in the interface language: the stored Vietnamese name, or an English one. */

@@ -1,11 +1,35 @@
 import { Typography } from 'antd';
 import type { AuditEntry } from '../../api/types';
-import { useI18n } from '../../i18n';
+import type { AuditDetailLabels } from '../../features/types';
+import { formatDateTime } from '../../format';
+import { isMessageKey, useI18n, type Lang, type Translate } from '../../i18n';
 
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** The words for a detail: the entity's own label, else the shell's, else the code itself. */
+export function detailWords(
+  entityType: string,
+  labels: AuditDetailLabels | undefined,
+  t: Translate,
+  lang: Lang,
+) {
+  const field = (key: string) => {
+    const own = labels?.field[`${entityType}.${key}`]?.[lang];
+    if (own) return own;
+    const shell = `auditField.${key}`;
+    return isMessageKey(shell) ? t(shell) : key;
+  };
+  const value = (key: string, v: unknown): string => {
+    if (v === undefined || v === null) return '—';
+    if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
+    if (typeof v === 'string') {
+      const own = labels?.value[`${entityType}.${key}.${v}`]?.[lang];
+      if (own) return own;
+      return ISO_INSTANT.test(v) ? formatDateTime(v) : v;
+    }
+    return JSON.stringify(v);
+  };
+  return { field, value };
 }
 
 /** A recorded side as key → value: an object's fields or a list's positions; else nothing. */
@@ -34,8 +58,15 @@ const cell: React.CSSProperties = {
 const changedRow: React.CSSProperties = { background: '#fff4ce', fontWeight: 600 };
 
 /** Before and after of one audit entry side by side, changed fields highlighted. */
-export function AuditDiff({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
+export function AuditDiff({
+  entry,
+  labels,
+}: {
+  entry: AuditEntry;
+  labels: AuditDetailLabels | undefined;
+}) {
+  const { t, lang } = useI18n();
+  const words = detailWords(entry.entityType, labels, t, lang);
   const rows = diffRows(entry.before, entry.after);
   if (rows.length === 0) return <Typography.Text>{t('audit.noDetails')}</Typography.Text>;
   return (
@@ -63,11 +94,11 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
             >
               <th scope="row" style={{ ...cell, textAlign: 'start', fontWeight: 'inherit' }}>
                 {row.changed && <span aria-hidden>● </span>}
-                {row.key}
+                {words.field(row.key)}
                 {row.changed && <span className="sr-only"> ({t('audit.changed')})</span>}
               </th>
-              <td style={cell}>{show(row.old)}</td>
-              <td style={cell}>{show(row.next)}</td>
+              <td style={cell}>{words.value(row.key, row.old)}</td>
+              <td style={cell}>{words.value(row.key, row.next)}</td>
             </tr>
           ))}
         </tbody>
