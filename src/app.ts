@@ -37,6 +37,7 @@ import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { summaryRoutes } from './meetings/summary.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
 import { Account } from './units/accounts.schema.ts';
 import { authRoutes } from './units/auth.routes.ts';
@@ -227,6 +228,7 @@ export async function buildApp({
       await api.register(reportRoutes);
       await api.register(meetingRoutes);
       await api.register(summaryRoutes);
+      await api.register(taskRoutes);
       await api.register(portalApiRoutes);
       await api.register(homeRoutes);
       await api.register(meetingEventsRoutes);

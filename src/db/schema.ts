@@ -3,12 +3,14 @@ import type { MeetingTables } from '../meetings/meetings.tables.ts';
 import type { SummaryTables } from '../meetings/summary.tables.ts';
 import type { PortalTables } from '../portal/portal.tables.ts';
 import type { ReportTables } from '../reports/reports.tables.ts';
+import type { TaskTables } from '../tasks/tasks.tables.ts';
 
 /**
  * Table types. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers on both engines,
  * so one set of queries reads the same values from SQLite and PostgreSQL.
  */
-export interface DB extends CoreTables, ReportTables, PortalTables, MeetingTables, SummaryTables {}
+export interface DB
+  extends CoreTables, ReportTables, PortalTables, MeetingTables, SummaryTables, TaskTables {}
 
 /** What repository and service functions take first: the database or an open transaction. */
 export type Db = Kysely<DB> | Transaction<DB>;

@@ -8,6 +8,7 @@ import {
   fieldMessages,
   fill,
   messages,
+  taskLabels,
   typeName,
   type EntityName,
 } from './messages.ts';
@@ -19,8 +20,21 @@ function humanSize(bytes: number): string {
     : `${Math.round(bytes / 1024)} KB`;
 }
 
+/** A task's state and action named in the request's language (task messages only). */
+function taskParams(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  const out = { ...params };
+  for (const key of ['state', 'action']) {
+    const v = out[key];
+    if (typeof v === 'string' && v in taskLabels)
+      out[key] = taskLabels[v as keyof typeof taskLabels][lang];
+  }
+  return out;
+}
+
 function translateField(problem: FieldProblem, lang: Lang): string {
-  const params = { ...problem.params };
+  const params = problem.rule.startsWith('task')
+    ? taskParams(problem.params ?? {}, lang)
+    : { ...problem.params };
   if (problem.rule === 'type' && typeof params.type === 'string') {
     params.type = typeName(params.type, lang);
   }
@@ -29,7 +43,9 @@ function translateField(problem: FieldProblem, lang: Lang): string {
 
 /** Renders an AppError in the request's language. */
 export function renderAppError(error: AppError, lang: Lang) {
-  const params: Record<string, unknown> = { ...error.params };
+  const params: Record<string, unknown> = error.code.startsWith('task_')
+    ? taskParams(error.params, lang)
+    : { ...error.params };
   if (typeof params.entity === 'string' && params.entity in entityNames) {
     params.entity = entityNames[params.entity as EntityName][lang];
   }

@@ -182,6 +182,22 @@ export const messages = {
     vi: 'Mục "{title}" đã phát biểu xong.',
     en: 'The item "{title}" has already been spoken.',
   },
+  task_directive_taken: {
+    vi: 'Chỉ đạo số {position} ("{text}") đã được giao thành nhiệm vụ #{taskId}; không giao lại lần nữa.',
+    en: 'Directive {position} ("{text}") has already been made into task #{taskId}; it is not issued twice.',
+  },
+  task_meeting_not_concluded: {
+    vi: 'Hội nghị "{title}" chưa kết luận nên chưa thể giao nhiệm vụ từ các chỉ đạo của hội nghị.',
+    en: 'The meeting "{title}" has not been concluded, so its directives cannot be made into tasks yet.',
+  },
+  task_transition: {
+    vi: 'Không thể "{action}" nhiệm vụ đang ở trạng thái "{state}".',
+    en: 'Cannot "{action}" a task that is "{state}".',
+  },
+  task_closed: {
+    vi: 'Nhiệm vụ đã ở trạng thái "{state}" nên không thay đổi được nữa.',
+    en: 'The task is "{state}", so it can no longer be changed.',
+  },
   meeting_agenda_finished: {
     vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
     en: 'Every item of the agenda has been spoken.',
@@ -306,6 +322,42 @@ export const fieldMessages = {
   meetingCancelled: { vi: 'Hội nghị đã bị hủy.', en: 'The meeting was cancelled.' },
   meetingStarted: { vi: 'Hội nghị đã bắt đầu.', en: 'The meeting has already started.' },
   meetingNotStarted: { vi: 'Hội nghị chưa bắt đầu.', en: 'The meeting has not started yet.' },
+  leadAmongCoordinating: {
+    vi: 'Đơn vị chủ trì không được đồng thời là đơn vị phối hợp.',
+    en: 'The lead unit cannot also be a coordinating unit.',
+  },
+  deadlinePast: {
+    vi: 'Thời hạn không được trước hôm nay ({today}).',
+    en: 'The deadline must not be before today ({today}).',
+  },
+  deadlineTooFar: {
+    vi: 'Thời hạn không được quá {years} năm kể từ hôm nay (muộn nhất {limit}).',
+    en: 'The deadline must be at most {years} years from today (by {limit}).',
+  },
+  deadlineEither: {
+    vi: 'Chọn một ngày hoặc "cuối quý"/"cuối năm", không chọn cả hai.',
+    en: 'Give a date or "end of quarter/year", not both.',
+  },
+  deadlineUnchanged: {
+    vi: 'Thời hạn mới trùng với thời hạn hiện tại ({current}).',
+    en: 'The new deadline is the current one ({current}).',
+  },
+  returnComment: {
+    vi: 'Cần ghi nhận xét khi trả lại; đơn vị chủ trì sẽ thấy nội dung này.',
+    en: 'Say what is missing; the lead unit will see it.',
+  },
+  taskCancelReason: {
+    vi: 'Cần ghi lý do hủy nhiệm vụ; các đơn vị được giao sẽ thấy lý do này.',
+    en: 'Say why the task is cancelled; the units given it will see it.',
+  },
+  directiveTaken: {
+    vi: 'Đã được giao thành nhiệm vụ #{taskId}.',
+    en: 'Already made into task #{taskId}.',
+  },
+  taskWrongState: {
+    vi: 'Không thực hiện được ở trạng thái "{state}".',
+    en: 'Not possible while the task is "{state}".',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldRule = keyof typeof fieldMessages;
@@ -332,6 +384,7 @@ export const entityNames = {
   attendance: { vi: 'điểm danh', en: 'The attendance' },
   conclusion: { vi: 'kết luận hội nghị', en: 'The conclusion' },
   agenda_item: { vi: 'mục chương trình', en: 'Agenda item' },
+  task: { vi: 'nhiệm vụ', en: 'Task' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;
@@ -350,6 +403,22 @@ export const warningMessages = {
     vi: 'Tổng thời lượng chương trình ({planned} phút) ngắn hơn thời gian dự kiến của hội nghị ({length} phút).',
     en: "The agenda's total ({planned} min) is shorter than the meeting's planned length ({length} min).",
   },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Task states and actions as messages name them. */
+export const taskLabels = {
+  not_started: { vi: 'chưa thực hiện', en: 'not started' },
+  in_progress: { vi: 'đang thực hiện', en: 'in progress' },
+  reported_done: { vi: 'đã báo cáo hoàn thành', en: 'reported done' },
+  returned: { vi: 'bị trả lại', en: 'returned' },
+  accepted: { vi: 'đã hoàn thành', en: 'accepted' },
+  cancelled: { vi: 'đã hủy', en: 'cancelled' },
+  start: { vi: 'bắt đầu thực hiện', en: 'start' },
+  report_done: { vi: 'báo cáo hoàn thành', en: 'report done' },
+  accept: { vi: 'công nhận hoàn thành', en: 'accept' },
+  return: { vi: 'trả lại', en: 'return' },
+  resume: { vi: 'tiếp tục thực hiện', en: 'resume' },
+  cancel: { vi: 'hủy', en: 'cancel' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const typeNames: Record<string, Record<Lang, string>> = {

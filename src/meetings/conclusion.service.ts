@@ -214,3 +214,50 @@ export async function answerProposal(
   });
   return presentConclusion(db, ctx, loaded);
 }
+
+/** A concluded meeting's directives as the tasks feature reads them. */
+export interface DirectivesForTasks {
+  meeting: { id: number; unitId: number; title: string; state: MeetingState; startsAt: string };
+  directives: {
+    id: number;
+    position: number;
+    text: string;
+    leadUnitId: number | null;
+    coordinatingUnitIds: number[];
+    deadline: string | null;
+  }[];
+}
+
+/**
+ * The meeting and its directives, for turning them into tasks: the caller must read the
+ * meeting's record (404, 403 otherwise); the meeting's state is the caller's to check.
+ */
+export async function directivesForTasks(
+  db: Db,
+  ctx: Ctx,
+  meetingId: number,
+): Promise<DirectivesForTasks> {
+  const { row } = await loadMeeting(db, ctx, meetingId, 'record');
+  const rows = await repo.listDirectives(db, meetingId);
+  const units = await repo.directiveUnits(
+    db,
+    rows.map((d) => d.id),
+  );
+  return {
+    meeting: {
+      id: row.id,
+      unitId: row.unit_id,
+      title: row.title,
+      state: row.state as MeetingState,
+      startsAt: row.starts_at,
+    },
+    directives: rows.map((d, i) => ({
+      id: d.id,
+      position: i + 1,
+      text: d.text,
+      leadUnitId: d.lead_unit_id,
+      coordinatingUnitIds: units.get(d.id) ?? [],
+      deadline: d.deadline,
+    })),
+  };
+}

@@ -6,6 +6,11 @@ export class UnitTree {
     return this.parentOf.has(id);
   }
 
+  /** Every unit's id. */
+  ids(): number[] {
+    return [...this.parentOf.keys()];
+  }
+
   /** The unit itself, then its parent, up to the root. */
   *lineage(id: number): Generator<number> {
     const seen = new Set<number>();

@@ -20,7 +20,7 @@ import { allow, anySignedIn, type Fixture, type Row } from './table.ts';
  */
 
 type Who = 'secretary' | 'chair' | 'reporterA' | 'headA';
-const ctxOf = (fx: Fixture, who: Who): Ctx => {
+export const ctxOf = (fx: Fixture, who: Who): Ctx => {
   const grants: Record<Who, { unitId: number; role: Role }> = {
     secretary: { unitId: fx.root, role: 'secretariat' },
     chair: { unitId: fx.root, role: 'chair' },
@@ -35,7 +35,7 @@ const ctxOf = (fx: Fixture, who: Who): Ctx => {
 
 /** One period per database, shared by every meeting of these rows; A's report sent with a proposal. */
 const periodsOf = new WeakMap<object, Promise<{ periodId: number; proposalId: number }>>();
-function sharedPeriod(fx: Fixture) {
+export function sharedPeriod(fx: Fixture) {
   let p = periodsOf.get(fx.db);
   if (!p) {
     p = (async () => {
@@ -86,7 +86,7 @@ function sharedPeriod(fx: Fixture) {
 }
 
 /** A fresh meeting, moved to `state`, inviting A and B (or B only). */
-async function freshMeeting(
+export async function freshMeeting(
   fx: Fixture,
   state: 'planned' | 'invited' | 'in_progress' | 'concluded' = 'planned',
   invite: 'ab' | 'b' = 'ab',

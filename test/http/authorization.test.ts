@@ -11,6 +11,7 @@ import { homeRows } from '../authz/home.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
+import { taskRows } from '../authz/tasks.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
 import { logoutRow, unitRows } from '../authz/units.rows.ts';
 
@@ -25,6 +26,7 @@ const TABLE: Row[] = [
   ...meetingRows,
   ...summaryRows,
   ...meetingEventRows,
+  ...taskRows,
   ...portalRows,
   ...homeRows,
   logoutRow,

@@ -4,6 +4,7 @@ import * as m0002 from './2026-12-01-0002-audit-unit.ts';
 import { meetingMigrations } from './meetings.ts';
 import { portalMigrations } from './portal.ts';
 import { reportMigrations } from './reports.ts';
+import { taskMigrations } from './tasks.ts';
 
 /**
  * Every migration, by name; Kysely applies them in name order. Listed statically (not read from
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   ...reportMigrations,
   ...portalMigrations,
   ...meetingMigrations,
+  ...taskMigrations,
 };
