@@ -36,6 +36,7 @@ import { PORTAL_SCRIPT } from './portal/pages.ts';
 import { notFoundPage, portalRoutes } from './portal/portal.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { summaryRoutes } from './meetings/summary.routes.ts';
+import { meetingSharedSchemas } from './meetings/meetings.schema.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { accountRoutes } from './units/accounts.routes.ts';
@@ -151,6 +152,10 @@ export async function buildApp({
   app.addSchema(ErrorResponse);
   app.addSchema(Unit);
   app.addSchema(Account);
+  // Shared answer schemas are added here, at the root: a plugin that adds its own gets a schema
+  // context of its own, which falls back to Fastify's default validator and would let unknown
+  // fields through (test/http/unknown-fields.test.ts).
+  for (const schema of meetingSharedSchemas) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {

@@ -14,13 +14,9 @@ import * as minutes from './minutes.service.ts';
 import * as running from './running.service.ts';
 import { transitionMeeting } from './transitions.service.ts';
 import {
-  Agenda,
   AnswerProposalBody,
-  Attendance,
-  Conclusion,
   CreateMeetingBody,
   ExtraSpeakerBody,
-  Meeting,
   MeetingDefaults,
   MeetingDefaultsQuery,
   MeetingList,
@@ -28,9 +24,7 @@ import {
   MeetingQuery,
   MeetingTransitionBody,
   MeetingUnitParams,
-  Minutes,
   MinutesConflict,
-  ProjectorState,
   RespondBody,
   SaveAgendaBody,
   SaveAttendanceBody,
@@ -45,12 +39,6 @@ const tags = ['meetings'];
 
 /** The meeting API under /api/v1: planning, invitation, agenda, running, attendance, minutes, conclusion. */
 export async function meetingRoutes(fastify: FastifyInstance): Promise<void> {
-  fastify.addSchema(Meeting);
-  fastify.addSchema(Agenda);
-  fastify.addSchema(ProjectorState);
-  fastify.addSchema(Attendance);
-  fastify.addSchema(Minutes);
-  fastify.addSchema(Conclusion);
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
 

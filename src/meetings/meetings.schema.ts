@@ -628,3 +628,13 @@ export const AnswerProposalBody = Type.Object(
   { additionalProperties: false },
 );
 export type AnswerProposalBody = Static<typeof AnswerProposalBody>;
+
+/** The answers shared by several meeting routes, added once to the app (by `$id`). */
+export const meetingSharedSchemas = [
+  Meeting,
+  Agenda,
+  ProjectorState,
+  Attendance,
+  Minutes,
+  Conclusion,
+];
