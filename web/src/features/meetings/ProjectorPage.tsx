@@ -123,13 +123,18 @@ function Next({ state, t }: { state: ProjectorState; t: T }) {
         <p className="projector-next-empty">{t('projector.noNext')}</p>
       ) : (
         <ol className="projector-next-list" data-testid="projector-next">
-          {state.next.slice(0, 2).map((item) => (
-            <li key={item.itemId}>
-              <span className="projector-next-name">{item.speakerName ?? item.title}</span>
-              <span className="projector-next-unit">{item.unitName ?? item.title}</span>
-              <span className="projector-next-time">{clockText(item.plannedSeconds)}</span>
-            </li>
-          ))}
+          {state.next.slice(0, 2).map((item) => {
+            const name = item.speakerName ?? item.title;
+            // The unit under the speaker; a free item ("Khai mạc") is its title alone.
+            const under = item.unitName ?? (item.speakerName ? item.title : null);
+            return (
+              <li key={item.itemId}>
+                <span className="projector-next-name">{name}</span>
+                {under && under !== name && <span className="projector-next-unit">{under}</span>}
+                <span className="projector-next-time">{clockText(item.plannedSeconds)}</span>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
