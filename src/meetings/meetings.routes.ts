@@ -87,7 +87,7 @@ export async function meetingRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary:
-          "Who may chair a meeting the unit convenes (chair in it or above) and be its secretary (secretariat)",
+          'Who may chair a meeting the unit convenes (chair in it or above) and be its secretary (secretariat)',
         querystring: MeetingPeopleQuery,
         response: { 200: MeetingPeople, ...errorResponses(400, 401, 403) },
       },

@@ -359,7 +359,9 @@ function checkPerson(
   if (id === null || id === keep) return id;
   checkAccount(names, id, field);
   if (!holdersOver(names.people, PERSON_ROLE[field], unitId, tree).some((p) => p.accountId === id))
-    throw Invalid({ [field]: { rule: field === 'chairAccountId' ? 'notChair' : 'notSecretariat' } });
+    throw Invalid({
+      [field]: { rule: field === 'chairAccountId' ? 'notChair' : 'notSecretariat' },
+    });
   return id;
 }
 
