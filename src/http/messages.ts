@@ -282,6 +282,14 @@ export const fieldMessages = {
     vi: 'Không có trong hội nghị này.',
     en: 'Is not part of this meeting.',
   },
+  notChair: {
+    vi: 'Phải là tài khoản giữ vai trò chủ trì của đơn vị triệu tập hoặc cấp trên.',
+    en: 'Must be an account holding the chair role in the convening unit or above.',
+  },
+  notSecretariat: {
+    vi: 'Phải là tài khoản giữ vai trò văn phòng (thư ký) của đơn vị triệu tập hoặc cấp trên.',
+    en: 'Must be an account holding the secretariat role in the convening unit or above.',
+  },
   notUnitOfConvener: {
     vi: 'Phải là đơn vị thuộc đơn vị triệu tập.',
     en: 'Must be a unit under the convening unit.',

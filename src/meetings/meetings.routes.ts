@@ -19,6 +19,8 @@ import {
   ExtraSpeakerBody,
   MeetingDefaults,
   MeetingDefaultsQuery,
+  MeetingPeople,
+  MeetingPeopleQuery,
   MeetingList,
   MeetingProposalParams,
   MeetingQuery,
@@ -77,6 +79,20 @@ export async function meetingRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => meetings.meetingDefaults(db, ctxOf(request), request.query.periodId),
+  );
+
+  app.get(
+    '/meetings/people',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who may chair a meeting the unit convenes (chair in it or above) and be its secretary (secretariat)',
+        querystring: MeetingPeopleQuery,
+        response: { 200: MeetingPeople, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => meetings.meetingPeople(db, ctxOf(request), request.query.unitId),
   );
 
   app.post(

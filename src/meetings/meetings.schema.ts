@@ -8,6 +8,7 @@ import { MEETING_ACTIONS, MEETING_PERMISSIONS, MEETING_STATES } from './meetings
  *
  *   GET  /api/v1/meetings?periodId&unitId&invitedUnitId&state → MeetingList
  *   GET  /api/v1/meetings/defaults?periodId               → MeetingDefaults
+ *   GET  /api/v1/meetings/people?unitId                   → MeetingPeople
  *   POST /api/v1/meetings                  CreateMeetingBody → Meeting (201)
  *   GET  /api/v1/meetings/{id}                            → Meeting
  *   PUT  /api/v1/meetings/{id}             UpdateMeetingBody → Meeting
@@ -186,6 +187,16 @@ export const MeetingDefaults = Type.Object({
   warningSeconds: Type.Integer(),
 });
 export type MeetingDefaults = Static<typeof MeetingDefaults>;
+
+export const MeetingPeopleQuery = Type.Object({ unitId: Id });
+export type MeetingPeopleQuery = Static<typeof MeetingPeopleQuery>;
+/** Who may chair (`chair` in the convening unit or above) and be secretary (`secretariat`). */
+export const MeetingPeople = Type.Object({
+  unitId: Type.Integer(),
+  chairs: Type.Array(Person),
+  secretaries: Type.Array(Person),
+});
+export type MeetingPeople = Static<typeof MeetingPeople>;
 
 export const GuestInput = Type.Object(
   {

@@ -6,7 +6,7 @@ import type { Lang } from '../http/i18n.ts';
 import { getPeriod, listPeriods } from '../reports/periods.service.ts';
 import type { Period } from '../reports/periods.schema.ts';
 import { accountPeople, type AccountPerson } from '../units/accounts.service.ts';
-import type { Ctx } from '../units/roles.ts';
+import type { Ctx, Role } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import type { Unit } from '../units/units.schema.ts';
@@ -25,6 +25,7 @@ import {
   type CreateMeetingBody,
   type Meeting,
   type MeetingDefaults,
+  type MeetingPeople,
   type MeetingQuery,
   type MeetingSummary,
   type MeetingUnit,
@@ -324,6 +325,61 @@ function checkAccount(names: Names, id: number | null, field: string): number | 
   return id;
 }
 
+/** The role an account needs to be a meeting's chair or secretary. */
+const PERSON_ROLE = { chairAccountId: 'chair', secretaryAccountId: 'secretariat' } as const;
+type PersonField = keyof typeof PERSON_ROLE;
+
+/** Active accounts holding `role` in the convening unit or a unit above it, by name. */
+function holdersOver(
+  people: Map<number, AccountPerson>,
+  role: Role,
+  unitId: number,
+  tree: UnitTree,
+): AccountPerson[] {
+  return [...people.values()]
+    .filter(
+      (p) => p.active && p.roles.some((r) => r.role === role && tree.isWithin(unitId, r.unitId)),
+    )
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi') || a.accountId - b.accountId);
+}
+
+/**
+ * A chair or secretary the secretariat picked: an active account holding `chair` (for the
+ * chair) or `secretariat` (for the secretary) in the convening unit or above. `keep` is the
+ * meeting's current one, accepted unchanged even if its roles changed since.
+ */
+function checkPerson(
+  names: Names,
+  id: number | null,
+  field: PersonField,
+  unitId: number,
+  tree: UnitTree,
+  keep?: number | null,
+): number | null {
+  if (id === null || id === keep) return id;
+  checkAccount(names, id, field);
+  if (!holdersOver(names.people, PERSON_ROLE[field], unitId, tree).some((p) => p.accountId === id))
+    throw Invalid({
+      [field]: { rule: field === 'chairAccountId' ? 'notChair' : 'notSecretariat' },
+    });
+  return id;
+}
+
+/** Who the planning dialog offers as chair and as secretary of a meeting the unit convenes. */
+export async function meetingPeople(db: Db, ctx: Ctx, unitId: number): Promise<MeetingPeople> {
+  const tree = await loadUnitTree(db);
+  if (!tree.has(unitId)) throw Invalid({ unitId: { rule: 'notFound' } });
+  if (!canPlanMeetings(ctx.actor, unitId, tree)) throw Forbidden();
+  const people = await accountPeople(db);
+  const list = (role: Role) =>
+    holdersOver(people, role, unitId, tree).map((p) => ({
+      accountId: p.accountId,
+      fullName: p.fullName,
+      position: p.position,
+    }));
+  return { unitId, chairs: list('chair'), secretaries: list('secretariat') };
+}
+
 /** Invited units: units under the convening one, each once. */
 function checkInvited(unitIds: number[], convenerId: number, tree: UnitTree): number[] {
   const fields: Record<string, FieldProblem> = {};
@@ -469,15 +525,16 @@ export async function createMeeting(
   const { starts, ends } = checkTimes(input.startsAt, input.plannedEndAt);
   const title = cleanLine(input.title ?? defaultTitle(period.name), 'title');
   const place = cleanLine(input.place, 'place');
-  const chair = checkAccount(
-    names,
-    input.chairAccountId === undefined ? defaultChair(names, period.unitId) : input.chairAccountId,
-    'chairAccountId',
-  );
-  const secretary = checkAccount(
+  const chair =
+    input.chairAccountId === undefined
+      ? defaultChair(names, period.unitId)
+      : checkPerson(names, input.chairAccountId, 'chairAccountId', period.unitId, tree);
+  const secretary = checkPerson(
     names,
     input.secretaryAccountId === undefined ? ctx.actor.id : input.secretaryAccountId,
     'secretaryAccountId',
+    period.unitId,
+    tree,
   );
   const unitIds = checkInvited(
     input.unitIds ?? periodUnitOrder(period, names),
@@ -577,10 +634,24 @@ export async function updateMeeting(
     ...(input.place !== undefined && { place: cleanLine(input.place, 'place') }),
     ...(times && { starts_at: times.starts, planned_end_at: times.ends }),
     ...(input.chairAccountId !== undefined && {
-      chair_account_id: checkAccount(names, input.chairAccountId, 'chairAccountId'),
+      chair_account_id: checkPerson(
+        names,
+        input.chairAccountId,
+        'chairAccountId',
+        row.unit_id,
+        tree,
+        row.chair_account_id,
+      ),
     }),
     ...(input.secretaryAccountId !== undefined && {
-      secretary_account_id: checkAccount(names, input.secretaryAccountId, 'secretaryAccountId'),
+      secretary_account_id: checkPerson(
+        names,
+        input.secretaryAccountId,
+        'secretaryAccountId',
+        row.unit_id,
+        tree,
+        row.secretary_account_id,
+      ),
     }),
     ...(input.warningSeconds !== undefined && {
       warning_seconds: checkWarningSeconds(input.warningSeconds),

@@ -128,6 +128,11 @@ export const meetingRows: Row[] = [
     expect: allow(['secretary'], 200),
   },
   {
+    route: 'GET /api/v1/meetings/people',
+    request: async (fx) => ({ url: `/api/v1/meetings/people?unitId=${fx.root}` }),
+    expect: allow(['secretary'], 200),
+  },
+  {
     route: 'POST /api/v1/meetings',
     request: async (fx) => ({
       url: '/api/v1/meetings',

@@ -152,6 +152,17 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
     await pick(secretary, dialog.getByLabel('Kỳ báo cáo'), PERIOD);
     // The title comes from the period; the invited units are the period's.
     await expect.poll(() => dialog.getByLabel('Tên hội nghị').inputValue()).toContain(PERIOD);
+    // Chair and secretary are picked from the committee's chairs and secretariat, with search.
+    await expect
+      .poll(() => dialog.getByText('Nguyễn Văn Toán — Phó Bí thư Thường trực Thị ủy').count())
+      .toBe(1);
+    await dialog.getByLabel('Thư ký').click();
+    await secretary
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'Ngô Thị Hằng — Phó Chánh Văn phòng Thị ủy' })
+      .waitFor();
+    await screenshot(secretary, 'meetings-0-new-dialog');
+    await dialog.getByLabel('Thư ký').press('Escape');
     await dialog.getByLabel('Ngày họp').fill('10/01/2018');
     await dialog.getByLabel('Ngày họp').press('Enter');
     await dialog.getByLabel('Địa điểm').fill('Hội trường Thị ủy Từ Sơn');

@@ -6,6 +6,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../api/auth';
 import { useUnits } from '../../api/units';
 import { FormDialog } from '../../components/FormDialog';
+import { foldedLabelSearch } from '../../format';
 import { ListPage } from '../../components/ListPage';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { usePeriods } from '../reports/api';
@@ -13,10 +14,12 @@ import { PeriodFilter, usePeriodLabel } from '../reports/shared';
 import {
   createMeeting,
   fetchMeetingDefaults,
+  useMeetingPeople,
   useMeetings,
   useMeetingsRefresh,
   type Meeting,
   type MeetingDefaults,
+  type MeetingPerson,
   type MeetingSummary,
 } from './api';
 import { useMeetingsI18n } from './i18n';
@@ -114,6 +117,16 @@ interface Values {
   guests: { name: string; position?: string; organization?: string }[];
 }
 
+/** Select options for people, by name with the position; `extra` is kept if not listed. */
+function personOptions(people: readonly MeetingPerson[], extra: MeetingPerson | null) {
+  const all =
+    extra && !people.some((p) => p.accountId === extra.accountId) ? [extra, ...people] : people;
+  return all.map((p) => ({
+    value: p.accountId,
+    label: p.position ? `${p.fullName} — ${p.position}` : p.fullName,
+  }));
+}
+
 /** A Vietnam wall-clock date and time as an ISO instant (+07:00), whatever the browser's zone. */
 function vietnamInstant(date: Dayjs, time: Dayjs): string {
   return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+07:00`;
@@ -158,9 +171,14 @@ function NewMeetingDialog({
     };
   }, [periodId, form]);
 
-  const chairOptions = defaults?.chair
-    ? [{ value: defaults.chair.accountId, label: defaults.chair.fullName }]
-    : [];
+  // The convening unit's chairs and secretariat; the defaults stay offered while they load.
+  const people = useMeetingPeople(defaults?.unitId);
+  const chairOptions = personOptions(people.data?.chairs ?? [], defaults?.chair ?? null);
+  const secretaryOptions = personOptions(people.data?.secretaries ?? [], {
+    accountId: user.id,
+    fullName: user.fullName,
+    position: null,
+  });
   return (
     <FormDialog<Values, Meeting>
       title={t('new.title')}
@@ -227,10 +245,20 @@ function NewMeetingDialog({
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="chairAccountId" label={t('new.chair')} style={{ minWidth: 260 }}>
-          <Select allowClear options={chairOptions} />
+          <Select
+            allowClear
+            showSearch={foldedLabelSearch}
+            loading={people.isLoading}
+            options={chairOptions}
+          />
         </Form.Item>
         <Form.Item name="secretaryAccountId" label={t('new.secretary')} style={{ minWidth: 260 }}>
-          <Select allowClear options={[{ value: user.id, label: user.fullName }]} />
+          <Select
+            allowClear
+            showSearch={foldedLabelSearch}
+            loading={people.isLoading}
+            options={secretaryOptions}
+          />
         </Form.Item>
       </Flex>
       <Form.Item name="unitIds" label={t('new.units')} extra={t('new.unitsHint')}>

@@ -13,6 +13,7 @@ export type { MeetingState, MeetingPermission } from '../../../../src/meetings/m
 export type Meeting = m.Meeting;
 export type MeetingSummary = m.MeetingSummary;
 export type MeetingDefaults = m.MeetingDefaults;
+export type MeetingPerson = m.MeetingPeople['chairs'][number];
 export type MeetingUnit = m.MeetingUnit;
 export type UnitResponse = MeetingUnit['response'];
 export type Guest = m.Guest;
@@ -42,6 +43,15 @@ export function useMeetings(query: m.MeetingQuery) {
 
 export function fetchMeetingDefaults(periodId: number): Promise<MeetingDefaults> {
   return api.get<MeetingDefaults>('/meetings/defaults', { periodId });
+}
+
+/** Who may chair a meeting the unit convenes and be its secretary (for the secretariat). */
+export function useMeetingPeople(unitId: number | undefined) {
+  return useQuery({
+    queryKey: [...meetingsKey, 'people', unitId],
+    queryFn: () => api.get<m.MeetingPeople>('/meetings/people', { unitId: unitId! }),
+    enabled: unitId !== undefined,
+  });
 }
 
 export function createMeeting(body: m.CreateMeetingBody): Promise<Meeting> {
