@@ -134,12 +134,15 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
   /** Picks an option of an antd select (its list is drawn outside the field). */
   const pick = async (page: Page, select: ReturnType<Page['getByLabel']>, option: string) => {
     await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: option })
-      // A list closing from the last pick may still be on screen: the newest is the last.
-      .last()
-      .click();
+    // This select's own list (the combobox controls it by id), not one still closing from the
+    // last pick; and the pick is done once that list has closed.
+    const listId = await select.getAttribute('aria-controls');
+    expect(listId).toBeTruthy();
+    const dropdown = page
+      .locator('.ant-select-dropdown')
+      .filter({ has: page.locator(`[id="${listId}"]`) });
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    await expect.poll(() => dropdown.isVisible()).toBe(false);
   };
 
   it('is planned by the secretariat, with its agenda, and the invitation is sent', async () => {
@@ -175,6 +178,20 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
     meetingUrl = secretary.url().replace(/\?.*$/, '');
     expect(meetingUrl).toMatch(/\/app\/meetings\/\d+$/);
     await secretary.getByText('Địa điểm: Hội trường Thị ủy Từ Sơn').waitFor();
+
+    // Details changed while planned: the dialog opens on what the meeting has.
+    await secretary.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const edit = secretary.getByRole('dialog', { name: 'Sửa thông tin hội nghị' });
+    await expect
+      .poll(() => edit.getByLabel('Địa điểm').inputValue())
+      .toBe('Hội trường Thị ủy Từ Sơn');
+    await edit.getByLabel('Địa điểm').fill('Hội trường tầng 2, Thị ủy Từ Sơn');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await secretary.getByText('Địa điểm: Hội trường tầng 2, Thị ủy Từ Sơn').waitFor();
+    await secretary
+      .getByText(/10\/01\/2018 08:00/)
+      .first()
+      .waitFor();
 
     // The agenda: the invited units in the period's order; an opening item added and moved to
     // the top with the keyboard-accessible buttons; a duration changed; saved.

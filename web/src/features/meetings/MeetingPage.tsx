@@ -14,6 +14,7 @@ import { InvitationTab } from './InvitationTab';
 import { MinutesTab } from './MinutesTab';
 import { RunningTab } from './RunningTab';
 import { useMeetingsI18n } from './i18n';
+import { MeetingDialog } from './MeetingsListPage';
 import { MeetingFacts } from './shared';
 import { UnitMeetingView } from './UnitMeetingView';
 
@@ -60,6 +61,7 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
   const refresh = useMeetingsRefresh();
   const [params, setParams] = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const asked = params.get('tab');
@@ -114,6 +116,9 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
             <Button href={`/app/meetings/${meeting.id}/projector`} target="_blank">
               {t('meeting.projector')}
             </Button>
+            {meeting.state === 'planned' && meeting.actions.includes('edit') && (
+              <Button onClick={() => setEditing(true)}>{t('edit.open')}</Button>
+            )}
             {meeting.actions.includes('cancel') && (
               <Button danger onClick={() => (setReason(''), setCancelling(true))}>
                 {t('meeting.cancel')}
@@ -158,6 +163,13 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
           children: key === tab ? content[key]() : null,
         }))}
       />
+      {editing && (
+        <MeetingDialog
+          meeting={meeting}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => store('meeting', meeting.id, saved)}
+        />
+      )}
       <Modal
         open={cancelling}
         title={t('meeting.cancel')}

@@ -14,6 +14,7 @@ import { PeriodFilter, usePeriodLabel } from '../reports/shared';
 import {
   createMeeting,
   fetchMeetingDefaults,
+  updateMeeting,
   useMeetingPeople,
   useMeetings,
   useMeetingsRefresh,
@@ -98,7 +99,7 @@ export default function MeetingsListPage() {
       ]}
     >
       {creating && (
-        <NewMeetingDialog initialPeriodId={periodId} onClose={() => setParam('new', undefined)} />
+        <MeetingDialog initialPeriodId={periodId} onClose={() => setParam('new', undefined)} />
       )}
     </ListPage>
   );
@@ -132,12 +133,26 @@ function vietnamInstant(date: Dayjs, time: Dayjs): string {
   return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+07:00`;
 }
 
-function NewMeetingDialog({
+/** The Vietnam wall-clock date and time of an ISO instant, as the pickers show them. */
+function vietnamParts(iso: string): { date: Dayjs; time: Dayjs } {
+  const local = new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString();
+  return { date: dayjs(local.slice(0, 10)), time: dayjs(`2000-01-01T${local.slice(11, 16)}`) };
+}
+
+/**
+ * Plans a new meeting or, given `meeting`, changes a planned one (its period stays). Saving an
+ * edit sends the version read, so a change made meanwhile is refused with 409, not overwritten.
+ */
+export function MeetingDialog({
   initialPeriodId,
+  meeting,
   onClose,
+  onSaved,
 }: {
   initialPeriodId?: number;
+  meeting?: Meeting;
   onClose: () => void;
+  onSaved?: (meeting: Meeting) => void;
 }) {
   const { t } = useMeetingsI18n();
   const { message } = App.useApp();
@@ -150,6 +165,7 @@ function NewMeetingDialog({
   const periodId = Form.useWatch('periodId', form);
   const [defaults, setDefaults] = useState<MeetingDefaults | null>(null);
   const open = (periods.data ?? []).filter((p) => p.status === 'open');
+  const editing = meeting !== undefined;
 
   // A period picked: its title, chair and units are proposed (each can be changed).
   useEffect(() => {
@@ -159,6 +175,8 @@ function NewMeetingDialog({
       .then((d) => {
         if (!live) return;
         setDefaults(d);
+        // An edit keeps what the meeting has; the defaults only give the choices.
+        if (editing) return;
         form.setFieldsValue({
           title: d.title,
           chairAccountId: d.chair?.accountId ?? null,
@@ -169,57 +187,91 @@ function NewMeetingDialog({
     return () => {
       live = false;
     };
-  }, [periodId, form]);
+  }, [periodId, form, editing]);
 
   // The convening unit's chairs and secretariat; the defaults stay offered while they load.
   const people = useMeetingPeople(defaults?.unitId);
   const chairOptions = personOptions(people.data?.chairs ?? [], defaults?.chair ?? null);
-  const secretaryOptions = personOptions(people.data?.secretaries ?? [], {
-    accountId: user.id,
-    fullName: user.fullName,
-    position: null,
+  const secretaryOptions = personOptions(
+    people.data?.secretaries ?? [],
+    meeting?.secretary ?? { accountId: user.id, fullName: user.fullName, position: null },
+  );
+  const start = meeting ? vietnamParts(meeting.startsAt) : null;
+  const end = meeting ? vietnamParts(meeting.plannedEndAt) : null;
+  const fields = (v: Values) => ({
+    title: v.title,
+    startsAt: v.date && v.start ? vietnamInstant(v.date, v.start) : '',
+    plannedEndAt: v.date && v.end ? vietnamInstant(v.date, v.end) : '',
+    place: v.place,
+    chairAccountId: v.chairAccountId ?? null,
+    secretaryAccountId: v.secretaryAccountId ?? null,
+    unitIds: v.unitIds,
+    guests: v.guests.map((g) => ({
+      name: g.name,
+      ...(g.position && { position: g.position }),
+      ...(g.organization && { organization: g.organization }),
+    })),
   });
   return (
     <FormDialog<Values, Meeting>
-      title={t('new.title')}
-      name="new-meeting"
+      title={editing ? t('edit.title') : t('new.title')}
+      name={editing ? 'edit-meeting' : 'new-meeting'}
       form={form}
       width={720}
-      initialValues={{
-        periodId: initialPeriodId ?? open[0]?.id,
-        start: dayjs('2000-01-01T08:00'),
-        end: dayjs('2000-01-01T11:30'),
-        secretaryAccountId: user.id,
-        unitIds: [],
-        guests: [],
-      }}
-      submit={(v) =>
-        createMeeting({
-          periodId: v.periodId ?? 0,
-          title: v.title,
-          startsAt: v.date && v.start ? vietnamInstant(v.date, v.start) : '',
-          plannedEndAt: v.date && v.end ? vietnamInstant(v.date, v.end) : '',
-          place: v.place,
-          chairAccountId: v.chairAccountId ?? null,
-          secretaryAccountId: v.secretaryAccountId ?? null,
-          unitIds: v.unitIds,
-          guests: v.guests.map((g) => ({
-            name: g.name,
-            ...(g.position && { position: g.position }),
-            ...(g.organization && { organization: g.organization }),
-          })),
-        })
+      initialValues={
+        meeting
+          ? {
+              periodId: meeting.periodId,
+              title: meeting.title,
+              date: start!.date,
+              start: start!.time,
+              end: end!.time,
+              place: meeting.place,
+              chairAccountId: meeting.chair?.accountId ?? null,
+              secretaryAccountId: meeting.secretary?.accountId ?? null,
+              unitIds: meeting.units.map((u) => u.unitId),
+              guests: meeting.guests.map((g) => ({
+                name: g.name,
+                position: g.position,
+                organization: g.organization,
+              })),
+            }
+          : {
+              periodId: initialPeriodId ?? open[0]?.id,
+              start: dayjs('2000-01-01T08:00'),
+              end: dayjs('2000-01-01T11:30'),
+              secretaryAccountId: user.id,
+              unitIds: [],
+              guests: [],
+            }
       }
-      onSaved={(meeting) => {
-        void message.success(t('new.created', { title: meeting.title }));
+      submit={(v) =>
+        meeting
+          ? updateMeeting(meeting.id, { version: meeting.version, ...fields(v) })
+          : createMeeting({ periodId: v.periodId ?? 0, ...fields(v) })
+      }
+      onSaved={(saved) => {
         void refresh();
         onClose();
-        void navigate(`/meetings/${meeting.id}`);
+        if (editing) {
+          void message.success(t('edit.saved'));
+          onSaved?.(saved);
+          return;
+        }
+        void message.success(t('new.created', { title: saved.title }));
+        void navigate(`/meetings/${saved.id}`);
       }}
       onClose={onClose}
     >
       <Form.Item name="periodId" label={t('common.period')} rules={[{ required: true }]}>
-        <Select options={open.map((p) => ({ value: p.id, label: label(p) }))} />
+        <Select
+          disabled={editing}
+          options={
+            meeting
+              ? [{ value: meeting.periodId, label: meeting.periodName }]
+              : open.map((p) => ({ value: p.id, label: label(p) }))
+          }
+        />
       </Form.Item>
       <Form.Item name="title" label={t('new.name')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={300} />

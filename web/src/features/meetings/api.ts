@@ -58,6 +58,10 @@ export function createMeeting(body: m.CreateMeetingBody): Promise<Meeting> {
   return api.post<Meeting>('/meetings', body);
 }
 
+export function updateMeeting(id: number, body: m.UpdateMeetingBody): Promise<Meeting> {
+  return putJson<Meeting>(`/meetings/${id}`, body);
+}
+
 export function useMeeting(id: number) {
   return useQuery({
     queryKey: key('meeting', id),
