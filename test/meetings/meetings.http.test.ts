@@ -12,8 +12,8 @@ import type {
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { buildTestApp, loginCookie } from '../../src/test-support/factories.ts';
 import { buildReportSetup } from '../../src/test-support/report-factories.ts';
+import { apiCaller } from '../api-call.ts';
 
-type Lang = 'vi' | 'en';
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string>; current?: Minutes };
 }
@@ -25,22 +25,7 @@ describeEachEngine('meetings over HTTP', (db) => {
   });
   afterAll(() => app.close());
 
-  async function call<T = unknown>(
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    cookie: string,
-    payload?: object,
-    lang: Lang = 'vi',
-  ) {
-    const response = await app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(payload && { payload }),
-      headers: { cookie, 'accept-language': lang },
-    });
-    expect(response.statusCode).toBeLessThan(500);
-    return { status: response.statusCode, body: response.json<T>() };
-  }
+  const call = apiCaller(() => app);
 
   async function setup() {
     const s = await buildReportSetup(db());

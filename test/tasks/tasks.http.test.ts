@@ -6,8 +6,8 @@ import type { Task, TaskList } from '../../src/tasks/tasks.schema.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { loginCookie, testConfig } from '../../src/test-support/factories.ts';
 import { TASK_DAY, buildTaskSetup } from '../../src/test-support/task-factories.ts';
+import { apiCaller } from '../api-call.ts';
 
-type Lang = 'vi' | 'en';
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
@@ -25,22 +25,7 @@ describeEachEngine('tasks over HTTP', (db) => {
   });
   afterAll(() => app.close());
 
-  async function call<T = unknown>(
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    cookie: string,
-    payload?: object,
-    lang: Lang = 'vi',
-  ) {
-    const response = await app.inject({
-      method,
-      url: `/api/v1${url}`,
-      ...(payload && { payload }),
-      headers: { cookie, 'accept-language': lang },
-    });
-    expect(response.statusCode).toBeLessThan(500);
-    return { status: response.statusCode, body: response.json<T>() };
-  }
+  const call = apiCaller(() => app);
 
   async function setup() {
     const x = await buildTaskSetup(db());
