@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure } from './format';
+import { formatFigure, vietnamWallClock } from './format';
 
 describe('formatFigure', () => {
   it('writes figures the Vietnamese way through the shared formatter, two decimals at most', () => {
@@ -19,5 +19,15 @@ describe('formatFigure', () => {
   it('shows a missing figure as a dash', () => {
     expect(formatFigure(null, 'vi')).toBe('—');
     expect(formatFigure(undefined, 'en')).toBe('—');
+  });
+});
+
+describe('vietnamWallClock', () => {
+  it('gives the date and time in Vietnam, across the day boundary of UTC', () => {
+    expect(vietnamWallClock('2017-10-11T01:00:00.000Z')).toEqual({
+      date: '2017-10-11',
+      time: '08:00',
+    });
+    expect(vietnamWallClock('2017-12-31T17:30:00Z')).toEqual({ date: '2018-01-01', time: '00:30' });
   });
 });

@@ -24,6 +24,15 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /**
+ * Vietnam's wall clock of an instant (UTC+7, no daylight saving), whatever the browser's zone:
+ * `{ date: 'YYYY-MM-DD', time: 'HH:mm' }`.
+ */
+export function vietnamWallClock(iso: string): { date: string; time: string } {
+  const shifted = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}
+
+/**
  * Folds case and Vietnamese diacritics (đ → d) the way the server's search does, so the
  * client-side pickers match "dong ky" to "Đồng Kỵ" too.
  */

@@ -6,7 +6,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../api/auth';
 import { useUnits } from '../../api/units';
 import { FormDialog } from '../../components/FormDialog';
-import { foldedLabelSearch } from '../../format';
+import { foldedLabelSearch, vietnamWallClock } from '../../format';
 import { ListPage } from '../../components/ListPage';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { usePeriods } from '../reports/api';
@@ -135,8 +135,8 @@ function vietnamInstant(date: Dayjs, time: Dayjs): string {
 
 /** The Vietnam wall-clock date and time of an ISO instant, as the pickers show them. */
 function vietnamParts(iso: string): { date: Dayjs; time: Dayjs } {
-  const local = new Date(Date.parse(iso) + 7 * 3600 * 1000).toISOString();
-  return { date: dayjs(local.slice(0, 10)), time: dayjs(`2000-01-01T${local.slice(11, 16)}`) };
+  const { date, time } = vietnamWallClock(iso);
+  return { date: dayjs(date), time: dayjs(`2000-01-01T${time}`) };
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 } from '../../../../src/meetings/summary.schema.ts';
 import { api } from '../../api';
 import { QueryError } from '../../components/QueryError';
+import { vietnamWallClock } from '../../format';
 import { useSummaryI18n } from './summary.i18n';
 
 type Indicator = MeetingCompiledSummary['summary']['indicators']['items'][number];
@@ -28,15 +29,10 @@ const STATUS_COLORS: Record<ProgressStatus, string> = {
   no_data: COLORS.grey,
 };
 
-/** Vietnam's wall clock of an instant: { time: 'HH:mm', day: 'dd/MM/yyyy' }. */
-function vnClock(iso: string) {
-  const d = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return { time: d.slice(11, 16), day: `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` };
-}
-/** 'HH:mm dd/MM/yyyy', as a frozen document is dated. */
+/** 'HH:mm dd/MM/yyyy' in Vietnam time, as a frozen document is dated. */
 const timeDay = (iso: string) => {
-  const c = vnClock(iso);
-  return `${c.time} ${c.day}`;
+  const { date, time } = vietnamWallClock(iso);
+  return `${time} ${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 };
 const day = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 const num = (n: number | null) => (n === null ? '—' : formatNumber(n));
