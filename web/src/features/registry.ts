@@ -36,4 +36,8 @@ export async function loadAuditDetailLabels(): Promise<AuditDetailLabels> {
 export const featureSlots: WorkspaceSlots = {
   reportPanels: features.flatMap((f) => f.reportPanels ?? []),
   periodLinks: features.flatMap((f) => f.periodLinks ?? []),
+  meetingTabs: features.flatMap((f) => f.meetingTabs ?? []),
+  meetingActions: features.flatMap((f) => f.meetingActions ?? []),
+  meetingSummaryPanels: features.flatMap((f) => f.meetingSummaryPanels ?? []),
+  headerItems: features.flatMap((f) => f.headerItems ?? []),
 };

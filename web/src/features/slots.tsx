@@ -1,4 +1,5 @@
 import { createContext, useContext, type ComponentType } from 'react';
+import type { Lang } from '../i18n';
 
 /*
  * Extension slots: places on a feature's page where other features add a part of their own
@@ -34,13 +35,62 @@ export interface PeriodLink {
   Link: ComponentType<PeriodLinkProps>;
 }
 
+/** What a meeting-page part is told about the meeting the page shows. */
+export interface MeetingSlotProps {
+  meetingId: number;
+  /** The convening unit. */
+  unitId: number;
+  periodId: number;
+  /** planned | in_progress | concluded | cancelled */
+  state: string;
+  /** What the signed-in person may do with the meeting (the meeting answer's `actions`). */
+  actions: readonly string[];
+}
+
+/** A tab another feature adds to the meeting page, after the meeting's own tabs. */
+export interface MeetingTab {
+  /** Unique among the tabs and the page's own (it is the `?tab=` value), e.g. "tasks". */
+  key: string;
+  label: Record<Lang, string>;
+  /** Shown only for meetings for which this is true (e.g. concluded ones). */
+  visible?: (meeting: MeetingSlotProps) => boolean;
+  Tab: ComponentType<MeetingSlotProps>;
+}
+
+/** A button (or link) another feature adds to the meeting page's header. */
+export interface MeetingAction {
+  key: string;
+  Action: ComponentType<MeetingSlotProps>;
+}
+
+/** A panel another feature adds at the end of a meeting's compiled summary. */
+export interface MeetingSummaryPanel {
+  key: string;
+  Panel: ComponentType<{ meetingId: number }>;
+}
+
+/** An item another feature adds to the workspace header (the notification bell, search). */
+export interface HeaderItem {
+  key: string;
+  Item: ComponentType;
+}
+
 /** Every slot's contributions, in the features' menu order. */
 export interface WorkspaceSlots {
   reportPanels: readonly ReportPanel[];
   periodLinks?: readonly PeriodLink[];
+  meetingTabs?: readonly MeetingTab[];
+  meetingActions?: readonly MeetingAction[];
+  meetingSummaryPanels?: readonly MeetingSummaryPanel[];
+  headerItems?: readonly HeaderItem[];
 }
 
 const SlotsContext = createContext<WorkspaceSlots>({ reportPanels: [], periodLinks: [] });
+
+/** The contributions of every slot (for pages that mix a slot into their own parts: tabs). */
+export function useSlots(): WorkspaceSlots {
+  return useContext(SlotsContext);
+}
 
 /** Provides the registered contributions (App, and tests that render a slot). */
 export const SlotsProvider = SlotsContext.Provider;
@@ -64,6 +114,42 @@ export function PeriodLinks(props: PeriodLinkProps) {
     <>
       {periodLinks.map(({ key, Link }) => (
         <Link key={key} {...props} />
+      ))}
+    </>
+  );
+}
+
+/** The meeting page's header slot: the buttons features registered. */
+export function MeetingActions(props: MeetingSlotProps) {
+  const { meetingActions = [] } = useContext(SlotsContext);
+  return (
+    <>
+      {meetingActions.map(({ key, Action }) => (
+        <Action key={key} {...props} />
+      ))}
+    </>
+  );
+}
+
+/** The compiled summary's slot: the panels features registered, after the summary's own. */
+export function MeetingSummaryPanels({ meetingId }: { meetingId: number }) {
+  const { meetingSummaryPanels = [] } = useContext(SlotsContext);
+  return (
+    <>
+      {meetingSummaryPanels.map(({ key, Panel }) => (
+        <Panel key={key} meetingId={meetingId} />
+      ))}
+    </>
+  );
+}
+
+/** The workspace header's slot: the items features registered, before the language switch. */
+export function HeaderItems() {
+  const { headerItems = [] } = useContext(SlotsContext);
+  return (
+    <>
+      {headerItems.map(({ key, Item }) => (
+        <Item key={key} />
       ))}
     </>
   );

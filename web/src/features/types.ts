@@ -2,7 +2,14 @@ import { useCallback, type ComponentType, type ReactNode } from 'react';
 import type { Todo } from '../api/todo';
 import type { Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
-import type { PeriodLink, ReportPanel } from './slots';
+import type {
+  HeaderItem,
+  MeetingAction,
+  MeetingSummaryPanel,
+  MeetingTab,
+  PeriodLink,
+  ReportPanel,
+} from './slots';
 
 /** A page of a feature, mounted under /app/ inside the signed-in layout. */
 export interface FeatureRoute {
@@ -55,6 +62,12 @@ export interface WorkspaceFeature {
   reportPanels?: ReportPanel[];
   /** Links this feature adds to the period board's header (see features/slots.tsx). */
   periodLinks?: PeriodLink[];
+  /** Tabs, header buttons and summary panels this feature adds to the meeting page. */
+  meetingTabs?: MeetingTab[];
+  meetingActions?: MeetingAction[];
+  meetingSummaryPanels?: MeetingSummaryPanel[];
+  /** Items this feature adds to the workspace header (see features/slots.tsx). */
+  headerItems?: HeaderItem[];
   /** Labels of the audit log's entity types and actions this feature records. */
   auditLabels?: {
     entity?: Record<string, Record<Lang, string>>;

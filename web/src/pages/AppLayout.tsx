@@ -19,6 +19,7 @@ import { useI18n } from '../i18n';
 import { isAdmin } from '../roles';
 import { sectionOf } from '../menu';
 import { committeeOf } from '../unitTree';
+import { HeaderItems } from '../features/slots';
 
 /** The app's emblem (served by the server as /favicon.svg); decorative beside its name. */
 function Emblem({ size }: { size: number }) {
@@ -153,7 +154,10 @@ export default function AppLayout() {
                 <Emblem size={28} />
                 <span className="app-header-committee">{committeeName || t('app.name')}</span>
               </Flex>
-              {logoutButton}
+              <Flex align="center" gap={4}>
+                <HeaderItems />
+                {logoutButton}
+              </Flex>
             </Flex>
           ) : (
             <Flex align="center" gap={16} style={{ height: '100%' }}>
@@ -161,6 +165,7 @@ export default function AppLayout() {
                 <Emblem size={32} />
                 <span className="app-header-committee">{committeeName}</span>
               </Flex>
+              <HeaderItems />
               <LanguageSwitch />
               {profileButton}
               {logoutButton}

@@ -6,6 +6,7 @@ import { useUnits } from '../../api/units';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { holdsRoleOver } from '../../roles';
+import { MeetingActions, useSlots, type MeetingSlotProps } from '../slots';
 import { meetingTransition, useMeeting, useMeetingsRefresh, useStore, type Meeting } from './api';
 import { AgendaTab } from './AgendaTab';
 import { AttendanceTab } from './AttendanceTab';
@@ -55,7 +56,7 @@ function defaultTab(meeting: Meeting): Tab {
 }
 
 function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
-  const { t } = useMeetingsI18n();
+  const { t, lang } = useMeetingsI18n();
   const { message, modal } = App.useApp();
   const store = useStore();
   const refresh = useMeetingsRefresh();
@@ -64,8 +65,22 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const slot: MeetingSlotProps = {
+    meetingId: meeting.id,
+    unitId: meeting.unitId,
+    periodId: meeting.periodId,
+    state: meeting.state,
+    actions: meeting.actions,
+  };
+  // Tabs other features add (the tasks made from the conclusion), after the meeting's own.
+  const extraTabs = (useSlots().meetingTabs ?? []).filter((x) => x.visible?.(slot) ?? true);
   const asked = params.get('tab');
-  const tab: Tab = TABS.includes(asked as Tab) ? (asked as Tab) : defaultTab(meeting);
+  const extra = extraTabs.find((x) => x.key === asked);
+  const tab: string = extra
+    ? extra.key
+    : TABS.includes(asked as Tab)
+      ? (asked as Tab)
+      : defaultTab(meeting);
 
   const transition = async (action: 'start' | 'cancel', why?: string) => {
     setBusy(true);
@@ -113,6 +128,7 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
         title={meeting.title}
         actions={
           <>
+            <MeetingActions {...slot} />
             <Button href={`/app/meetings/${meeting.id}/projector`} target="_blank">
               {t('meeting.projector')}
             </Button>
@@ -157,11 +173,18 @@ function MeetingWorkspace({ meeting }: { meeting: Meeting }) {
         activeKey={tab}
         onChange={(key) => setParams({ tab: key })}
         destroyOnHidden
-        items={TABS.map((key) => ({
-          key,
-          label: t(`meeting.tab.${key}`),
-          children: key === tab ? content[key]() : null,
-        }))}
+        items={[
+          ...TABS.map((key) => ({
+            key,
+            label: t(`meeting.tab.${key}`),
+            children: key === tab ? content[key]() : null,
+          })),
+          ...extraTabs.map(({ key, label, Tab: Extra }) => ({
+            key,
+            label: label[lang],
+            children: key === tab ? <Extra {...slot} /> : null,
+          })),
+        ]}
       />
       {editing && (
         <MeetingDialog

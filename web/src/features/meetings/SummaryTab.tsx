@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { vietnamWallClock } from '../../format';
 import { useSummaryI18n } from './summary.i18n';
+import { MeetingSummaryPanels } from '../slots';
 
 type Indicator = MeetingCompiledSummary['summary']['indicators']['items'][number];
 type ProgressStatus = Indicator['status'];
@@ -247,6 +248,7 @@ export default function SummaryTab({ meetingId }: { meetingId: number }) {
           </ol>
         )}
       </Block>
+      <MeetingSummaryPanels meetingId={meetingId} />
     </Flex>
   );
 }
