@@ -15,6 +15,7 @@ import {
   TaskTransitionBody,
   UpdateTaskBody,
 } from './tasks.schema.ts';
+import { taskUpdateRoutes } from './updates.routes.ts';
 
 const tags = ['tasks'];
 
@@ -24,6 +25,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   // unknown fields silently instead of refusing them (src/http/validation.ts refuses them).
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
+  await app.register(taskUpdateRoutes);
 
   app.get(
     '/tasks',
