@@ -5,6 +5,9 @@ import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
+const TaskPage = lazy(() => import('./TaskPage'));
+const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
+const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -17,13 +20,25 @@ const holds =
  * the task page with its progress updates, the meeting page's "Nhiệm vụ" tab, the settings.
  */
 export const tasksFeature: WorkspaceFeature = {
-  routes: [{ path: 'tasks', element: page(<TasksListPage />) }],
+  routes: [
+    { path: 'tasks', element: page(<TasksListPage />) },
+    { path: 'tasks/settings', element: page(<TaskSettingsPage />) },
+    { path: 'tasks/:id', element: page(<TaskPage />) },
+  ],
   menu: [
     {
       key: '/tasks',
       icon: <CheckSquareOutlined aria-hidden />,
       label: { vi: 'Nhiệm vụ', en: 'Tasks' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+  ],
+  meetingTabs: [
+    {
+      key: 'tasks',
+      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+      visible: (m) => m.state === 'concluded',
+      Tab: (props) => page(<MeetingTasksTab {...props} />),
     },
   ],
   auditLabels: {
