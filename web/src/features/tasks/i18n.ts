@@ -274,5 +274,6 @@ const en: Record<keyof typeof vi, string> = {
   'home.open': 'Open the tasks',
 };
 
-export const useTasksI18n = makeFeatureI18n<keyof typeof vi>({ vi, en });
+export const tasksDictionaries = { vi, en };
+export const useTasksI18n = makeFeatureI18n<keyof typeof vi>(tasksDictionaries);
 export type TasksKey = keyof typeof vi;

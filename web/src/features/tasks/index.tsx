@@ -52,6 +52,7 @@ export const tasksFeature: WorkspaceFeature = {
       Tab: (props) => page(<MeetingTasksTab {...props} />),
     },
   ],
+  auditDetails: () => import('./audit-labels').then((m) => m.auditDetailLabels),
   auditLabels: {
     entity: {
       task: { vi: 'Nhiệm vụ', en: 'Task' },
