@@ -202,6 +202,18 @@ export const messages = {
     vi: 'Báo cáo không còn là bản nháp nên không sửa được phần tiến độ nhiệm vụ; chỉ sửa được khi báo cáo đang soạn (hoặc bị trả lại và đã mở lại).',
     en: 'The report is no longer a draft, so its answers about tasks cannot be changed; they can be changed while the report is being written (or once a returned report is reopened).',
   },
+  task_update_not_assigned: {
+    vi: 'Đơn vị của bạn không chủ trì hay phối hợp nhiệm vụ này nên không cập nhật tiến độ được.',
+    en: 'Your unit neither leads nor coordinates this task, so it cannot report progress on it.',
+  },
+  task_update_not_head: {
+    vi: 'Chỉ lãnh đạo của đơn vị gửi cập nhật mới duyệt hoặc trả lại được cập nhật này.',
+    en: 'Only the head of the unit that wrote this update can approve it or send it back.',
+  },
+  task_update_decided: {
+    vi: 'Cập nhật này đã được duyệt hoặc trả lại rồi.',
+    en: 'This update has already been approved or sent back.',
+  },
   meeting_agenda_finished: {
     vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
     en: 'Every item of the agenda has been spoken.',
@@ -370,10 +382,6 @@ export const fieldMessages = {
     vi: 'Đơn vị không chủ trì hay phối hợp nhiệm vụ đang mở này.',
     en: 'The unit neither leads nor coordinates this open task.',
   },
-  taskDoneByLead: {
-    vi: 'Chỉ đơn vị chủ trì mới báo cáo hoàn thành nhiệm vụ.',
-    en: 'Only the lead unit reports a task done.',
-  },
   taskAnswersLocked: {
     vi: 'Đã khóa: báo cáo không còn là bản nháp.',
     en: 'Locked: the report is no longer a draft.',
@@ -381,6 +389,30 @@ export const fieldMessages = {
   taskWrongState: {
     vi: 'Không thực hiện được ở trạng thái "{state}".',
     en: 'Not possible while the task is "{state}".',
+  },
+  percentRange: {
+    vi: 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.',
+    en: 'The percent done must be a whole number from 0 to 100.',
+  },
+  updateEmpty: {
+    vi: 'Cần ghi nội dung, tỷ lệ hoàn thành hoặc báo cáo hoàn thành.',
+    en: 'Write a note, give a percent or report the task done.',
+  },
+  reportsDoneLeadOnly: {
+    vi: 'Chỉ đơn vị chủ trì mới báo cáo hoàn thành nhiệm vụ.',
+    en: 'Only the lead unit reports the task done.',
+  },
+  notTaskUnit: {
+    vi: 'Bạn không thuộc đơn vị này, hoặc đơn vị này không chủ trì hay phối hợp nhiệm vụ.',
+    en: 'You do not belong to this unit, or it neither leads nor coordinates the task.',
+  },
+  sendBackComment: {
+    vi: 'Cần ghi nhận xét khi trả lại cập nhật; người viết sẽ thấy nội dung này.',
+    en: 'Say what to change; the author will see it.',
+  },
+  updateDecided: {
+    vi: 'Cập nhật đã được xử lý.',
+    en: 'The update has already been decided.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -409,6 +441,8 @@ export const entityNames = {
   conclusion: { vi: 'kết luận hội nghị', en: 'The conclusion' },
   agenda_item: { vi: 'mục chương trình', en: 'Agenda item' },
   task: { vi: 'nhiệm vụ', en: 'Task' },
+  task_update: { vi: 'cập nhật tiến độ', en: 'Progress update' },
+  task_settings: { vi: 'cấu hình nhiệm vụ', en: 'Task settings' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;

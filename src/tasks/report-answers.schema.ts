@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Nullable } from '../http/schema-helpers.ts';
+import { Id, MAX_INT, Nullable } from '../http/schema-helpers.ts';
 import { TaskStateSchema, TaskUnit } from './tasks.schema.ts';
 
 /*
@@ -68,7 +68,8 @@ export const ReportAnswerInput = Type.Object(
   {
     taskId: Id,
     note: Type.String({ maxLength: 5000 }),
-    percent: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
+    /** 0–100, checked by the service with its own message. */
+    percent: Nullable(Type.Integer({ minimum: -MAX_INT, maximum: MAX_INT })),
     reportsDone: Type.Boolean(),
   },
   { additionalProperties: false },

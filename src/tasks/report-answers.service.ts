@@ -17,7 +17,7 @@ import type {
 } from './report-answers.schema.ts';
 import { OPEN_TASK_STATES, PENDING_TASK_STATES, type TaskState } from './tasks.states.ts';
 import type { TaskReportAnswerTable, TaskRow, TaskUpdateRow } from './tasks.tables.ts';
-import { addTaskUpdate } from './updates.service.ts';
+import { addTaskUpdate, lastUpdatesOf } from './updates.service.ts';
 import type { Selectable } from 'kysely';
 
 /*
@@ -62,6 +62,29 @@ export async function lastUpdatesAt(
   return last;
 }
 
+/** A visible update (A's answer shape) as the report form shows it. */
+function fromTaskUpdate(u: {
+  createdAt: string;
+  unitName: string;
+  role: 'lead' | 'coordinating';
+  note: string;
+  percent: number | null;
+  reportsDone: boolean;
+  reportId: number | null;
+  authorName: string | null;
+}): LoopUpdate {
+  return {
+    at: u.createdAt,
+    unitName: u.unitName,
+    role: u.role,
+    note: u.note,
+    percent: u.percent,
+    reportsDone: u.reportsDone,
+    reportId: u.reportId,
+    authorName: u.authorName,
+  };
+}
+
 const isPending = (state: string) => (PENDING_TASK_STATES as readonly string[]).includes(state);
 
 /** The open tasks of the period's convener the report's unit holds, and those it answered. */
@@ -99,12 +122,10 @@ async function presentAnswers(db: Db, ctx: Ctx, loaded: LoadedReport): Promise<R
   const answers = answersVisible ? await loop.answersOfReport(db, row.id) : [];
   const { tasks } = await tasksOfReport(db, loaded, answers);
   const names = await unitNames(db);
-  const now = nowOf(ctx);
-  const today = vnToday(now);
-  const last = await lastUpdatesAt(
+  const today = vnToday(nowOf(ctx));
+  const last = await lastUpdatesOf(
     db,
     tasks.map((t) => t.id),
-    now,
   );
   const byTask = new Map(answers.map((a) => [a.task_id, a]));
   const items: ReportTaskItem[] = tasks.map((t) => {
@@ -118,7 +139,7 @@ async function presentAnswers(db: Db, ctx: Ctx, loaded: LoadedReport): Promise<R
       deadline: t.deadline,
       state: t.state as TaskState,
       overdue: dueStatus(t.deadline, isPending(t.state), today).overdue,
-      lastUpdate: update ? presentUpdate(update, names) : null,
+      lastUpdate: update ? fromTaskUpdate(update) : null,
       answer: answer
         ? {
             note: answer.note,
@@ -142,8 +163,8 @@ async function presentAnswers(db: Db, ctx: Ctx, loaded: LoadedReport): Promise<R
 /**
  * Saves the report's answers about its tasks, all at once (a task left out, or answered with
  * nothing, is not answered), while the caller may edit the report: its unit's reporter or head,
- * the report a draft, the period open. Each answer is about an open task the unit holds; only
- * the lead unit reports a task done; a note says what was done.
+ * the report a draft, the period open. Each answer is about an open task the unit holds, with a
+ * percent from 0 to 100; only the lead unit reports a task done (once).
  */
 export async function saveReportAnswers(
   db: Db,
@@ -173,11 +194,17 @@ export async function saveReportAnswers(
     if (!task) fields[`answers.${i}.taskId`] = { rule: 'taskNotHeld' };
     else if (seen.has(a.taskId)) fields[`answers.${i}.taskId`] = { rule: 'duplicate' };
     seen.add(a.taskId);
+    if (a.percent !== null && (a.percent < 0 || a.percent > 100))
+      fields[`answers.${i}.percent`] = { rule: 'percentRange' };
     if (a.reportsDone && task && task.lead_unit_id !== row.unit_id)
-      fields[`answers.${i}.reportsDone`] = { rule: 'taskDoneByLead' };
-    const empty = !note && a.percent === null && !a.reportsDone;
-    if (!note && !empty) fields[`answers.${i}.note`] = { rule: 'blank' };
-    if (empty) return;
+      fields[`answers.${i}.reportsDone`] = { rule: 'reportsDoneLeadOnly' };
+    else if (a.reportsDone && task?.state === 'reported_done')
+      fields[`answers.${i}.reportsDone`] = {
+        rule: 'taskWrongState',
+        params: { state: task.state },
+      };
+    // An answer saying nothing is no answer.
+    if (!note && a.percent === null && !a.reportsDone) return;
     rows.push({
       report_id: row.id,
       task_id: a.taskId,
@@ -244,16 +271,18 @@ export async function answersBecomeUpdates(
     if (!task) continue;
     const before = given.get(answer.task_id);
     if (before && sameAnswer(answer, before)) continue;
+    // Done only from the lead unit, and only once (not again while it waits for acceptance).
+    const reportsDone =
+      answer.reports_done === 1 &&
+      task.lead_unit_id === report.unitId &&
+      task.state !== 'reported_done';
+    if (!answer.note && answer.percent === null && !reportsDone) continue;
     await addTaskUpdate(
       db,
       ctx,
       task.id,
-      {
-        note: answer.note,
-        percent: answer.percent,
-        reportsDone: answer.reports_done === 1 && task.lead_unit_id === report.unitId,
-      },
-      { reportId: report.id, approvedBy },
+      { note: answer.note, percent: answer.percent, reportsDone },
+      { reportId: report.id, approvedBy, unitId: report.unitId },
     );
   }
 }

@@ -120,7 +120,7 @@ describeEachEngine('tasks in the next period’s report', (db) => {
     expect(bySecretary.items.every((i) => i.answer === null)).toBe(true);
   });
 
-  it('refuses answers about a task the unit does not hold, “done” from a coordinator, a blank note', async () => {
+  it('refuses answers about a task the unit does not hold, “done” from a coordinator, a percent out of 0–100', async () => {
     const { s, t0, t1, t2, report } = await setup();
     const reporter = at(s.ctx.reporter, '2017-12-15T03:00:00Z');
     await answers.saveReportAnswers(db(), reporter, report.id, {
@@ -131,15 +131,15 @@ describeEachEngine('tasks in the next period’s report', (db) => {
         answers: [
           { taskId: t2.id, note: 'Không phải của đơn vị', percent: 10, reportsDone: false },
           { taskId: t1.id, note: 'Phối hợp xong', percent: 100, reportsDone: true },
-          { taskId: t0.id, note: ' ', percent: 50, reportsDone: false },
+          { taskId: t0.id, note: 'Quá mức', percent: 140, reportsDone: false },
         ],
       }),
     );
     expect(e.status).toBe(400);
     expect(e.fields).toEqual({
       'answers.0.taskId': { rule: 'taskNotHeld' },
-      'answers.1.reportsDone': { rule: 'taskDoneByLead' },
-      'answers.2.note': { rule: 'blank' },
+      'answers.1.reportsDone': { rule: 'reportsDoneLeadOnly' },
+      'answers.2.percent': { rule: 'percentRange' },
     });
     const kept = await answers.getReportAnswers(db(), reporter, report.id);
     expect(kept.items.find((i) => i.taskId === t0.id)?.answer?.note).toBe('Bản đầu');
@@ -210,6 +210,9 @@ describeEachEngine('tasks in the next period’s report', (db) => {
         at: '2017-12-18T02:00:00.000Z',
       },
     ]);
+    // The lead unit's first update starts its task; a coordinating unit's moves nothing.
+    expect((await tasks.getTask(db(), s.ctx.secretary, t0.id)).state).toBe('in_progress');
+    expect((await tasks.getTask(db(), s.ctx.secretary, t1.id)).state).toBe('not_started');
     // The committee now reads the answers, and each task's last update is the report's.
     const bySecretary = await answers.getReportAnswers(db(), s.ctx.secretary, report.id);
     expect(bySecretary.answersVisible).toBe(true);
@@ -239,7 +242,7 @@ describeEachEngine('tasks in the next period’s report', (db) => {
     });
     await answers.saveReportAnswers(db(), at(s.ctx.reporter, '2017-12-19T04:00:00Z'), report.id, {
       answers: [
-        { ...body.answers[0]!, note: 'Đã khảo sát 62 cơ sở', percent: 60 },
+        { ...body.answers[0]!, note: 'Đã xử lý xong 62 cơ sở', percent: 100, reportsDone: true },
         body.answers[1]!,
       ],
     });
@@ -253,8 +256,10 @@ describeEachEngine('tasks in the next period’s report', (db) => {
     expect(updates).toEqual([
       { task_id: t0.id, note: 'Đã khảo sát 40 cơ sở' },
       { task_id: t1.id, note: 'Cử cán bộ tham gia' },
-      { task_id: t0.id, note: 'Đã khảo sát 62 cơ sở' },
+      { task_id: t0.id, note: 'Đã xử lý xong 62 cơ sở' },
     ]);
+    // The lead unit reported it done in the report: the task waits for the secretariat.
+    expect((await tasks.getTask(db(), s.ctx.secretary, t0.id)).state).toBe('reported_done');
   });
 
   it('follows the tasks in the next meeting as of its start, naming the lead units that did not answer', async () => {
