@@ -6,7 +6,8 @@ import { ctxOf, freshMeeting } from './meetings.rows.ts';
 import { allow, anySignedIn, type Fixture, type Row } from './table.ts';
 
 /*
- * Tasks of the committee (root). Its secretariat issues and manages them, its chair reads them
+ * Tasks of the committee (root). Its secretariat issues and manages them (its chair may issue them
+ * from a meeting too), its chair reads them
  * all; A's reporter and head read the tasks A leads or coordinates and move the ones A leads;
  * a task of B alone is closed to A's people. Admins are not part of the task workflow.
  */
@@ -77,7 +78,7 @@ export const taskRows: Row[] = [
     request: async (fx) => ({
       url: `/api/v1/tasks/from-meeting/${(await concludedWithDirective(fx)).meetingId}`,
     }),
-    expect: allow(['secretary'], 200),
+    expect: allow(['secretary', 'chair'], 200),
   },
   {
     route: 'POST /api/v1/tasks/from-meeting/:id',
@@ -88,7 +89,7 @@ export const taskRows: Row[] = [
         payload: { directives: [{ directiveId, deadlineChoice: 'end_of_year' }] },
       };
     },
-    expect: allow(['secretary'], 201),
+    expect: allow(['secretary', 'chair'], 201),
   },
   {
     route: 'GET /api/v1/tasks/:id',
