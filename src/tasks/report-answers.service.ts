@@ -221,9 +221,9 @@ export async function saveReportAnswers(
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: row.unit_id,
-    entityType: 'report',
+    entityType: 'report_task_answers',
     entityId: row.id,
-    summary: `${period.name}: tiến độ nhiệm vụ`,
+    summary: `${period.name}: ${(await unitNames(db)).get(row.unit_id) ?? ''}`,
     before: { taskAnswers: before.map(auditView) },
     after: { taskAnswers: rows.map(auditView) },
   });

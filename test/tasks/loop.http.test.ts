@@ -40,7 +40,7 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
       head: await loginCookie(app, s.accounts.head.username),
       secretary: await loginCookie(app, s.accounts.secretary.username),
     };
-    const [t0, t2] = made.items as [{ id: number }, { id: number }];
+    const [t0, t2] = made.items.map((t) => ({ id: t.id })) as [{ id: number }, { id: number }];
     return { ...x, t0, t2, cookies, url: `/tasks/report-answers/${s.report.id}` };
   }
 

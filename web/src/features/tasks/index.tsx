@@ -54,6 +54,10 @@ export const tasksFeature: WorkspaceFeature = {
       task: { vi: 'Nhiệm vụ', en: 'Task' },
       task_update: { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Task progress update' },
       task_settings: { vi: 'Cấu hình nhiệm vụ', en: 'Task settings' },
+      report_task_answers: {
+        vi: 'Tiến độ nhiệm vụ trong báo cáo',
+        en: 'Task progress in a report',
+      },
     },
   },
 };
