@@ -87,10 +87,20 @@ function fromTaskUpdate(u: {
 
 const isPending = (state: string) => (PENDING_TASK_STATES as readonly string[]).includes(state);
 
-/** The open tasks of the period's convener the report's unit holds, and those it answered. */
-async function tasksOfReport(db: Db, loaded: LoadedReport, answers: readonly AnswerRow[]) {
+/**
+ * The open tasks of the period's convener the report's unit holds, issued by the end of the
+ * period (the report speaks of that period: a task issued after it waits for the next report).
+ */
+async function heldTasks(db: Db, loaded: LoadedReport): Promise<TaskRow[]> {
   const { row, period } = loaded;
-  const held = await loop.tasksHeldBy(db, period.unit_id, row.unit_id, OPEN_TASK_STATES);
+  return (await loop.tasksHeldBy(db, period.unit_id, row.unit_id, OPEN_TASK_STATES)).filter(
+    (t) => vnToday(t.created_at) <= period.end_date,
+  );
+}
+
+/** The tasks the report's form shows: those the unit holds, and those it answered. */
+async function tasksOfReport(db: Db, loaded: LoadedReport, answers: readonly AnswerRow[]) {
+  const held = await heldTasks(db, loaded);
   const heldIds = new Set(held.map((t) => t.id));
   const others = await loop.tasksByIds(
     db,
@@ -178,12 +188,7 @@ export async function saveReportAnswers(
   if (period.status !== 'open') throw new AppError(409, 'period_closed', { name: period.name });
   if (!canEditNow(ctx.actor, loaded))
     throw new AppError(409, 'task_answers_locked', {}, { answers: { rule: 'taskAnswersLocked' } });
-  const held = new Map(
-    (await loop.tasksHeldBy(db, period.unit_id, row.unit_id, OPEN_TASK_STATES)).map((t) => [
-      t.id,
-      t,
-    ]),
-  );
+  const held = new Map((await heldTasks(db, loaded)).map((t) => [t.id, t]));
   const fields: Record<string, FieldProblem> = {};
   const seen = new Set<number>();
   const at = nowOf(ctx);

@@ -4,6 +4,8 @@ import { buildApp } from '../../src/app.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { Report } from '../../src/reports/reports.schema.ts';
 import type { ReportTaskAnswers, TaskFollowUp } from '../../src/tasks/report-answers.schema.ts';
+import * as periods from '../../src/reports/periods.service.ts';
+import { listReports } from '../../src/reports/reports.repository.ts';
 import * as tasks from '../../src/tasks/tasks.service.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { loginCookie, testConfig } from '../../src/test-support/factories.ts';
@@ -40,8 +42,19 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
       head: await loginCookie(app, s.accounts.head.username),
       secretary: await loginCookie(app, s.accounts.secretary.username),
     };
+    // The next period, whose report answers about the tasks.
+    const q4 = await periods.createPeriod(db(), at(s.ctx.secretary, TASK_DAY), {
+      unitId: s.convener.id,
+      kind: 'quarter',
+      year: 2017,
+      number: 4,
+      templateId: s.template.id,
+    });
+    const report = (await listReports(db(), { periodId: q4.id })).find(
+      (r) => r.unit_id === s.unit.id,
+    )!;
     const [t0, t2] = made.items.map((t) => ({ id: t.id })) as [{ id: number }, { id: number }];
-    return { ...x, t0, t2, cookies, url: `/tasks/report-answers/${s.report.id}` };
+    return { ...x, report, t0, t2, cookies, url: `/tasks/report-answers/${report.id}` };
   }
 
   it('saves the answers of a draft and shows them with the unit’s open tasks', async () => {
@@ -135,16 +148,16 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
 
   for (const lang of ['vi', 'en'] as const) {
     it(`refuses answers on a report no longer editable (${lang})`, async () => {
-      const { s, t0, cookies, url } = await setup();
+      const { report, t0, cookies, url } = await setup();
       await call('PUT', url, cookies.reporter, {
         answers: [{ taskId: t0.id, note: 'Trước khi gửi', percent: 30, reportsDone: false }],
       });
       const sent = await call<Report>(
         'POST',
-        `/reports/${s.report.id}/transitions`,
+        `/reports/${report.id}/transitions`,
         cookies.reporter,
         {
-          version: s.report.version,
+          version: report.version,
           action: 'send',
         },
       );
@@ -169,7 +182,7 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
       // Approved by the head: the answer is the task's last update, given in the report.
       const approved = await call<Report>(
         'POST',
-        `/reports/${s.report.id}/transitions`,
+        `/reports/${report.id}/transitions`,
         cookies.head,
         { version: sent.body.version, action: 'approve' },
       );
@@ -178,7 +191,7 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
       expect(after.body.items[0]?.lastUpdate).toMatchObject({
         note: 'Trước khi gửi',
         percent: 30,
-        reportId: s.report.id,
+        reportId: report.id,
       });
     });
   }

@@ -114,6 +114,9 @@ describeEachEngine('tasks in the next period’s report', (db) => {
     ]);
     expect(await count(db(), 'task_report_answers', report.id)).toBe(1);
 
+    // The Quý III report speaks of a quarter that ended before the tasks were issued.
+    expect((await answers.getReportAnswers(db(), reporter, s.report.id)).items).toEqual([]);
+
     // The committee reads the draft report, but not its answers until the report is sent.
     const bySecretary = await answers.getReportAnswers(db(), s.ctx.secretary, report.id);
     expect(bySecretary).toMatchObject({ editable: false, answersVisible: false });

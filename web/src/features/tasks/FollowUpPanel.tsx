@@ -71,7 +71,7 @@ export default function FollowUpPanel({ meetingId }: { meetingId: number }) {
                 render: (_: unknown, item) => (
                   <Flex vertical gap={2}>
                     {item.lastUpdate ? (
-                      <UpdateText update={item.lastUpdate} />
+                      <UpdateText update={item.lastUpdate} short />
                     ) : (
                       <Typography.Text type="secondary">{t('report.last.none')}</Typography.Text>
                     )}
