@@ -118,7 +118,8 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
     const list = data.items.map((i) => answers[i.taskId]!);
     try {
       await save.mutateAsync(list);
-      setDrafts(null);
+      // What was typed while it was being saved stays to be saved next.
+      setDrafts((d) => (d === answers ? null : d));
       setErrors({});
       message.success(t('report.saved'));
     } catch (error) {

@@ -27,7 +27,8 @@ export function useSaveReportAnswers(reportId: number) {
   return useMutation({
     mutationFn: (answers: AnswerInput[]) =>
       putJson<ReportTaskAnswers>(`/tasks/report-answers/${reportId}`, { answers }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key(reportId) }),
+    // The answer is the saved form: it replaces what the form was loaded from.
+    onSuccess: (saved) => queryClient.setQueriesData({ queryKey: key(reportId) }, saved),
   });
 }
 
