@@ -16,6 +16,7 @@ import {
   TaskTransitionBody,
   UpdateTaskBody,
 } from './tasks.schema.ts';
+import { taskUpdateRoutes } from './updates.routes.ts';
 
 const tags = ['tasks'];
 
@@ -25,6 +26,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   // unknown fields silently instead of refusing them (src/http/validation.ts refuses them).
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
+  await app.register(taskUpdateRoutes);
   await app.register(reportAnswerRoutes);
 
   app.get(

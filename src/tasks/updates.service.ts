@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Invalid, NotFound, StaleVersion, type FieldProblem } from '../http/errors.ts';
+import { checkFile } from '../reports/attachments.service.ts';
 import { holdsRoleOver } from '../units/units.policy.ts';
 import type { Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
@@ -19,6 +20,7 @@ import {
   type TaskSettingsBody,
   type TaskUpdate,
   type TaskUpdateAttachment,
+  type TaskUpdateList,
   type UpdateApprovalBody,
   type UpdateRole,
 } from './updates.schema.ts';
@@ -39,17 +41,22 @@ const UNIT_ROLES = ['reporter', 'unit_head'] as const;
 const memberOf = (ctx: Ctx, unitId: number, tree: UnitTree) =>
   UNIT_ROLES.some((r) => holdsRoleOver(ctx.actor, r, unitId, tree));
 
+/** The task's units the caller belongs to: the lead unit first, then coordinating ones. */
+function speakingUnits(ctx: Ctx, t: LoadedTask): { unitId: number; role: UpdateRole }[] {
+  const units: { unitId: number; role: UpdateRole }[] = [
+    { unitId: t.row.lead_unit_id, role: 'lead' },
+    ...t.coordinating.map((unitId) => ({ unitId, role: 'coordinating' as const })),
+  ];
+  return units.filter((u) => memberOf(ctx, u.unitId, t.tree));
+}
+
 /** The unit (and role) the caller speaks for: the lead unit first, else a coordinating one. */
 function speakingUnit(
   ctx: Ctx,
   t: LoadedTask,
   wanted: number | undefined,
 ): { unitId: number; role: UpdateRole } | null {
-  const units: { unitId: number; role: UpdateRole }[] = [
-    { unitId: t.row.lead_unit_id, role: 'lead' },
-    ...t.coordinating.map((unitId) => ({ unitId, role: 'coordinating' as const })),
-  ];
-  const held = units.filter((u) => memberOf(ctx, u.unitId, t.tree));
+  const held = speakingUnits(ctx, t);
   if (wanted !== undefined) return held.find((u) => u.unitId === wanted) ?? null;
   return held[0] ?? null;
 }
@@ -248,12 +255,23 @@ export async function addTaskUpdate(
 
 /** The updates of a task the caller reads: all of their own units', the visible ones of others. */
 export async function listTaskUpdates(db: Db, ctx: Ctx, taskId: number): Promise<TaskUpdate[]> {
+  return (await taskUpdates(db, ctx, taskId)).items;
+}
+
+/** The updates as listTaskUpdates, with the units the caller may add one for now. */
+export async function taskUpdates(db: Db, ctx: Ctx, taskId: number): Promise<TaskUpdateList> {
   const t = await loadTask(db, ctx, taskId);
   const rows = (await repo.listUpdates(db, taskId)).filter(
     (r) => isVisible(r.approval) || memberOf(ctx, r.unit_id, t.tree),
   );
   const open = isOpenTask(t.row.state as TaskState);
-  return presentAll(db, ctx, rows, t.tree, () => open);
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  return {
+    items: await presentAll(db, ctx, rows, t.tree, () => open),
+    canAdd: open
+      ? speakingUnits(ctx, t).map((u) => ({ ...u, unitName: names.get(u.unitId) ?? '' }))
+      : [],
+  };
 }
 
 /** The last visible update (approved or not needing approval) of each task that has one. */
@@ -320,6 +338,67 @@ export async function decideTaskUpdate(
   const fresh = (await repo.findUpdate(db, updateId))!;
   const [presented] = await presentAll(db, ctx, [fresh], t.tree, () => true);
   return presented!;
+}
+
+/* ---------- attachments ---------- */
+
+/** At most this many files per update (they are stored in the database). */
+export const UPDATE_ATTACHMENTS_MAX = 10;
+
+/**
+ * Attaches a file to an update by its author, while the task is open and the update was not
+ * sent back: the type and size are checked before anything is stored.
+ */
+export async function addUpdateAttachment(
+  db: Db,
+  ctx: Ctx,
+  updateId: number,
+  file: { fileName: string; data: Buffer },
+): Promise<TaskUpdateAttachment> {
+  const update = await repo.findUpdate(db, updateId);
+  if (!update) throw NotFound('task_update');
+  const t = await loadTask(db, ctx, update.task_id);
+  if (update.author_id !== ctx.actor.id) throw new AppError(403, 'task_update_not_author');
+  const state = t.row.state as TaskState;
+  if (!isOpenTask(state)) throw new AppError(409, 'task_closed', { state });
+  if (update.approval === 'sent_back') throw new AppError(409, 'task_update_sent_back');
+  const { fileName, mime } = checkFile(file);
+  if ((await repo.attachmentsOf(db, [updateId])).length >= UPDATE_ATTACHMENTS_MAX)
+    throw new AppError(409, 'task_update_attachments_full', { limit: UPDATE_ATTACHMENTS_MAX });
+  const row = await repo.insertAttachment(db, {
+    update_id: updateId,
+    file_name: fileName,
+    mime_type: mime,
+    size: file.data.length,
+    data: file.data,
+    created_at: nowOf(ctx),
+  });
+  await recordAudit(db, ctx, {
+    action: 'create',
+    unitId: update.unit_id,
+    entityType: 'task_update',
+    entityId: updateId,
+    summary: fileName,
+    after: { taskId: update.task_id, fileName, size: row.size },
+  });
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    size: row.size,
+    createdAt: row.created_at,
+  };
+}
+
+/** A file of an update the caller may see (its own unit's, or a visible one of a task it reads). */
+export async function getUpdateAttachment(db: Db, ctx: Ctx, id: number) {
+  const file = await repo.findAttachment(db, id);
+  if (!file) throw NotFound('attachment');
+  const update = (await repo.findUpdate(db, file.update_id))!;
+  const t = await loadTask(db, ctx, update.task_id);
+  if (!isVisible(update.approval) && !memberOf(ctx, update.unit_id, t.tree))
+    throw new AppError(403, 'forbidden');
+  return { fileName: file.file_name, mimeType: file.mime_type, data: Buffer.from(file.data) };
 }
 
 /* ---------- the convening unit's task settings ---------- */

@@ -46,15 +46,13 @@ export function TaskStateTag({ state }: { state: ReportTaskItem['state'] }) {
 }
 
 /** "60% – note (date, unit)": an update in one line, for the form and the summary. */
-export function UpdateText({ update }: { update: LoopUpdate }) {
+export function UpdateText({ update, short = false }: { update: LoopUpdate; short?: boolean }) {
   const { t } = useLoopI18n();
+  const params = { date: formatDay(vietnamWallClock(update.at).date), unit: update.unitName };
   return (
     <Typography.Text>
       <Typography.Text type="secondary">
-        {t('report.last', {
-          date: formatDay(vietnamWallClock(update.at).date),
-          unit: update.unitName,
-        })}
+        {t(short ? 'report.last.short' : 'report.last', params)}
       </Typography.Text>{' '}
       {update.percent !== null && <Typography.Text strong>{update.percent}% </Typography.Text>}
       {update.note}

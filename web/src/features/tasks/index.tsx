@@ -5,6 +5,9 @@ import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
+const TaskPage = lazy(() => import('./TaskPage'));
+const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
+const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
 const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
 const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
 
@@ -20,13 +23,25 @@ const holds =
  * the report form's part about the unit's open tasks and the follow-up in a meeting's summary.
  */
 export const tasksFeature: WorkspaceFeature = {
-  routes: [{ path: 'tasks', element: page(<TasksListPage />) }],
+  routes: [
+    { path: 'tasks', element: page(<TasksListPage />) },
+    { path: 'tasks/settings', element: page(<TaskSettingsPage />) },
+    { path: 'tasks/:id', element: page(<TaskPage />) },
+  ],
   menu: [
     {
       key: '/tasks',
       icon: <CheckSquareOutlined aria-hidden />,
       label: { vi: 'Nhiệm vụ', en: 'Tasks' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+  ],
+  meetingTabs: [
+    {
+      key: 'tasks',
+      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+      visible: (m) => m.state === 'concluded',
+      Tab: (props) => page(<MeetingTasksTab {...props} />),
     },
   ],
   reportPanels: [
