@@ -142,18 +142,6 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
     <Card
       size="small"
       title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('report.title')}</h2>}
-      extra={
-        data.editable && (
-          <Button
-            type={dirty ? 'primary' : 'default'}
-            disabled={!dirty}
-            loading={save.isPending}
-            onClick={() => void doSave()}
-          >
-            {t('report.save')}
-          </Button>
-        )
-      }
       data-testid="report-tasks"
     >
       <Flex vertical gap={12}>
@@ -173,6 +161,18 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
             onCommit={saveIfDirty}
           />
         ))}
+        {data.editable && (
+          <Flex justify="end">
+            <Button
+              type={dirty ? 'primary' : 'default'}
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => void doSave()}
+            >
+              {t('report.save')}
+            </Button>
+          </Flex>
+        )}
       </Flex>
     </Card>
   );
