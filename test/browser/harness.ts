@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../../src/clock.ts';
 import { migrateToLatest, openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
 import { demoClock } from '../../src/demo/demo-clock.ts';
+import { loginCookie } from '../../src/test-support/factories.ts';
 import { databaseUrl, onServer, uniqueDatabaseName } from '../../src/test-support/templates.ts';
 
 /*
@@ -310,4 +311,21 @@ export async function signedIn(browser: Browser, server: RunningApp, username: s
   const page = await newPage(browser);
   await login(page, server.url, username);
   return page;
+}
+
+/** A signed-in caller of the API of one instance (what a unit does outside this test's UI). */
+export async function apiAs(app: FastifyInstance, username: string) {
+  const cookie = await loginCookie(app, username, DEMO_PASSWORD);
+  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> => {
+    const response = await app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+      ...(payload && { payload }),
+    });
+    if (response.statusCode >= 300) {
+      throw new Error(`${method} ${url} as ${username}: ${response.statusCode} ${response.body}`);
+    }
+    return response.json<T>();
+  };
 }

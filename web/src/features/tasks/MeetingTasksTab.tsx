@@ -136,7 +136,7 @@ function DirectivesToIssue({ meetingId, items }: { meetingId: number; items: Mee
                 <Flex gap={8} wrap>
                   {lead ? (
                     <Tag color={TAG_COLORS.blue}>{unitName(lead)}</Tag>
-                  ) : (
+                  ) : d.taskId !== null ? null : (
                     <Tag color={TAG_COLORS.red}>{t('meeting.noLead')}</Tag>
                   )}
                   {coordinating.map((c) => (
@@ -146,7 +146,7 @@ function DirectivesToIssue({ meetingId, items }: { meetingId: number; items: Mee
                     <Tag>{formatDay(deadline)}</Tag>
                   ) : e.deadlineChoice ? (
                     <Tag>{t(`dialog.deadlineKind.${e.deadlineChoice}`)}</Tag>
-                  ) : (
+                  ) : d.taskId !== null ? null : (
                     <Tag color={TAG_COLORS.red}>{t('meeting.noDeadline')}</Tag>
                   )}
                 </Flex>

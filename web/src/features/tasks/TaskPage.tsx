@@ -135,14 +135,14 @@ function TaskFacts({ task }: { task: Task }) {
   const none = <Typography.Text type="secondary">{t('task.none')}</Typography.Text>;
   const source =
     task.source.kind === 'directive' ? (
-      <>
-        {t('task.source.directive')}{' '}
+      <Flex gap={8} wrap>
+        <span>{t('task.source.directive')}</span>
         {task.source.meetingId && (
           <Link to={`/meetings/${task.source.meetingId}?tab=tasks`}>
             {t('task.source.directiveLink')}
           </Link>
         )}
-      </>
+      </Flex>
     ) : task.source.kind === 'document' ? (
       `${t('task.source.document')}: ${task.source.document ?? ''}`
     ) : (

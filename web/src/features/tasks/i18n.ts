@@ -131,10 +131,9 @@ const vi = {
   'settings.headApproval': 'Lãnh đạo đơn vị duyệt cập nhật trước khi gửi',
   'settings.none': 'Bạn không giữ vai trò văn phòng hay chủ trì ở đơn vị nào.',
   'home.title': 'Nhiệm vụ của đơn vị',
-  'home.overdue': '{n} nhiệm vụ quá hạn',
-  'home.dueSoon': '{n} nhiệm vụ sắp đến hạn',
-  'home.toAccept': '{n} nhiệm vụ chờ công nhận hoàn thành',
-  'home.toApprove': '{n} cập nhật chờ duyệt',
+  'home.overdue': 'Nhiệm vụ quá hạn',
+  'home.toAccept': 'Nhiệm vụ chờ công nhận hoàn thành',
+  'home.toApprove': 'Cập nhật tiến độ chờ duyệt',
   'home.open': 'Xem nhiệm vụ',
 };
 
@@ -269,10 +268,9 @@ const en: Record<keyof typeof vi, string> = {
   'settings.headApproval': 'Unit heads approve updates before they are sent',
   'settings.none': 'You hold no secretariat or chair role in any unit.',
   'home.title': "My unit's tasks",
-  'home.overdue': '{n} overdue tasks',
-  'home.dueSoon': '{n} tasks due soon',
-  'home.toAccept': '{n} tasks waiting for acceptance',
-  'home.toApprove': '{n} updates waiting for approval',
+  'home.overdue': 'Overdue tasks',
+  'home.toAccept': 'Tasks waiting for acceptance',
+  'home.toApprove': 'Progress updates to approve',
   'home.open': 'Open the tasks',
 };
 

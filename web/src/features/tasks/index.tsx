@@ -3,11 +3,13 @@ import { CheckSquareOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
+import { countTasksTodo } from './home';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
 const TaskPage = lazy(() => import('./TaskPage'));
 const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
 const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
+const TasksHomeSection = lazy(() => import('./HomeSection'));
 const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
 const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
 
@@ -34,6 +36,15 @@ export const tasksFeature: WorkspaceFeature = {
       icon: <CheckSquareOutlined aria-hidden />,
       label: { vi: 'Nhiệm vụ', en: 'Tasks' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+  ],
+  homeSections: [
+    {
+      key: 'tasks',
+      order: 10,
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+      count: countTasksTodo,
+      component: TasksHomeSection,
     },
   ],
   meetingTabs: [
