@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
+import { reportAnswerRoutes } from './report-answers.routes.ts';
 import * as tasks from './tasks.service.ts';
 import {
   ChangeDeadlineBody,
@@ -26,6 +27,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
   await app.register(taskUpdateRoutes);
+  await app.register(reportAnswerRoutes);
 
   app.get(
     '/tasks',
