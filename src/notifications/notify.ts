@@ -1,0 +1,106 @@
+import { nowOf } from '../clock.ts';
+import type { Db } from '../db/schema.ts';
+import type { Ctx, Role } from '../units/roles.ts';
+import * as repo from './notifications.repository.ts';
+import type { NotificationKind } from './templates.ts';
+
+/** Values a kind's template fills in (names, titles, dates as YYYY-MM-DD or ISO instants). */
+export type NotificationParams = Record<string, string | number | null>;
+
+export interface NotifyInput {
+  kind: NotificationKind;
+  /** What the notification is about: its type and id (with kind, recipient and occasion, the key). */
+  subject: { type: string; id: number };
+  /**
+   * What makes this occasion distinct from another of the same kind and subject: the deadline
+   * of a "due soon" reminder (an extension gives a new one), the time an invitation was sent;
+   * '' when a kind happens once per subject.
+   */
+  occasion: string;
+  /** Account ids; repeated, inactive ones and the caller are left out. */
+  recipients: number[];
+  params: NotificationParams;
+  /** The subject's page in the workspace, e.g. /app/tasks/12. */
+  link: string;
+}
+
+/**
+ * Notifies accounts of something: an entry in each one's in-app list, and an e-mail in the
+ * outbox for those with an address who chose to receive e-mail. Written in the caller's
+ * transaction (the change and its notifications commit together) and idempotent by the key
+ * (kind, subject, recipient, occasion): producing it again — a reminder run twice, on two
+ * instances — writes nothing. Returns how many in-app entries were new.
+ */
+export async function notify(
+  db: Db,
+  ctx: Pick<Ctx, 'now'> & { actor: { id: number } | null },
+  input: NotifyInput,
+): Promise<number> {
+  const ids = [...new Set(input.recipients)].filter((id) => id !== ctx.actor?.id);
+  if (ids.length === 0) return 0;
+  const people = await repo.activeRecipients(db, ids);
+  if (people.length === 0) return 0;
+  const at = nowOf(ctx);
+  const params = JSON.stringify(input.params);
+  const key = {
+    kind: input.kind,
+    subject_type: input.subject.type,
+    subject_id: input.subject.id,
+    occasion: input.occasion,
+  };
+  const written = await repo.insertNotifications(
+    db,
+    people.map((p) => ({
+      ...key,
+      account_id: p.id,
+      params_json: params,
+      link: input.link,
+      created_at: at,
+      read_at: null,
+    })),
+  );
+  const mailed = people.filter((p) => p.email && p.email_opt_in === 1);
+  if (mailed.length > 0)
+    await repo.insertOutbox(
+      db,
+      mailed.map((p) => ({
+        ...key,
+        recipient_id: p.id,
+        to_address: p.email!,
+        language: p.language === 'en' ? 'en' : 'vi',
+        params_json: params,
+        link: input.link,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: at,
+        claimed_until: null,
+        last_error: null,
+        created_at: at,
+        sent_at: null,
+      })),
+    );
+  return written;
+}
+
+/**
+ * The active accounts holding one of `roles` in each of `unitIds` (in the unit itself, not above
+ * it: the people of that unit), by unit.
+ */
+export async function accountsHolding(
+  db: Db,
+  unitIds: number[],
+  roles: Role[],
+): Promise<Map<number, number[]>> {
+  const byUnit = new Map<number, number[]>();
+  for (const r of await repo.accountsByUnit(db, [...new Set(unitIds)], roles)) {
+    const list = byUnit.get(r.unit_id) ?? [];
+    list.push(r.account_id);
+    byUnit.set(r.unit_id, list);
+  }
+  return byUnit;
+}
+
+/** accountsHolding flattened: everyone holding one of `roles` in any of `unitIds`. */
+export async function peopleOf(db: Db, unitIds: number[], roles: Role[]): Promise<number[]> {
+  return [...new Set([...(await accountsHolding(db, unitIds, roles)).values()].flat())];
+}
