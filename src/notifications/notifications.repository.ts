@@ -13,10 +13,10 @@ export async function insertNotifications(
   rows: Insertable<NotificationTable>[],
 ): Promise<number> {
   let written = 0;
-  for (let i = 0; i < rows.length; i += 200) {
+  for (let i = 0; i < rows.length; i += 500) {
     const done = await db
       .insertInto('notifications')
-      .values(rows.slice(i, i + 200))
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns([...NOTIFICATION_KEY]).doNothing())
       .returning('id')
       .execute();
@@ -27,10 +27,10 @@ export async function insertNotifications(
 
 export async function insertOutbox(db: Db, rows: Insertable<OutboxTable>[]): Promise<number> {
   let written = 0;
-  for (let i = 0; i < rows.length; i += 200) {
+  for (let i = 0; i < rows.length; i += 500) {
     const done = await db
       .insertInto('outbox')
-      .values(rows.slice(i, i + 200))
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns([...OUTBOX_KEY]).doNothing())
       .returning('id')
       .execute();
@@ -214,6 +214,7 @@ export function listOutbox(db: Db, statuses: string[], offset: number, limit: nu
       'outbox.sent_at',
       'accounts.full_name',
       'outbox.recipient_id',
+      'outbox.params_json',
     ])
     .where('outbox.status', 'in', statuses)
     .orderBy('outbox.id', 'desc')
@@ -244,4 +245,26 @@ export async function requeue(db: Db, id: number, at: string): Promise<boolean> 
     .where('status', 'in', ['failed', 'skipped'])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/* ---------- an account's e-mail settings ---------- */
+
+export function mailSettingsOf(db: Db, accountId: number) {
+  return db
+    .selectFrom('accounts')
+    .select(['email', 'email_opt_in', 'language'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+}
+
+export async function saveMailSettings(
+  db: Db,
+  accountId: number,
+  patch: { email: string | null; email_opt_in: number; language: string; updated_at: string },
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', accountId)
+    .execute();
 }

@@ -1,7 +1,9 @@
-import { nowOf } from '../clock.ts';
+import type { Insertable } from 'kysely';
+import { nowOf, type Clock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
-import type { Ctx, Role } from '../units/roles.ts';
+import type { Role } from '../units/roles.ts';
 import * as repo from './notifications.repository.ts';
+import type { NotificationTable, OutboxTable } from './notifications.tables.ts';
 import type { NotificationKind } from './templates.ts';
 
 /** Values a kind's template fills in (names, titles, dates as YYYY-MM-DD or ISO instants). */
@@ -17,11 +19,17 @@ export interface NotifyInput {
    * '' when a kind happens once per subject.
    */
   occasion: string;
-  /** Account ids; repeated, inactive ones and the caller are left out. */
+  /** Account ids; repeated and inactive ones, and the caller, are left out. */
   recipients: number[];
   params: NotificationParams;
   /** The subject's page in the workspace, e.g. /app/tasks/12. */
   link: string;
+}
+
+/** Who is notifying: the caller (left out of the recipients), or a job (actor null), and the clock. */
+export interface NotifyCtx {
+  actor: { id: number } | null;
+  now?: Clock;
 }
 
 /**
@@ -29,56 +37,56 @@ export interface NotifyInput {
  * outbox for those with an address who chose to receive e-mail. Written in the caller's
  * transaction (the change and its notifications commit together) and idempotent by the key
  * (kind, subject, recipient, occasion): producing it again — a reminder run twice, on two
- * instances — writes nothing. Returns how many in-app entries were new.
+ * instances — writes nothing (ON CONFLICT DO NOTHING on both engines). Returns how many in-app
+ * entries were new.
  */
-export async function notify(
-  db: Db,
-  ctx: Pick<Ctx, 'now'> & { actor: { id: number } | null },
-  input: NotifyInput,
-): Promise<number> {
-  const ids = [...new Set(input.recipients)].filter((id) => id !== ctx.actor?.id);
-  if (ids.length === 0) return 0;
-  const people = await repo.activeRecipients(db, ids);
-  if (people.length === 0) return 0;
+export async function notify(db: Db, ctx: NotifyCtx, input: NotifyInput): Promise<number> {
+  return notifyMany(db, ctx, [input]);
+}
+
+/** notify for many notifications at once: one look-up of the recipients, inserts in batches. */
+export async function notifyMany(db: Db, ctx: NotifyCtx, inputs: NotifyInput[]): Promise<number> {
+  const leaveOut = ctx.actor?.id;
+  const wanted = [...new Set(inputs.flatMap((i) => i.recipients))].filter((id) => id !== leaveOut);
+  if (wanted.length === 0) return 0;
+  const people = new Map((await repo.activeRecipients(db, wanted)).map((p) => [p.id, p]));
   const at = nowOf(ctx);
-  const params = JSON.stringify(input.params);
-  const key = {
-    kind: input.kind,
-    subject_type: input.subject.type,
-    subject_id: input.subject.id,
-    occasion: input.occasion,
-  };
-  const written = await repo.insertNotifications(
-    db,
-    people.map((p) => ({
-      ...key,
-      account_id: p.id,
-      params_json: params,
-      link: input.link,
-      created_at: at,
-      read_at: null,
-    })),
-  );
-  const mailed = people.filter((p) => p.email && p.email_opt_in === 1);
-  if (mailed.length > 0)
-    await repo.insertOutbox(
-      db,
-      mailed.map((p) => ({
+  const entries: Insertable<NotificationTable>[] = [];
+  const mail: Insertable<OutboxTable>[] = [];
+  for (const input of inputs) {
+    const params = JSON.stringify(input.params);
+    const key = {
+      kind: input.kind,
+      subject_type: input.subject.type,
+      subject_id: input.subject.id,
+      occasion: input.occasion,
+    };
+    for (const id of new Set(input.recipients)) {
+      const p = people.get(id);
+      if (!p) continue;
+      entries.push({
         ...key,
-        recipient_id: p.id,
-        to_address: p.email!,
-        language: p.language === 'en' ? 'en' : 'vi',
+        account_id: id,
         params_json: params,
         link: input.link,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: at,
-        claimed_until: null,
-        last_error: null,
         created_at: at,
-        sent_at: null,
-      })),
-    );
+      });
+      if (p.email && p.email_opt_in === 1)
+        mail.push({
+          ...key,
+          recipient_id: id,
+          to_address: p.email,
+          language: p.language === 'en' ? 'en' : 'vi',
+          params_json: params,
+          link: input.link,
+          status: 'pending',
+          next_attempt_at: at,
+          created_at: at,
+        });
+    }
+  }
+  const written = await repo.insertNotifications(db, entries);
+  await repo.insertOutbox(db, mail);
   return written;
 }
 

@@ -6,6 +6,7 @@ import type { MailConfig } from './mail.config.ts';
 import { describeMailError, type MailTransport } from './mailer.ts';
 import * as repo from './notifications.repository.ts';
 import type { OutboxRow } from './notifications.tables.ts';
+import type { NotificationParams } from './notify.ts';
 import { renderEmail } from './templates.ts';
 
 /** How long a claim holds: longer than a batch's sending can take with the transport's timeouts. */
@@ -30,7 +31,8 @@ const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOSt
 function mailOf(row: OutboxRow, config: MailConfig) {
   const url = config.publicBaseUrl ? `${config.publicBaseUrl}${row.link}` : null;
   const lang = row.language === 'en' ? 'en' : 'vi';
-  const email = renderEmail(row.kind, JSON.parse(row.params_json), lang, url);
+  const params = JSON.parse(row.params_json) as NotificationParams;
+  const email = renderEmail(row.kind, params, lang, url);
   return { to: row.to_address, messageId: `<outbox-${row.id}@giaoban>`, ...email };
 }
 

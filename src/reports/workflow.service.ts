@@ -5,6 +5,7 @@ import { AppError, Forbidden, Invalid, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit } from '../units/units.service.ts';
 import { actsAs, loadReadable, type LoadedReport } from './report-access.ts';
+import { notifyReportMoved } from './reports.notifications.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
@@ -98,5 +99,12 @@ export async function moveReport(
     before: { state },
     after: { state: check.to, ...(comment && { comment }), ...(late && { late }) },
   });
+  await notifyReportMoved(
+    db,
+    ctx,
+    { id, unitId: row.unit_id, periodName: period.name },
+    input.action,
+    comment,
+  );
   return { ...loaded, row: updated };
 }

@@ -55,7 +55,7 @@ describeEachEngine('notify', (db) => {
     const other = await buildUnit(db());
     const head = await buildAccount(db(), { roles: [{ unitId: unit.id, role: 'unit_head' }] });
     const reporter = await buildAccount(db(), { roles: [{ unitId: unit.id, role: 'reporter' }] });
-    const editor = await buildAccount(db(), { roles: [{ unitId: unit.id, role: 'editor' }] });
+    await buildAccount(db(), { roles: [{ unitId: unit.id, role: 'editor' }] });
     const elsewhere = await buildAccount(db(), { roles: [{ unitId: other.id, role: 'reporter' }] });
     const held = await accountsHolding(db(), [unit.id, other.id], ['unit_head', 'reporter']);
     expect(held.get(unit.id)?.sort()).toEqual([head.id, reporter.id].sort());
