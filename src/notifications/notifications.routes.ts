@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../http/context.ts';
@@ -13,6 +12,7 @@ import {
   OutboxPage,
   OutboxQuery,
   ReadAllResult,
+  RetryResult,
   SmtpCheck,
 } from './notifications.schema.ts';
 import * as service from './notifications.service.ts';
@@ -52,13 +52,12 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         tags,
         summary: "Mark one of the caller's notifications read",
         params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 404) },
+        response: { 200: ReadAllResult, ...errorResponses(401, 404) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const ctx = ctxOf(request);
-      await db.transaction().execute((trx) => service.markRead(trx, ctx, request.params.id));
-      return reply.status(204).send(null);
+      return db.transaction().execute((trx) => service.markRead(trx, ctx, request.params.id));
     },
   );
 
@@ -128,13 +127,12 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         tags,
         summary: 'Send a failed or skipped e-mail again, from its first try',
         params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: RetryResult, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const ctx = ctxOf(request);
-      await db.transaction().execute((trx) => service.retryOutbox(trx, ctx, request.params.id));
-      return reply.status(204).send(null);
+      return db.transaction().execute((trx) => service.retryOutbox(trx, ctx, request.params.id));
     },
   );
 

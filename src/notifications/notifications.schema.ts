@@ -34,7 +34,10 @@ export const NotificationQuery = Type.Object(
 );
 export type NotificationQuery = Static<typeof NotificationQuery>;
 
+/** After marking read: how many entries changed, and the unread left. */
 export const ReadAllResult = Type.Object({ updated: Type.Integer(), unread: Type.Integer() });
+
+export const RetryResult = Type.Object({ id: Type.Integer(), status: Type.Literal('pending') });
 
 export const Language = Type.Union([Type.Literal('vi'), Type.Literal('en')]);
 

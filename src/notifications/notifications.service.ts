@@ -59,10 +59,11 @@ export async function listMine(
 }
 
 /** Marks one of the caller's notifications read (again is fine); another's is 404. */
-export async function markRead(db: Db, ctx: Ctx, id: number): Promise<void> {
+export async function markRead(db: Db, ctx: Ctx, id: number) {
   const row = await repo.findNotification(db, id);
   if (!row || row.account_id !== ctx.actor.id) throw NotFound('notification');
-  await repo.markRead(db, ctx.actor.id, id, nowOf(ctx));
+  const updated = await repo.markRead(db, ctx.actor.id, id, nowOf(ctx));
+  return { updated, unread: (await repo.countNotifications(db, ctx.actor.id)).unread };
 }
 
 export async function markAllRead(db: Db, ctx: Ctx) {
@@ -157,11 +158,12 @@ export async function outbox(
 }
 
 /** A failed or skipped e-mail back in the queue, from its first try (after mending SMTP_*). */
-export async function retryOutbox(db: Db, ctx: Ctx, id: number): Promise<void> {
+export async function retryOutbox(db: Db, ctx: Ctx, id: number) {
   await requireMailAdmin(db, ctx);
   const row = await repo.findOutbox(db, id);
   if (!row) throw NotFound('outbox_item');
   if (!(await repo.requeue(db, id, nowOf(ctx)))) throw Invalid({ id: { rule: 'invalid' } });
+  return { id, status: 'pending' as const };
 }
 
 /** Connects to the SMTP server and signs in, without sending: what the admin page's check says. */
