@@ -9,7 +9,7 @@ export type Lang = 'vi' | 'en';
  */
 export function apiCaller(app: () => FastifyInstance) {
   return async function call<T = unknown>(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     cookie: string,
     payload?: object,
