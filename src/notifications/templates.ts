@@ -54,7 +54,7 @@ const TEMPLATES: Record<NotificationKind, Record<Lang, Template>> = {
   },
   report_deadline_soon: {
     vi: (p) => ({
-      title: `Sắp đến hạn gửi ${s(p, 'periodName')} (${day(p, 'deadline')})`,
+      title: `Sắp đến hạn gửi báo cáo ${s(p, 'periodName')} (${day(p, 'deadline')})`,
       lines: [
         `Báo cáo ${s(p, 'periodName')} của ${s(p, 'unitName')} cần gửi Thị ủy trước hết ngày ${day(p, 'deadline')}.`,
         'Báo cáo chưa được gửi. Đề nghị đơn vị hoàn thành và gửi đúng hạn.',
@@ -70,7 +70,7 @@ const TEMPLATES: Record<NotificationKind, Record<Lang, Template>> = {
   },
   report_deadline_passed: {
     vi: (p) => ({
-      title: `Quá hạn gửi ${s(p, 'periodName')}`,
+      title: `Quá hạn gửi báo cáo ${s(p, 'periodName')}`,
       lines: [
         `Hạn gửi báo cáo ${s(p, 'periodName')} là ngày ${day(p, 'deadline')}; báo cáo của ${s(p, 'unitName')} chưa được gửi.`,
         'Đề nghị đơn vị gửi báo cáo sớm nhất.',

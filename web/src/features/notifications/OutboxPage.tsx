@@ -138,7 +138,7 @@ export default function OutboxPage() {
           </Flex>
           {check && (
             <Alert
-              type={check.ok ? 'success' : 'error'}
+              type={check.ok ? 'success' : outbox.data?.smtp === null ? 'warning' : 'error'}
               showIcon
               message={check.message}
               closable
