@@ -6,8 +6,7 @@ import type { MailConfig } from './mail.config.ts';
 import { describeMailError, type MailTransport } from './mailer.ts';
 import * as repo from './notifications.repository.ts';
 import type { OutboxRow } from './notifications.tables.ts';
-import type { NotificationParams } from './notify.ts';
-import { renderEmail } from './templates.ts';
+import { renderEmail, type NotificationParams } from './templates.ts';
 
 /** How long a claim holds: longer than a batch's sending can take with the transport's timeouts. */
 const CLAIM_MS = 10 * 60_000;

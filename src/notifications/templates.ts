@@ -1,6 +1,8 @@
 import type { Lang } from '../http/i18n.ts';
 import { formatDate, formatDateTime } from '../text/format.ts';
-import type { NotificationParams } from './notify.ts';
+
+/** Values a kind's template fills in (names, titles, dates as YYYY-MM-DD or ISO instants). */
+export type NotificationParams = Record<string, string | number | null>;
 
 /** What the app notifies of. */
 export const NOTIFICATION_KINDS = [
