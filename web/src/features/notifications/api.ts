@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api';
+import { useI18n } from '../../i18n';
 import type * as n from '../../../../src/notifications/notifications.schema.ts';
 
 /* Types of the notification API, from the server's schemas (type-only). */
@@ -19,17 +20,21 @@ export const notificationsKey = ['notifications'] as const;
 /** How often the bell asks for the unread count while the workspace is open. */
 const BELL_POLL_MS = 60_000;
 
+/* The server writes the notifications' text in the request's language: each is a key part. */
+
 export function useNotifications(query: { page: number; pageSize: number; unread?: boolean }) {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: [...notificationsKey, 'list', query],
+    queryKey: [...notificationsKey, 'list', lang, query],
     queryFn: () => api.get<NotificationPage>('/me/notifications', query),
   });
 }
 
 /** The bell's latest few, refreshed every minute and when the window comes back into view. */
 export function useBellNotifications() {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: [...notificationsKey, 'bell'],
+    queryKey: [...notificationsKey, 'bell', lang],
     queryFn: () => api.get<NotificationPage>('/me/notifications', { page: 1, pageSize: 8 }),
     refetchInterval: BELL_POLL_MS,
     refetchOnWindowFocus: true,
@@ -69,8 +74,9 @@ export function saveMailSettings(body: MailSettingsBody): Promise<MailSettings> 
 }
 
 export function useOutbox(query: { status: OutboxStatusFilter; page: number; pageSize: number }) {
+  const { lang } = useI18n();
   return useQuery({
-    queryKey: [...notificationsKey, 'outbox', query],
+    queryKey: [...notificationsKey, 'outbox', lang, query],
     queryFn: () => api.get<OutboxPage>('/admin/outbox', query),
   });
 }
