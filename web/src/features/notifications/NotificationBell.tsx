@@ -81,7 +81,6 @@ export default function NotificationBell() {
           type="text"
           icon={<BellOutlined aria-hidden />}
           aria-label={unread > 0 ? t('bell.unread', { count: unread }) : t('bell.label')}
-          aria-haspopup="dialog"
           aria-expanded={open}
           data-testid="notification-bell"
         />
