@@ -20,6 +20,14 @@ export interface SendResult {
   skipped: number;
 }
 
+/** A failure of the connection, not of one message: trying the next one now would fail alike. */
+function unreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'EAUTH', 'ETLS'].includes(
+    String(code),
+  );
+}
+
 /** The wait before try `attempts + 1` after `attempts` failed ones: doubling, at most 6 hours. */
 export function backoffMs(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
@@ -66,7 +74,7 @@ export async function sendDue(
       .transaction()
       .execute((trx) => repo.claimDue(trx, now, plus(now, CLAIM_MS), BATCH));
     if (rows.length === 0) return result;
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const at = clock();
       if (!transport) {
         await repo.markFailed(db, row.id, {
@@ -83,6 +91,14 @@ export async function sendDue(
       } catch (error) {
         if (await settle(db, row, config, at, error)) result.failed++;
         else result.retried++;
+        if (unreachable(error)) {
+          // The server cannot be reached: the rest of the batch waits for the next run untried.
+          await repo.release(
+            db,
+            rows.slice(index + 1).map((r) => r.id),
+          );
+          return result;
+        }
         continue;
       }
       await repo.markSent(db, row.id, at);
