@@ -1,4 +1,5 @@
 import { meetingsFeature } from './meetings/index';
+import { notificationsFeature } from './notifications/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
 import { tasksFeature } from './tasks/index';
@@ -11,6 +12,7 @@ export const features: WorkspaceFeature[] = [
   meetingsFeature,
   tasksFeature,
   portalFeature,
+  notificationsFeature,
 ];
 
 /** The home page's sections of every feature, in page order. */
