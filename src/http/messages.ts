@@ -362,6 +362,10 @@ export const fieldMessages = {
     vi: 'Đã được giao thành nhiệm vụ #{taskId}.',
     en: 'Already made into task #{taskId}.',
   },
+  searchWords: {
+    vi: 'Cần ít nhất một chữ hoặc chữ số để tìm.',
+    en: 'Needs at least one letter or digit to search for.',
+  },
   taskWrongState: {
     vi: 'Không thực hiện được ở trạng thái "{state}".',
     en: 'Not possible while the task is "{state}".',

@@ -332,12 +332,12 @@ export interface ArticlePage {
 }
 
 /** The article rows of `ids`, in that order. */
-async function rowsByIds(db: Db, ids: number[]): Promise<ArticleRow[]> {
+export async function rowsByIds(db: Db, ids: readonly number[]): Promise<ArticleRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('portal_articles')
     .select(ARTICLE)
-    .where('id', 'in', ids)
+    .where('id', 'in', [...ids])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);

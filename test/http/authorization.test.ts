@@ -11,6 +11,7 @@ import { homeRows } from '../authz/home.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
+import { searchRows } from '../authz/search.rows.ts';
 import { taskRows } from '../authz/tasks.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
 import { logoutRow, unitRows } from '../authz/units.rows.ts';
@@ -29,6 +30,7 @@ const TABLE: Row[] = [
   ...taskRows,
   ...portalRows,
   ...homeRows,
+  ...searchRows,
   logoutRow,
 ];
 
