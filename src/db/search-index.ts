@@ -196,7 +196,8 @@ export async function entryKeys(
       .select(['id', 'kind', 'subject_id'])
       .where('id', 'in', ids.slice(at, at + 500))
       .execute();
-    for (const r of rows) out.push({ id: r.id, kind: r.kind as SearchKind, subjectId: r.subject_id });
+    for (const r of rows)
+      out.push({ id: r.id, kind: r.kind as SearchKind, subjectId: r.subject_id });
   }
   return out;
 }

@@ -198,6 +198,14 @@ export const messages = {
     vi: 'Nhiệm vụ đã ở trạng thái "{state}" nên không thay đổi được nữa.',
     en: 'The task is "{state}", so it can no longer be changed.',
   },
+  article_meeting_not_concluded: {
+    vi: 'Hội nghị "{title}" chưa kết luận nên chưa soạn được bài viết về hội nghị.',
+    en: 'The meeting "{title}" has not been concluded, so no article can be drafted from it yet.',
+  },
+  article_meeting_exists: {
+    vi: 'Hội nghị "{title}" đã có bài viết; mở bài viết đó để biên tập tiếp.',
+    en: 'The meeting "{title}" already has an article; open it to go on editing.',
+  },
   meeting_agenda_finished: {
     vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
     en: 'Every item of the agenda has been spoken.',

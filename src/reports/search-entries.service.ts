@@ -64,7 +64,9 @@ export async function readableReports(
   const rows = await reportsWithNames(db, ids);
   return new Set(
     rows
-      .filter((r) => canReadReport(ctx.actor, { unitId: r.unit_id, convenerId: r.convener_id }, tree))
+      .filter((r) =>
+        canReadReport(ctx.actor, { unitId: r.unit_id, convenerId: r.convener_id }, tree),
+      )
       .map((r) => r.id),
   );
 }

@@ -143,9 +143,12 @@ export async function searchWorkspace(
     ? []
     : [
         ...(await workspaceHits(db, ctx, workspace.ranked)),
-        ...articles.ranked.map(
-          (c): Hit => ({ ...c, kind: 'article', subjectId: c.id, source: 'article' }),
-        ),
+        ...articles.ranked.map((c): Hit => ({
+          ...c,
+          kind: 'article',
+          subjectId: c.id,
+          source: 'article',
+        })),
       ]
         .map((h) => (named.has(h.kind) ? { ...h, score: h.score + KIND_BONUS } : h))
         .sort(byRank);

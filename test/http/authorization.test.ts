@@ -9,6 +9,7 @@ import {
 } from '../../src/test-support/factories.ts';
 import { homeRows } from '../authz/home.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
+import { meetingArticleRows } from '../authz/meeting-article.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { searchRows } from '../authz/search.rows.ts';
@@ -29,6 +30,7 @@ const TABLE: Row[] = [
   ...meetingEventRows,
   ...taskRows,
   ...portalRows,
+  ...meetingArticleRows,
   ...homeRows,
   ...searchRows,
   logoutRow,

@@ -68,14 +68,20 @@ describeEachEngine('workspace search on the demo', (db) => {
     expect(minutes.items[0]!.href).toMatch(/^\/app\/meetings\/\d+\?tab=minutes$/);
     const reports = await search('vanphong', 'Đồng Kỵ', '&kind=report');
     expect(reports.items.length).toBeGreaterThan(0);
-    expect(reports.items.every((i) => i.kind === 'report' && i.href === `/app/reports/${i.id}`)).toBe(
-      true,
-    );
+    expect(
+      reports.items.every((i) => i.kind === 'report' && i.href === `/app/reports/${i.id}`),
+    ).toBe(true);
   });
 
   it("keeps a unit's draft to the people allowed to open it", async () => {
-    const list = await call<{ items: ReportSummary[] }>('GET', '/reports', cookies['phunu.tonghop']);
-    const draft = list.body.items.find((r) => r.periodName === 'Quý IV/2017' && r.state === 'draft')!;
+    const list = await call<{ items: ReportSummary[] }>(
+      'GET',
+      '/reports',
+      cookies['phunu.tonghop'],
+    );
+    const draft = list.body.items.find(
+      (r) => r.periodName === 'Quý IV/2017' && r.state === 'draft',
+    )!;
     const report = await call<Report>('GET', `/reports/${draft.id}`, cookies['phunu.tonghop']);
     const key = report.body.sections[0]!.key;
     const saved = await call<Report>('PUT', `/reports/${draft.id}`, cookies['phunu.tonghop'], {
@@ -113,11 +119,9 @@ describeEachEngine('workspace search on the demo', (db) => {
   });
 
   it('finds a task as it is issued and edited, for those who read it', async () => {
-    const units = await call<{ items: Array<{ id: number; name: string; parentId: number | null }> }>(
-      'GET',
-      '/units',
-      cookies.vanphong,
-    );
+    const units = await call<{
+      items: Array<{ id: number; name: string; parentId: number | null }>;
+    }>('GET', '/units', cookies.vanphong);
     const root = units.body.items.find((u) => u.parentId === null)!;
     const nongdan = units.body.items.find((u) => u.name === 'Hội Nông dân thị xã Từ Sơn')!;
     const created = await call<Task>('POST', '/tasks', cookies.vanphong, {
