@@ -34,7 +34,7 @@ export default function SearchBox() {
           const words = value.trim();
           if (words) void navigate(`/search?q=${encodeURIComponent(words)}`);
         }}
-        style={{ width: screens.md ? 300 : 160, verticalAlign: 'middle' }}
+        style={{ width: screens.lg ? 260 : 150, verticalAlign: 'middle' }}
       />
     </div>
   );
