@@ -42,12 +42,15 @@ export interface MeetingForArticle {
 export async function meetingForArticle(db: Db, id: number): Promise<MeetingForArticle> {
   const row = await repo.findMeeting(db, id);
   if (!row) throw NotFound('meeting');
-  const [names, items, conclusion, directives] = await Promise.all([
+  const [names, items, conclusion, directives, units] = await Promise.all([
     loadNames(db, [row.period_id]),
     repo.listAgendaItems(db, id),
     repo.findConclusion(db, id),
     repo.listDirectives(db, id),
+    repo.listMeetingUnits(db, [id]),
   ]);
+  const attendee = new Map(units.map((u) => [u.unit_id, u]));
+  const seen = new Set<number>();
   const chair = personOf(names, row.chair_account_id);
   return {
     id: row.id,
@@ -59,13 +62,23 @@ export async function meetingForArticle(db: Db, id: number): Promise<MeetingForA
     startsAt: row.starts_at,
     place: row.place,
     chair: chair && { fullName: chair.fullName, position: chair.position },
-    reporters: items
-      .filter((it) => it.kind === 'unit' && it.unit_id !== null)
-      .map((it) => ({
-        unitName: unitName(names, it.unit_id) ?? '',
-        speakerName: it.speaker_name,
-        speakerPosition: it.speaker_position,
-      })),
+    // Each unit once, in the order it first spoke; who spoke: the item's speaker, else the
+    // person who attended for the unit.
+    reporters: items.flatMap((it) => {
+      if (it.kind !== 'unit' || it.unit_id === null || seen.has(it.unit_id)) return [];
+      seen.add(it.unit_id);
+      const u = attendee.get(it.unit_id);
+      return [
+        {
+          unitName: unitName(names, it.unit_id) ?? '',
+          speakerName: it.speaker_name ?? u?.attendance_name ?? u?.attendee_name ?? null,
+          speakerPosition:
+            it.speaker_name !== null
+              ? it.speaker_position
+              : (u?.attendance_position ?? u?.attendee_position ?? null),
+        },
+      ];
+    }),
     acknowledged: conclusion?.acknowledged ?? '',
     shortcomings: conclusion?.shortcomings ?? '',
     directives: directives.map((d) => ({

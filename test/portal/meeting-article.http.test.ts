@@ -77,6 +77,11 @@ describeEachEngine('from meeting to article', (db) => {
     expect(a.bodyHtml).toContain('chủ trì hội nghị');
     expect(a.bodyHtml).toContain('<h2>Các đơn vị báo cáo</h2>');
     expect(a.bodyHtml).toContain('Đảng ủy phường Đồng Kỵ');
+    // Each unit that reported once, with who spoke for it.
+    expect(a.bodyHtml).toContain(
+      '<li>Ban Tổ chức Thị ủy (Trưởng Ban Tổ chức Thị ủy Phạm Văn Khải)</li>',
+    );
+    expect(a.bodyHtml.match(/<li>Ủy ban Mặt trận Tổ quốc/g)).toHaveLength(1);
     expect(a.bodyHtml).toContain('<h2>Kết quả chủ yếu</h2>');
     expect(a.bodyHtml).toContain('<h2>Chỉ đạo của hội nghị</h2>');
     expect(a.bodyHtml).toContain('bàn giao mặt bằng đúng tiến độ');
