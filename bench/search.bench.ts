@@ -14,7 +14,13 @@ import { searchTerms } from '../src/portal/highlight.ts';
 import { DEFAULT_SECTIONS } from '../src/reports/catalog.service.ts';
 import { searchWorkspace } from '../src/search/search.service.ts';
 import type { Ctx, Role } from '../src/units/roles.ts';
-import { insertTemplate, medianMs, withPostgres } from './support/databases.ts';
+import {
+  REPORT_SENTENCES,
+  insertTemplate,
+  insertUnitTree,
+  medianMs,
+  withPostgres,
+} from './support/databases.ts';
 
 /*
  * The workspace search at a province's size: 200 units reporting every quarter for five years
@@ -39,12 +45,7 @@ const RUNS = 7;
 const GOAL_MS = 300;
 
 const SENTENCES = [
-  'Ban Thường vụ đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ trọng tâm của quý.',
-  'Công tác tuyên truyền được đổi mới, bám sát cơ sở, tạo sự đồng thuận trong nhân dân.',
-  'Việc vận động đoàn viên, hội viên tham gia các phong trào thi đua đạt nhiều kết quả tích cực.',
-  'Một số chỉ tiêu còn chậm so với kế hoạch do nguồn lực hạn chế và thời tiết không thuận lợi.',
-  'Đơn vị đã phối hợp chặt chẽ với các ngành chức năng trong giải quyết kiến nghị của cử tri.',
-  'Công tác kiểm tra, giám sát được duy trì thường xuyên, đúng quy định của Điều lệ Đảng.',
+  ...REPORT_SENTENCES,
   'Phong trào xây dựng nông thôn mới, đô thị văn minh được các khu phố hưởng ứng sôi nổi.',
 ];
 
@@ -63,29 +64,8 @@ function sectionOf(seed: number): string {
 
 async function seed(db: Database) {
   const now = new Date().toISOString();
-  const unit = (name: string, parentId: number | null, sort: number) => ({
-    parent_id: parentId,
-    kind: parentId === null ? 'party_committee' : 'mass_organization',
-    name,
-    name_folded: name.toLowerCase(),
-    short_name: null,
-    sort_order: sort,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  const root = await db
-    .insertInto('units')
-    .values(unit('Tỉnh ủy', null, 0))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const unitIds = (
-    await db
-      .insertInto('units')
-      .values(Array.from({ length: UNITS }, (_, i) => unit(`Đơn vị ${i + 1}`, root.id, i)))
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
+  const { root: rootId, unitIds } = await insertUnitTree(db, 'Tỉnh ủy', UNITS, now);
+  const root = { id: rootId };
   const version = await insertTemplate(db, root.id, DEFAULT_SECTIONS, now);
   const entries: SearchEntry[] = [];
   for (let year = 2013; year < 2013 + YEARS; year++) {
