@@ -37,6 +37,7 @@ import {
   type TaskAccess,
 } from './tasks.policy.ts';
 import * as repo from './tasks.repository.ts';
+import { indexTask } from './search-entries.service.ts';
 import type {
   ChangeDeadlineBody,
   CreateTaskBody,
@@ -368,6 +369,7 @@ async function insert(db: Db, ctx: Ctx, t: NewTask): Promise<number> {
 }
 
 async function audited(db: Db, ctx: Ctx, id: number, before: TaskSummary | null): Promise<Task> {
+  await indexTask(db, ctx, id);
   const task = await getTask(db, ctx, id);
   await recordAudit(db, ctx, {
     action: before === null ? 'create' : before.state === task.state ? 'update' : 'move',

@@ -3,6 +3,7 @@ import { notificationsFeature } from './notifications/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
 import { tasksFeature } from './tasks/index';
+import { searchFeature } from './search/index';
 import type { WorkspaceSlots } from './slots';
 import type { AuditDetailLabels, WorkspaceFeature } from './types';
 
@@ -12,6 +13,7 @@ export const features: WorkspaceFeature[] = [
   meetingsFeature,
   tasksFeature,
   portalFeature,
+  searchFeature,
   notificationsFeature,
 ];
 
