@@ -225,6 +225,7 @@ export const messages = {
   task_update_decided: {
     vi: 'Cập nhật này đã được duyệt hoặc trả lại rồi.',
     en: 'This update has already been approved or sent back.',
+  },
   article_meeting_not_concluded: {
     vi: 'Hội nghị "{title}" chưa kết luận nên chưa soạn được bài viết về hội nghị.',
     en: 'The meeting "{title}" has not been concluded, so no article can be drafted from it yet.',
@@ -408,6 +409,7 @@ export const fieldMessages = {
   taskAnswersLocked: {
     vi: 'Đã khóa: báo cáo không còn là bản nháp.',
     en: 'Locked: the report is no longer a draft.',
+  },
   searchWords: {
     vi: 'Cần ít nhất một chữ hoặc chữ số để tìm.',
     en: 'Needs at least one letter or digit to search for.',
