@@ -21,6 +21,7 @@ import {
 
 const TRAINING = 'Tập trung công tác tập huấn';
 const NEW_NOTE = 'Cử 52 chi hội trưởng dự tập huấn; đã nộp đủ bài thu hoạch về Ban Tuyên giáo.';
+const LAST_MINUTE = 'Đã gửi danh sách hội viên tham gia đợt sinh hoạt chuyên đề tháng 12.';
 
 describe('tasks in the next period’s report, in Chromium', () => {
   let server: RunningApp;
@@ -81,10 +82,14 @@ describe('tasks in the next period’s report, in Chromium', () => {
     await expect.poll(() => reloaded.getByLabel('Tiến độ trong kỳ').inputValue()).toBe(NEW_NOTE);
     expect(await reloaded.getByLabel('Tỷ lệ hoàn thành (%)').inputValue()).toBe('90');
 
+    // An answer typed just before sending, never saved by hand: it goes with the report.
+    const other = panel(page).locator('section').filter({ hasNotText: TRAINING });
+    await other.getByLabel('Tiến độ trong kỳ').fill(LAST_MINUTE);
     await act(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
     await panel(page).getByText('Chỉ xem: báo cáo không còn là bản nháp.').waitFor();
     expect(await panel(page).getByRole('textbox').count()).toBe(0);
     await task(page, TRAINING).getByText(NEW_NOTE).waitFor();
+    await other.getByText(LAST_MINUTE).waitFor();
     await page.context().close();
   });
 

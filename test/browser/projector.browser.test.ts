@@ -127,10 +127,9 @@ describe.runIf(url)('projector page on a second instance [postgres (server)]', (
     await expectNoSeriousA11yViolations(page, 'projector page');
     await screenshot(page, 'projector');
 
-    const started = Date.now();
+    // It follows with no reload (how fast: `npm run bench -- meetings-live`).
     await next();
     await speakerShown(page, 'Người phát biểu 2');
-    expect(Date.now() - started).toBeLessThan(1000);
 
     // The network drops: the page says so, and keeps the last state on screen.
     proxy.cut();

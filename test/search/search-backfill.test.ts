@@ -24,7 +24,7 @@ describeEachEngine('the workspace index backfill', (db) => {
   it('rebuilds the rows the features wrote, searchable', async () => {
     const written = await rows();
     expect(new Set(written.map((r) => r.kind))).toEqual(
-      new Set(['report', 'proposal', 'minutes', 'conclusion']),
+      new Set(['report', 'proposal', 'minutes', 'conclusion', 'task']),
     );
     await db()
       .transaction()

@@ -13,6 +13,13 @@ export interface ReportPanelProps {
   reportId: number;
   unitId: number;
   periodId: number;
+  /**
+   * Registers what must be saved before the report moves (sent, approved): the page awaits
+   * every registered function before the move, and does not move when one answers false (its
+   * save failed and the panel says why), so nothing typed in a panel is lost to the move.
+   * Returns the function that takes the registration back.
+   */
+  beforeMove?: (flush: () => Promise<boolean>) => () => void;
 }
 
 /** A panel another feature adds to the report page, below the report. */

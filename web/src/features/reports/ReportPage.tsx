@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Input, Modal, Skeleton, Space, Typography } from 'antd';
@@ -63,6 +63,11 @@ function ReportEditor({ report }: { report: Report }) {
   const [comment, setComment] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const { save, transition } = useReportMutations(report.id);
+  const panelFlushes = useRef(new Set<() => Promise<boolean>>());
+  const beforeMove = useCallback((flush: () => Promise<boolean>) => {
+    panelFlushes.current.add(flush);
+    return () => void panelFlushes.current.delete(flush);
+  }, []);
   const dirty = report.editable && !sameContent(content, contentOf(report));
 
   // Drafts autosave in the browser: a reload or a lost connection loses nothing.
@@ -172,6 +177,8 @@ function ReportEditor({ report }: { report: Report }) {
   };
 
   const act = async (action: ReportAction, note?: string) => {
+    // The panels' own unsaved parts first (the answers about the unit's tasks).
+    for (const flush of [...panelFlushes.current]) if (!(await flush())) return;
     let version = baseVersion;
     if (dirty) {
       const saved = await doSave();
@@ -315,7 +322,12 @@ function ReportEditor({ report }: { report: Report }) {
         />
         <ReportFiles report={report} baseVersion={baseVersion} dirty={dirty} onReport={adopt} />
         <ReportHistory report={report} />
-        <ReportPanels reportId={report.id} unitId={report.unitId} periodId={report.periodId} />
+        <ReportPanels
+          reportId={report.id}
+          unitId={report.unitId}
+          periodId={report.periodId}
+          beforeMove={beforeMove}
+        />
       </Space>
       {conflict && (
         <ConflictModal

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   Alert,
@@ -86,7 +86,7 @@ const fromServer = (data: ReportTaskAnswers): Drafts =>
  * unit leads or coordinates with its last update, and, while the report is a draft, a note, a
  * percent and "reported done" for each, saved with its own button or on leaving a field.
  */
-export default function ReportTasksPanel({ reportId }: ReportPanelProps) {
+export default function ReportTasksPanel({ reportId, beforeMove }: ReportPanelProps) {
   const report = useReport(reportId);
   // The answers follow the report's state (editable while a draft), not each save of its text.
   const stamp = report.data?.state;
@@ -94,10 +94,16 @@ export default function ReportTasksPanel({ reportId }: ReportPanelProps) {
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Skeleton active />;
   if (query.data.items.length === 0) return null;
-  return <AnswersCard key={stamp} data={query.data} />;
+  return <AnswersCard key={stamp} data={query.data} beforeMove={beforeMove} />;
 }
 
-function AnswersCard({ data }: { data: ReportTaskAnswers }) {
+function AnswersCard({
+  data,
+  beforeMove,
+}: {
+  data: ReportTaskAnswers;
+  beforeMove: ReportPanelProps['beforeMove'];
+}) {
   const { t } = useLoopI18n();
   const { message } = App.useApp();
   const save = useSaveReportAnswers(data.reportId);
@@ -112,14 +118,45 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
     if (commit) void doSave(next);
   };
 
-  const doSave = async (answers: Drafts = current) => {
+  // The save under way, and what is typed now: the report's move waits for the one and saves
+  // the other (beforeMove), so answers typed just before "send" go with the report.
+  const saving = useRef<Promise<boolean> | null>(null);
+  const latest = useRef<Drafts | null>(null);
+  useEffect(() => {
+    latest.current = drafts;
+  }, [drafts]);
+
+  const doSave = (answers: Drafts = current): Promise<boolean> => {
+    const run = saveAnswers(answers);
+    saving.current = run;
+    void run.finally(() => {
+      if (saving.current === run) saving.current = null;
+    });
+    return run;
+  };
+
+  useEffect(
+    () =>
+      beforeMove?.(async () => {
+        if (saving.current && !(await saving.current)) return false;
+        const pending = latest.current;
+        return pending === null ? true : doSave(pending);
+      }),
+    // doSave reads the latest answers through the refs; registering once per card is enough.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [beforeMove],
+  );
+
+  const saveAnswers = async (answers: Drafts): Promise<boolean> => {
     const list = data.items.map((i) => answers[i.taskId]!);
     try {
       await save.mutateAsync(list);
       // What was typed while it was being saved stays to be saved next.
       setDrafts((d) => (d === answers ? null : d));
+      if (latest.current === answers) latest.current = null;
       setErrors({});
       message.success(t('report.saved'));
+      return true;
     } catch (error) {
       if (isApiError(error)) {
         // The server names answers by position in the list sent: answers.<i>.<field>.
@@ -132,6 +169,7 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
         setErrors(byTask);
         message.error(error.message);
       }
+      return false;
     }
   };
   const saveIfDirty = () => {
