@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
+import { overviewRoutes } from './overview.routes.ts';
 import * as tasks from './tasks.service.ts';
 import {
   ChangeDeadlineBody,
@@ -24,6 +25,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   // unknown fields silently instead of refusing them (src/http/validation.ts refuses them).
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
+  await app.register(overviewRoutes);
 
   app.get(
     '/tasks',
