@@ -198,6 +198,18 @@ export const messages = {
     vi: 'Nhiệm vụ đã ở trạng thái "{state}" nên không thay đổi được nữa.',
     en: 'The task is "{state}", so it can no longer be changed.',
   },
+  task_update_not_assigned: {
+    vi: 'Đơn vị của bạn không chủ trì hay phối hợp nhiệm vụ này nên không cập nhật tiến độ được.',
+    en: 'Your unit neither leads nor coordinates this task, so it cannot report progress on it.',
+  },
+  task_update_not_head: {
+    vi: 'Chỉ lãnh đạo của đơn vị gửi cập nhật mới duyệt hoặc trả lại được cập nhật này.',
+    en: 'Only the head of the unit that wrote this update can approve it or send it back.',
+  },
+  task_update_decided: {
+    vi: 'Cập nhật này đã được duyệt hoặc trả lại rồi.',
+    en: 'This update has already been approved or sent back.',
+  },
   meeting_agenda_finished: {
     vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
     en: 'Every item of the agenda has been spoken.',
@@ -366,6 +378,30 @@ export const fieldMessages = {
     vi: 'Không thực hiện được ở trạng thái "{state}".',
     en: 'Not possible while the task is "{state}".',
   },
+  percentRange: {
+    vi: 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.',
+    en: 'The percent done must be a whole number from 0 to 100.',
+  },
+  updateEmpty: {
+    vi: 'Cần ghi nội dung, tỷ lệ hoàn thành hoặc báo cáo hoàn thành.',
+    en: 'Write a note, give a percent or report the task done.',
+  },
+  reportsDoneLeadOnly: {
+    vi: 'Chỉ đơn vị chủ trì mới báo cáo hoàn thành nhiệm vụ.',
+    en: 'Only the lead unit reports the task done.',
+  },
+  notTaskUnit: {
+    vi: 'Bạn không thuộc đơn vị này, hoặc đơn vị này không chủ trì hay phối hợp nhiệm vụ.',
+    en: 'You do not belong to this unit, or it neither leads nor coordinates the task.',
+  },
+  sendBackComment: {
+    vi: 'Cần ghi nhận xét khi trả lại cập nhật; người viết sẽ thấy nội dung này.',
+    en: 'Say what to change; the author will see it.',
+  },
+  updateDecided: {
+    vi: 'Cập nhật đã được xử lý.',
+    en: 'The update has already been decided.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FieldRule = keyof typeof fieldMessages;
@@ -393,6 +429,8 @@ export const entityNames = {
   conclusion: { vi: 'kết luận hội nghị', en: 'The conclusion' },
   agenda_item: { vi: 'mục chương trình', en: 'Agenda item' },
   task: { vi: 'nhiệm vụ', en: 'Task' },
+  task_update: { vi: 'cập nhật tiến độ', en: 'Progress update' },
+  task_settings: { vi: 'cấu hình nhiệm vụ', en: 'Task settings' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;

@@ -131,7 +131,7 @@ function historyOf(h: TaskHistoryRow): Task['history'][number] {
   };
 }
 
-interface LoadedTask {
+export interface LoadedTask {
   row: TaskRow;
   coordinating: number[];
   tree: UnitTree;
@@ -139,7 +139,7 @@ interface LoadedTask {
 }
 
 /** A task the caller may read: 404 when it does not exist, 403 when not theirs. */
-async function loadTask(db: Db, ctx: Ctx, id: number): Promise<LoadedTask> {
+export async function loadTask(db: Db, ctx: Ctx, id: number): Promise<LoadedTask> {
   const row = await repo.findTask(db, id);
   if (!row) throw NotFound('task');
   const coordinating = (await repo.coordinatingUnits(db, [id])).get(id) ?? [];

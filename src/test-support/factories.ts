@@ -4,6 +4,7 @@ import { readConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { nowIso } from '../db/dialect.ts';
 import { fold } from '../text/index.ts';
+import { AppError } from '../http/errors.ts';
 import { buildApp } from '../app.ts';
 import { insertAccount, replaceRoles } from '../units/accounts.repository.ts';
 import { hashPassword } from '../units/passwords.ts';
@@ -112,4 +113,15 @@ export async function loginCookie(
   const cookie = response.cookies.find((c) => c.name === 'giaoban_session');
   if (!cookie) throw new Error('no session cookie');
   return `giaoban_session=${cookie.value}`;
+}
+
+/** The AppError a service call is refused with (fails the test when it is not refused). */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

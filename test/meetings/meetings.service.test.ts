@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/database.ts';
-import { AppError } from '../../src/http/errors.ts';
 import * as agenda from '../../src/meetings/agenda.service.ts';
 import * as attendance from '../../src/meetings/attendance.service.ts';
 import * as conclusion from '../../src/meetings/conclusion.service.ts';
@@ -13,21 +12,11 @@ import { transitionMeeting } from '../../src/meetings/transitions.service.ts';
 import * as reports from '../../src/reports/reports.service.ts';
 import { transitionReport } from '../../src/reports/workflow.service.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
+import { failure } from '../../src/test-support/factories.ts';
 import { buildReportSetup } from '../../src/test-support/report-factories.ts';
 import type { Ctx } from '../../src/units/roles.ts';
 
 const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: fixedClock(iso) });
-
-/** The error a call fails with, for checking its status, code and fields. */
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function auditCount(db: Database, entityType: string) {
   const rows = await db

@@ -1,20 +1,9 @@
 import { expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { AppError } from '../../src/http/errors.ts';
 import * as tasks from '../../src/tasks/tasks.service.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
-import { buildAccount, buildUnit, ctxFor } from '../../src/test-support/factories.ts';
+import { buildAccount, buildUnit, ctxFor, failure } from '../../src/test-support/factories.ts';
 import { TASK_DAY, at, buildTaskSetup } from '../../src/test-support/task-factories.ts';
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What a refusal must leave untouched: the tasks, their history and the audit log. */
 async function counts(db: Database) {

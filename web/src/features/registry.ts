@@ -1,11 +1,17 @@
 import { meetingsFeature } from './meetings/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
+import { tasksFeature } from './tasks/index';
 import type { WorkspaceSlots } from './slots';
 import type { AuditDetailLabels, WorkspaceFeature } from './types';
 
 /** Features beyond units and accounts, in menu order. */
-export const features: WorkspaceFeature[] = [reportsFeature, meetingsFeature, portalFeature];
+export const features: WorkspaceFeature[] = [
+  reportsFeature,
+  meetingsFeature,
+  tasksFeature,
+  portalFeature,
+];
 
 /** The home page's sections of every feature, in page order. */
 export const homeSections = features

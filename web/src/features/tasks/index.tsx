@@ -1,0 +1,36 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { CheckSquareOutlined } from '@ant-design/icons';
+import { Skeleton } from 'antd';
+import type { Me, Role } from '../../api/types';
+import type { WorkspaceFeature } from '../types';
+
+const TasksListPage = lazy(() => import('./TasksListPage'));
+
+const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
+const holds =
+  (...roles: Role[]) =>
+  (user: Me) =>
+    user.roles.some((r) => roles.includes(r.role));
+
+/**
+ * Tasks made from a meeting's directives or issued directly: the list (filters in the URL),
+ * the task page with its progress updates, the meeting page's "Nhiệm vụ" tab, the settings.
+ */
+export const tasksFeature: WorkspaceFeature = {
+  routes: [{ path: 'tasks', element: page(<TasksListPage />) }],
+  menu: [
+    {
+      key: '/tasks',
+      icon: <CheckSquareOutlined aria-hidden />,
+      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+  ],
+  auditLabels: {
+    entity: {
+      task: { vi: 'Nhiệm vụ', en: 'Task' },
+      task_update: { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Task progress update' },
+      task_settings: { vi: 'Cấu hình nhiệm vụ', en: 'Task settings' },
+    },
+  },
+};
