@@ -1,10 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FundOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
+const OverviewPage = lazy(() => import('./OverviewPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -17,13 +18,22 @@ const holds =
  * the task page with its progress updates, the meeting page's "Nhiệm vụ" tab, the settings.
  */
 export const tasksFeature: WorkspaceFeature = {
-  routes: [{ path: 'tasks', element: page(<TasksListPage />) }],
+  routes: [
+    { path: 'tasks', element: page(<TasksListPage />) },
+    { path: 'tasks/overview', element: page(<OverviewPage />) },
+  ],
   menu: [
     {
       key: '/tasks',
       icon: <CheckSquareOutlined aria-hidden />,
       label: { vi: 'Nhiệm vụ', en: 'Tasks' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+    {
+      key: '/tasks/overview',
+      icon: <FundOutlined aria-hidden />,
+      label: { vi: 'Tổng quan nhiệm vụ', en: 'Tasks overview' },
+      visible: holds('secretariat', 'chair'),
     },
   ],
   auditLabels: {
