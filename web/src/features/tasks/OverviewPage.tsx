@@ -29,6 +29,18 @@ function Tile({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A card's heading, wrapping on a narrow screen rather than cut short. */
+function SectionTitle({ text }: { text: string }) {
+  return (
+    <h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal', padding: '8px 0' }}>{text}</h2>
+  );
+}
+
+/** A name in a table that scrolls sideways: wrapped within a readable width. */
+function Name({ children }: { children: ReactNode }) {
+  return <div style={{ minWidth: 140, maxWidth: 240, whiteSpace: 'normal' }}>{children}</div>;
+}
+
 type UnitRow = TaskOverview['units'][number];
 type MeetingRow = TaskOverview['meetings'][number];
 
@@ -135,10 +147,7 @@ export default function OverviewPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card
-            size="small"
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.quarters')}</h2>}
-          >
+          <Card size="small" title={<SectionTitle text={t('overview.quarters')} />}>
             {quarterData.length === 0 ? (
               <Typography.Text type="secondary">{t('overview.noDone')}</Typography.Text>
             ) : (
@@ -179,14 +188,12 @@ export default function OverviewPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card
-            size="small"
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.meetings')}</h2>}
-          >
+          <Card size="small" title={<SectionTitle text={t('overview.meetings')} />}>
             <Table<MeetingRow>
               size="small"
               rowKey="meetingId"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={o.meetings}
               locale={{ emptyText: t('overview.noMeetings') }}
               columns={[
@@ -194,7 +201,9 @@ export default function OverviewPage() {
                   title: t('overview.meeting'),
                   dataIndex: 'title',
                   render: (title: string, m) => (
-                    <Link to={`/meetings/${m.meetingId}`}>{title}</Link>
+                    <Name>
+                      <Link to={`/meetings/${m.meetingId}`}>{title}</Link>
+                    </Name>
                   ),
                 },
                 {
@@ -224,10 +233,7 @@ export default function OverviewPage() {
           </Card>
         </Col>
         <Col span={24}>
-          <Card
-            size="small"
-            title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('overview.units')}</h2>}
-          >
+          <Card size="small" title={<SectionTitle text={t('overview.units')} />}>
             <Table<UnitRow>
               size="small"
               rowKey="unitId"
@@ -236,7 +242,11 @@ export default function OverviewPage() {
               dataSource={o.units}
               locale={{ emptyText: t('overview.noTasks') }}
               columns={[
-                { title: t('overview.unit'), dataIndex: 'unitName', fixed: 'left' },
+                {
+                  title: t('overview.unit'),
+                  dataIndex: 'unitName',
+                  render: (name: string) => <Name>{name}</Name>,
+                },
                 loadColumns('lead'),
                 loadColumns('coordinating'),
                 {
