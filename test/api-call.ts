@@ -3,6 +3,11 @@ import { expect } from 'vitest';
 
 export type Lang = 'vi' | 'en';
 
+/** The error answer's shape. */
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
 /**
  * A JSON call to the app's API as a signed-in account, in the language asked for; whatever it
  * answers, never a 5xx. `app` is read at call time (tests build it in beforeAll).

@@ -1,6 +1,7 @@
 import { loadMeetingsDemo } from '../meetings/meetings.demo.ts';
 import { loadPortalDemo } from '../portal/portal.demo.ts';
 import { loadReportsDemo } from '../reports/reports.demo.ts';
+import { loadTasksDemo } from '../tasks/tasks.demo.ts';
 import type { DemoContext } from './demo-context.ts';
 
 export type { DemoContext };
@@ -9,5 +10,6 @@ export type { DemoContext };
 export async function loadFeatureDemos(ctx: DemoContext): Promise<void> {
   await loadReportsDemo(ctx);
   await loadMeetingsDemo(ctx);
+  await loadTasksDemo(ctx);
   await loadPortalDemo(ctx);
 }

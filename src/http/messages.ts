@@ -206,6 +206,18 @@ export const messages = {
     vi: 'Chỉ lãnh đạo của đơn vị gửi cập nhật mới duyệt hoặc trả lại được cập nhật này.',
     en: 'Only the head of the unit that wrote this update can approve it or send it back.',
   },
+  task_update_not_author: {
+    vi: 'Chỉ người viết cập nhật mới đính kèm tệp vào cập nhật đó.',
+    en: 'Only the author of an update can attach files to it.',
+  },
+  task_update_sent_back: {
+    vi: 'Cập nhật đã bị trả lại; hãy gửi một cập nhật mới kèm tệp.',
+    en: 'The update was sent back; send a new update with the file.',
+  },
+  task_update_attachments_full: {
+    vi: 'Mỗi cập nhật đính kèm tối đa {limit} tệp.',
+    en: 'An update can have at most {limit} files.',
+  },
   task_update_decided: {
     vi: 'Cập nhật này đã được duyệt hoặc trả lại rồi.',
     en: 'This update has already been approved or sent back.',

@@ -50,6 +50,20 @@ function cleanFileName(name: string): string {
   ].join('');
 }
 
+/** A file's cleaned name and MIME type, refused (415, 413) when its type or size is not allowed. */
+export function checkFile(file: { fileName: string; data: Buffer }): {
+  fileName: string;
+  mime: string;
+} {
+  const fileName = cleanFileName(file.fileName);
+  const mime = allowedType(fileName);
+  if (!mime)
+    throw new AppError(415, 'file_type_not_allowed', { type: fileName.split('.').pop() ?? '' });
+  if (file.data.length > ATTACHMENT_MAX_BYTES)
+    throw new AppError(413, 'file_too_large', { limit: '5 MB' });
+  return { fileName, mime };
+}
+
 export async function addAttachment(
   db: Db,
   ctx: Ctx,
@@ -58,12 +72,7 @@ export async function addAttachment(
   file: { fileName: string; data: Buffer },
 ) {
   const { row: report } = await loadForEdit(db, ctx, reportId, version);
-  const fileName = cleanFileName(file.fileName);
-  const mime = allowedType(fileName);
-  if (!mime)
-    throw new AppError(415, 'file_type_not_allowed', { type: fileName.split('.').pop() ?? '' });
-  if (file.data.length > ATTACHMENT_MAX_BYTES)
-    throw new AppError(413, 'file_too_large', { limit: '5 MB' });
+  const { fileName, mime } = checkFile(file);
   const row = await repo.insertAttachment(db, {
     report_id: reportId,
     file_name: fileName,

@@ -59,7 +59,9 @@ function uploadError(error: unknown): AppError {
  * and sets `truncated`; a file cut to exactly the limit looks whole unless that flag is checked
  * after reading, so both are checked: a user's file is stored whole or not at all.
  */
-async function oneFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+export async function oneFile(
+  request: FastifyRequest,
+): Promise<{ fileName: string; data: Buffer }> {
   const part = await request.file().catch((error: unknown) => {
     throw uploadError(error);
   });

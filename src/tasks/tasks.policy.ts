@@ -38,6 +38,14 @@ export function canManageTasks(actor: Actor, convenerId: number, tree: UnitTree)
   return holdsRoleOver(actor, 'secretariat', convenerId, tree);
 }
 
+/**
+ * Turning a concluded meeting's directives into tasks: the secretariat, or the chair who gave
+ * the directives (from the meeting's page).
+ */
+export function canIssueFromMeeting(actor: Actor, convenerId: number, tree: UnitTree): boolean {
+  return holdsAny(actor, COMMITTEE_ROLES, convenerId, tree);
+}
+
 /** The lead unit's reporter or head moves the work forward. */
 export function isLeadUnit(actor: Actor, t: TaskAccess, tree: UnitTree): boolean {
   return holdsAny(actor, UNIT_ROLES, t.leadUnitId, tree);

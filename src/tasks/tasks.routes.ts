@@ -16,6 +16,7 @@ import {
   TaskTransitionBody,
   UpdateTaskBody,
 } from './tasks.schema.ts';
+import { taskUpdateRoutes } from './updates.routes.ts';
 
 const tags = ['tasks'];
 
@@ -26,6 +27,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
   await app.register(overviewRoutes);
+  await app.register(taskUpdateRoutes);
 
   app.get(
     '/tasks',

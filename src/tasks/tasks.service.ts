@@ -27,6 +27,7 @@ import {
   type DeadlineChoice,
 } from './deadlines.ts';
 import {
+  canIssueFromMeeting,
   canManageTasks,
   canReadTask,
   isLeadUnit,
@@ -427,7 +428,7 @@ export async function meetingDirectives(
 ): Promise<MeetingDirectiveList> {
   const { meeting, directives } = await directivesForTasks(db, ctx, meetingId);
   const tree = await loadUnitTree(db);
-  if (!canManageTasks(ctx.actor, meeting.unitId, tree)) throw Forbidden();
+  if (!canIssueFromMeeting(ctx.actor, meeting.unitId, tree)) throw Forbidden();
   const made = new Map(
     (
       await repo.findTasksOfDirectives(
@@ -479,7 +480,7 @@ export async function createFromMeeting(
 ): Promise<TaskList> {
   const { meeting, directives } = await directivesForTasks(db, ctx, meetingId);
   const tree = await loadUnitTree(db);
-  if (!canManageTasks(ctx.actor, meeting.unitId, tree)) throw Forbidden();
+  if (!canIssueFromMeeting(ctx.actor, meeting.unitId, tree)) throw Forbidden();
   if (meeting.state !== 'concluded')
     throw new AppError(
       409,

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { nowOf } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, Invalid, NotFound, StaleVersion, type FieldProblem } from '../http/errors.ts';
+import { checkFile } from '../reports/attachments.service.ts';
 import { holdsRoleOver } from '../units/units.policy.ts';
 import type { Ctx } from '../units/roles.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
@@ -320,6 +321,67 @@ export async function decideTaskUpdate(
   const fresh = (await repo.findUpdate(db, updateId))!;
   const [presented] = await presentAll(db, ctx, [fresh], t.tree, () => true);
   return presented!;
+}
+
+/* ---------- attachments ---------- */
+
+/** At most this many files per update (they are stored in the database). */
+export const UPDATE_ATTACHMENTS_MAX = 10;
+
+/**
+ * Attaches a file to an update by its author, while the task is open and the update was not
+ * sent back: the type and size are checked before anything is stored.
+ */
+export async function addUpdateAttachment(
+  db: Db,
+  ctx: Ctx,
+  updateId: number,
+  file: { fileName: string; data: Buffer },
+): Promise<TaskUpdateAttachment> {
+  const update = await repo.findUpdate(db, updateId);
+  if (!update) throw NotFound('task_update');
+  const t = await loadTask(db, ctx, update.task_id);
+  if (update.author_id !== ctx.actor.id) throw new AppError(403, 'task_update_not_author');
+  const state = t.row.state as TaskState;
+  if (!isOpenTask(state)) throw new AppError(409, 'task_closed', { state });
+  if (update.approval === 'sent_back') throw new AppError(409, 'task_update_sent_back');
+  const { fileName, mime } = checkFile(file);
+  if ((await repo.attachmentsOf(db, [updateId])).length >= UPDATE_ATTACHMENTS_MAX)
+    throw new AppError(409, 'task_update_attachments_full', { limit: UPDATE_ATTACHMENTS_MAX });
+  const row = await repo.insertAttachment(db, {
+    update_id: updateId,
+    file_name: fileName,
+    mime_type: mime,
+    size: file.data.length,
+    data: file.data,
+    created_at: nowOf(ctx),
+  });
+  await recordAudit(db, ctx, {
+    action: 'create',
+    unitId: update.unit_id,
+    entityType: 'task_update',
+    entityId: updateId,
+    summary: fileName,
+    after: { taskId: update.task_id, fileName, size: row.size },
+  });
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    size: row.size,
+    createdAt: row.created_at,
+  };
+}
+
+/** A file of an update the caller may see (its own unit's, or a visible one of a task it reads). */
+export async function getUpdateAttachment(db: Db, ctx: Ctx, id: number) {
+  const file = await repo.findAttachment(db, id);
+  if (!file) throw NotFound('attachment');
+  const update = (await repo.findUpdate(db, file.update_id))!;
+  const t = await loadTask(db, ctx, update.task_id);
+  if (!isVisible(update.approval) && !memberOf(ctx, update.unit_id, t.tree))
+    throw new AppError(403, 'forbidden');
+  return { fileName: file.file_name, mimeType: file.mime_type, data: Buffer.from(file.data) };
 }
 
 /* ---------- the convening unit's task settings ---------- */

@@ -114,4 +114,37 @@ describeEachEngine('the demo', (db) => {
     // The morning after it: the last step is on the day before.
     expect(vnDayStartIso(String(last.at).slice(0, 10), 1) <= present).toBe(true);
   });
+
+  it('turns the Quý III directives into tasks: updated, one accepted, one awaiting acceptance, one overdue', async () => {
+    const tasks = await db()
+      .selectFrom('tasks')
+      .select(['id', 'state', 'deadline', 'extensions', 'lead_unit_id', 'source_kind'])
+      .orderBy('source_directive_id')
+      .execute();
+    expect(tasks.map((t) => t.state)).toEqual([
+      'in_progress',
+      'accepted',
+      'reported_done',
+      'not_started',
+      'in_progress',
+      'in_progress',
+      'in_progress',
+    ]);
+    expect(tasks.every((t) => t.source_kind === 'directive')).toBe(true);
+    const present = DEMO_PRESENT.slice(0, 10);
+    const overdue = tasks.filter(
+      (t) => ['not_started', 'in_progress', 'returned'].includes(t.state) && t.deadline < present,
+    );
+    expect(overdue.map((t) => [t.deadline, t.extensions])).toEqual([['2017-12-20', 1]]);
+    expect(tasks.every((t) => t.deadline >= '2017-10-01' && t.deadline <= '2017-12-31')).toBe(true);
+    const coordinating = await db().selectFrom('task_units').select('task_id').execute();
+    expect(coordinating.length).toBeGreaterThan(10);
+    const updates = await db()
+      .selectFrom('task_updates')
+      .select(['role', 'approval', 'created_at'])
+      .execute();
+    expect(updates.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(updates.map((u) => u.role))).toEqual(new Set(['lead', 'coordinating']));
+    expect(updates.every((u) => u.created_at < new Date(DEMO_PRESENT).toISOString())).toBe(true);
+  });
 });

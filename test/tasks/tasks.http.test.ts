@@ -6,11 +6,7 @@ import type { Task, TaskList } from '../../src/tasks/tasks.schema.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { loginCookie, testConfig } from '../../src/test-support/factories.ts';
 import { TASK_DAY, buildTaskSetup } from '../../src/test-support/task-factories.ts';
-import { apiCaller } from '../api-call.ts';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+import { apiCaller, type ErrorBody } from '../api-call.ts';
 
 describeEachEngine('tasks over HTTP', (db) => {
   let app: FastifyInstance;

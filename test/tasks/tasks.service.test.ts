@@ -116,11 +116,11 @@ describeEachEngine('tasks', (db) => {
       'directives.1.directiveId': { rule: 'notInMeeting' },
       'directives.2.coordinatingUnitIds.0': { rule: 'leadAmongCoordinating' },
     });
-    // Only the convening unit's secretariat issues them.
+    // Only the convening unit's secretariat and chair issue them.
     expect(
       (
         await failure(
-          tasks.createFromMeeting(db(), at(s.ctx.chair, TASK_DAY), meeting.id, {
+          tasks.createFromMeeting(db(), at(s.ctx.reporter, TASK_DAY), meeting.id, {
             directives: [{ directiveId: directives[0]!.id }],
           }),
         )
