@@ -15,16 +15,4 @@ export function useTaskOverview(unitId: number | undefined) {
   });
 }
 
-/**
- * The task list's address for a figure's filter: TaskQuery's names, `state` repeated, yes/no
- * as 1/0 (`/tasks?convenerId=1&unitId=4&role=lead&overdue=1`).
- */
-export function taskListPath(filter: TaskListFilter): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter) as [string, unknown][]) {
-    if (value === undefined || value === null) continue;
-    for (const v of Array.isArray(value) ? value : [value])
-      params.append(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  }
-  return `/tasks?${params.toString()}`;
-}
+export { taskListPath } from './taskListUrl';
