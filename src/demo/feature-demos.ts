@@ -1,6 +1,7 @@
 import { loadMeetingsDemo } from '../meetings/meetings.demo.ts';
 import { loadPortalDemo } from '../portal/portal.demo.ts';
 import { loadReportsDemo } from '../reports/reports.demo.ts';
+import { loadLoopDemo } from '../tasks/loop.demo.ts';
 import { loadTasksDemo } from '../tasks/tasks.demo.ts';
 import type { DemoContext } from './demo-context.ts';
 
@@ -11,5 +12,6 @@ export async function loadFeatureDemos(ctx: DemoContext): Promise<void> {
   await loadReportsDemo(ctx);
   await loadMeetingsDemo(ctx);
   await loadTasksDemo(ctx);
+  await loadLoopDemo(ctx);
   await loadPortalDemo(ctx);
 }

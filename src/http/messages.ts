@@ -198,6 +198,10 @@ export const messages = {
     vi: 'Nhiệm vụ đã ở trạng thái "{state}" nên không thay đổi được nữa.',
     en: 'The task is "{state}", so it can no longer be changed.',
   },
+  task_answers_locked: {
+    vi: 'Báo cáo không còn là bản nháp nên không sửa được phần tiến độ nhiệm vụ; chỉ sửa được khi báo cáo đang soạn (hoặc bị trả lại và đã mở lại).',
+    en: 'The report is no longer a draft, so its answers about tasks cannot be changed; they can be changed while the report is being written (or once a returned report is reopened).',
+  },
   task_update_not_assigned: {
     vi: 'Đơn vị của bạn không chủ trì hay phối hợp nhiệm vụ này nên không cập nhật tiến độ được.',
     en: 'Your unit neither leads nor coordinates this task, so it cannot report progress on it.',
@@ -385,6 +389,14 @@ export const fieldMessages = {
   directiveTaken: {
     vi: 'Đã được giao thành nhiệm vụ #{taskId}.',
     en: 'Already made into task #{taskId}.',
+  },
+  taskNotHeld: {
+    vi: 'Đơn vị không chủ trì hay phối hợp nhiệm vụ đang mở này.',
+    en: 'The unit neither leads nor coordinates this open task.',
+  },
+  taskAnswersLocked: {
+    vi: 'Đã khóa: báo cáo không còn là bản nháp.',
+    en: 'Locked: the report is no longer a draft.',
   },
   taskWrongState: {
     vi: 'Không thực hiện được ở trạng thái "{state}".',

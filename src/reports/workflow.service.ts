@@ -5,6 +5,7 @@ import { AppError, Forbidden, Invalid, StaleVersion } from '../http/errors.ts';
 import type { Ctx } from '../units/roles.ts';
 import { getUnit } from '../units/units.service.ts';
 import { actsAs, loadReadable, type LoadedReport } from './report-access.ts';
+import { reportSubmitted } from './report-hooks.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
@@ -98,5 +99,13 @@ export async function moveReport(
     before: { state },
     after: { state: check.to, ...(comment && { comment }), ...(late && { late }) },
   });
+  if (check.to === 'submitted')
+    await reportSubmitted(db, ctx, {
+      id,
+      unitId: row.unit_id,
+      periodId: period.id,
+      convenerId: period.unit_id,
+      at,
+    });
   return { ...loaded, row: updated };
 }

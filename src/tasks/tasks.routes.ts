@@ -4,6 +4,7 @@ import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { overviewRoutes } from './overview.routes.ts';
+import { reportAnswerRoutes } from './report-answers.routes.ts';
 import * as tasks from './tasks.service.ts';
 import {
   ChangeDeadlineBody,
@@ -28,6 +29,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   const db = app.db;
   await app.register(overviewRoutes);
   await app.register(taskUpdateRoutes);
+  await app.register(reportAnswerRoutes);
 
   app.get(
     '/tasks',

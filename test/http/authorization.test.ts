@@ -8,6 +8,7 @@ import {
   loginCookie,
 } from '../../src/test-support/factories.ts';
 import { homeRows } from '../authz/home.rows.ts';
+import { loopRows } from '../authz/loop.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
@@ -27,6 +28,7 @@ const TABLE: Row[] = [
   ...summaryRows,
   ...meetingEventRows,
   ...taskRows,
+  ...loopRows,
   ...portalRows,
   ...homeRows,
   logoutRow,

@@ -6,6 +6,8 @@ import type { WorkspaceFeature } from '../types';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
 const OverviewPage = lazy(() => import('./OverviewPage'));
+const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
+const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -15,7 +17,8 @@ const holds =
 
 /**
  * Tasks made from a meeting's directives or issued directly: the list (filters in the URL),
- * the task page with its progress updates, the meeting page's "Nhiệm vụ" tab, the settings.
+ * the task page with its progress updates, the meeting page's "Nhiệm vụ" tab, the settings;
+ * the report form's part about the unit's open tasks and the follow-up in a meeting's summary.
  */
 export const tasksFeature: WorkspaceFeature = {
   routes: [
@@ -36,11 +39,35 @@ export const tasksFeature: WorkspaceFeature = {
       visible: holds('secretariat', 'chair'),
     },
   ],
+  reportPanels: [
+    {
+      key: 'tasks.open',
+      Panel: (props) => (
+        <Suspense fallback={null}>
+          <ReportTasksPanel {...props} />
+        </Suspense>
+      ),
+    },
+  ],
+  meetingSummaryPanels: [
+    {
+      key: 'tasks.follow-up',
+      Panel: (props) => (
+        <Suspense fallback={null}>
+          <FollowUpPanel {...props} />
+        </Suspense>
+      ),
+    },
+  ],
   auditLabels: {
     entity: {
       task: { vi: 'Nhiệm vụ', en: 'Task' },
       task_update: { vi: 'Cập nhật tiến độ nhiệm vụ', en: 'Task progress update' },
       task_settings: { vi: 'Cấu hình nhiệm vụ', en: 'Task settings' },
+      report_task_answers: {
+        vi: 'Tiến độ nhiệm vụ trong báo cáo',
+        en: 'Task progress in a report',
+      },
     },
   },
 };
