@@ -30,6 +30,7 @@ import { ClusterBus } from './live/cluster-bus.ts';
 import { PostgresBus } from './live/postgres-bus.ts';
 import { registerEventStreams } from './live/sse.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { meetingEventsRoutes } from './meetings/events.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
@@ -235,6 +236,7 @@ export async function buildApp({
       await api.register(summaryRoutes);
       await api.register(taskRoutes);
       await api.register(portalApiRoutes);
+      await api.register(notificationRoutes);
       await api.register(homeRoutes);
       await api.register(meetingEventsRoutes);
     },

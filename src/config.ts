@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import type { MailConfig } from './notifications/mail.config.ts';
 import type { PortalConfig } from './portal/portal.config.ts';
 
 export type TrustProxy = false | number | string[];
@@ -45,6 +46,8 @@ export interface Config {
   /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
   workers: number;
   portal: PortalConfig;
+  /** Notifications and e-mail (SMTP_*, MAIL_*, REMINDER_CHECK_MS, REPORT_REMINDER_DAYS). */
+  mail: MailConfig;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -94,10 +97,38 @@ function readPortalConfig(env: NodeJS.ProcessEnv): PortalConfig {
   };
 }
 
+function readMailConfig(env: NodeJS.ProcessEnv, publicBaseUrl: string | null): MailConfig {
+  const host = env.SMTP_HOST?.trim();
+  const secure = flag(env, 'SMTP_SECURE', false);
+  const from = env.SMTP_FROM?.trim() || 'Giao Ban <giaoban@localhost>';
+  const attempts = int(env, 'MAIL_MAX_ATTEMPTS', 8);
+  if (attempts < 1)
+    throw new Error(`MAIL_MAX_ATTEMPTS must be at least 1, got "${env.MAIL_MAX_ATTEMPTS}"`);
+  return {
+    smtp: host
+      ? {
+          host,
+          port: int(env, 'SMTP_PORT', secure ? 465 : 587),
+          secure,
+          user: env.SMTP_USER?.trim() || null,
+          password: env.SMTP_PASSWORD || null,
+          from,
+        }
+      : null,
+    sendEveryMs: ms(env, 'MAIL_SEND_MS', 10_000),
+    maxAttempts: attempts,
+    retryBaseMs: ms(env, 'MAIL_RETRY_MS', 60_000),
+    reminderEveryMs: ms(env, 'REMINDER_CHECK_MS', 15 * 60_000),
+    reportReminderDays: int(env, 'REPORT_REMINDER_DAYS', 3),
+    publicBaseUrl,
+  };
+}
+
 /** Reads the configuration from environment variables (see README.md, "Configuration"). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const dataDir = path.resolve(env.GIAOBAN_DATA_DIR ?? 'data');
+  const portal = readPortalConfig(env);
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -112,7 +143,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
     workers: workers(env),
-    portal: readPortalConfig(env),
+    portal,
+    mail: readMailConfig(env, portal.publicBaseUrl),
   };
 }
 

@@ -14,7 +14,7 @@ export interface ErrorBody {
  */
 export function apiCaller(app: () => FastifyInstance) {
   return async function call<T = unknown>(
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     cookie: string,
     payload?: object,

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { NotificationTables } from '../notifications/notifications.tables.ts';
 import type { MeetingTables } from '../meetings/meetings.tables.ts';
 import type { SummaryTables } from '../meetings/summary.tables.ts';
 import type { PortalTables } from '../portal/portal.tables.ts';
@@ -10,7 +11,14 @@ import type { TaskTables } from '../tasks/tasks.tables.ts';
  * so one set of queries reads the same values from SQLite and PostgreSQL.
  */
 export interface DB
-  extends CoreTables, ReportTables, PortalTables, MeetingTables, SummaryTables, TaskTables {}
+  extends
+    CoreTables,
+    NotificationTables,
+    ReportTables,
+    PortalTables,
+    MeetingTables,
+    SummaryTables,
+    TaskTables {}
 
 /** What repository and service functions take first: the database or an open transaction. */
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -50,6 +58,10 @@ export interface AccountTable {
   failed_logins: Generated<number>;
   locked_until: string | null;
   last_login_at: string | null;
+  /** Where e-mail goes (null: none), whether the person receives it, and its language. */
+  email: Generated<string | null>;
+  email_opt_in: Generated<number>;
+  language: Generated<string>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

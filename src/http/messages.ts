@@ -266,6 +266,10 @@ export const fieldMessages = {
     en: 'Only JPEG, PNG, WebP or GIF images are accepted.',
   },
   imageSize: { vi: 'Ảnh tối đa {limit} byte.', en: 'Images are at most {limit} bytes.' },
+  emailFormat: {
+    vi: 'Địa chỉ thư điện tử không đúng (ví dụ đúng: ten.donvi@tuson.gov.vn).',
+    en: 'This is not an e-mail address (for example: name.unit@tuson.gov.vn).',
+  },
   usernameFormat: {
     vi: 'Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–64 ký tự).',
     en: 'Use lowercase letters without accents, digits, dot, underscore or dash (3–64 characters).',
@@ -455,9 +459,27 @@ export const entityNames = {
   task: { vi: 'nhiệm vụ', en: 'Task' },
   task_update: { vi: 'cập nhật tiến độ', en: 'Progress update' },
   task_settings: { vi: 'cấu hình nhiệm vụ', en: 'Task settings' },
+  notification: { vi: 'thông báo', en: 'Notification' },
+  outbox_item: { vi: 'thư điện tử', en: 'E-mail' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type EntityName = keyof typeof entityNames;
+
+/** What the admin's SMTP check answers (src/notifications/notifications.service.ts). */
+export const smtpCheckMessages = {
+  ok: {
+    vi: 'Kết nối được máy chủ thư {server}: thư điện tử sẽ được gửi.',
+    en: 'Connected to the mail server {server}: e-mail will be sent.',
+  },
+  off: {
+    vi: 'Chưa cấu hình máy chủ thư (SMTP_HOST): thư điện tử đang tắt, thông báo chỉ hiện trong ứng dụng.',
+    en: 'No mail server is configured (SMTP_HOST): e-mail is off, notifications show in the app only.',
+  },
+  failed: {
+    vi: 'Không kết nối được máy chủ thư {server}. Kiểm tra SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER và SMTP_PASSWORD. Chi tiết: {detail}',
+    en: 'Could not connect to the mail server {server}. Check SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER and SMTP_PASSWORD. Detail: {detail}',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
 
 /** Warnings given with a saved meeting: the save went through, but the user should know. */
 export const warningMessages = {

@@ -41,6 +41,7 @@ import {
   meetingPermissions,
   ownInvitedUnits,
 } from './meetings.policy.ts';
+import { notifyInvitation } from './meetings.notifications.ts';
 import * as repo from './meetings.repository.ts';
 import type { MeetingState } from './meetings.states.ts';
 import type { MeetingGuestRow, MeetingRow, MeetingUnitRow } from './meetings.tables.ts';
@@ -780,7 +781,7 @@ export async function sendInvitation(
       units: meeting.units.length,
     },
   });
-  return meeting;
+  return notifyInvitation(db, ctx, meeting);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Ctx } from '../units/roles.ts';
 import { getUnit } from '../units/units.service.ts';
 import { actsAs, loadReadable, type LoadedReport } from './report-access.ts';
 import { reportSubmitted } from './report-hooks.ts';
+import { notifyReportMoved } from './reports.notifications.ts';
 import * as repo from './reports.repository.ts';
 import type { Report, TransitionBody } from './reports.schema.ts';
 import { presentReport } from './reports.service.ts';
@@ -107,5 +108,12 @@ export async function moveReport(
       convenerId: period.unit_id,
       at,
     });
+  await notifyReportMoved(
+    db,
+    ctx,
+    { id, unitId: row.unit_id, periodName: period.name },
+    input.action,
+    comment,
+  );
   return { ...loaded, row: updated };
 }

@@ -5,6 +5,7 @@ import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { overviewRoutes } from './overview.routes.ts';
 import { reportAnswerRoutes } from './report-answers.routes.ts';
+import { taskReminderJob } from './tasks.reminders.ts';
 import * as tasks from './tasks.service.ts';
 import {
   ChangeDeadlineBody,
@@ -30,6 +31,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   await app.register(overviewRoutes);
   await app.register(taskUpdateRoutes);
   await app.register(reportAnswerRoutes);
+  app.jobs.add(taskReminderJob(db, app.config.mail.reminderEveryMs));
 
   app.get(
     '/tasks',

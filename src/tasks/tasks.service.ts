@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
+import { notifyTaskAssigned, notifyTaskMoved } from './tasks.notifications.ts';
 import { nowOf } from '../clock.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import type { Db } from '../db/schema.ts';
@@ -417,7 +418,7 @@ export async function createTask(db: Db, ctx: Ctx, input: CreateTaskBody): Promi
     directiveId: null,
     document: input.sourceKind === 'document' ? document : null,
   });
-  return audited(db, ctx, id, null);
+  return notifyTaskAssigned(db, ctx, await audited(db, ctx, id, null));
 }
 
 /** A meeting's directives, each with the task made from it (if any), for issuing them. */
@@ -559,6 +560,7 @@ export async function createFromMeeting(
     const { history: _history, ...summary } = await audited(db, ctx, id, null);
     items.push(summary);
   }
+  await notifyTaskAssigned(db, ctx, items);
   return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
 }
 
@@ -673,7 +675,7 @@ export async function transitionTask(
     new_deadline: null,
     comment: input.comment?.trim() || null,
   });
-  return audited(db, ctx, id, before);
+  return notifyTaskMoved(db, ctx, await audited(db, ctx, id, before), input);
 }
 
 /** Moves an open task's deadline (secretariat); the old one stays in the history, extensions counted. */

@@ -46,6 +46,9 @@ export async function buildAccount(
     fullName?: string;
     roles?: { unitId: number; role: Role }[];
     active?: boolean;
+    email?: string | null;
+    emailOptIn?: boolean;
+    language?: 'vi' | 'en';
   } = {},
 ) {
   testHash ??= hashPassword(TEST_PASSWORD);
@@ -58,6 +61,9 @@ export async function buildAccount(
     full_name_folded: fold(fullName),
     position: null,
     active: overrides.active === false ? 0 : 1,
+    email: overrides.email ?? null,
+    email_opt_in: overrides.emailOptIn === false ? 0 : 1,
+    language: overrides.language ?? 'vi',
     created_at: now,
     updated_at: now,
   });

@@ -15,6 +15,8 @@ const Roles = Type.Array(RoleGrantSchema, { maxItems: 50 });
 const FullName = Type.String({ minLength: 1, maxLength: 200 });
 const Position = Nullable(Type.String({ maxLength: 200 }));
 const Password = Type.String({ minLength: 1, maxLength: 200 });
+/** An e-mail address; '' or null: none. Checked by the service (a clear message, not a pattern). */
+const Email = Nullable(Type.String({ maxLength: 300 }));
 
 export const Account = Type.Object(
   {
@@ -24,6 +26,7 @@ export const Account = Type.Object(
     position: Nullable(Type.String()),
     active: Type.Boolean(),
     roles: Type.Array(Type.Object({ unitId: Type.Integer(), role: RoleSchema })),
+    email: Nullable(Type.String()),
     lastLoginAt: Nullable(Type.String()),
     createdAt: Type.String(),
     updatedAt: Type.String(),
@@ -62,6 +65,7 @@ export const CreateAccountBody = Type.Object(
     password: Password,
     fullName: FullName,
     position: Type.Optional(Position),
+    email: Type.Optional(Email),
     roles: Roles,
   },
   { additionalProperties: false },
@@ -73,6 +77,7 @@ export const UpdateAccountBody = Type.Object(
     version: Version,
     fullName: Type.Optional(FullName),
     position: Type.Optional(Position),
+    email: Type.Optional(Email),
     active: Type.Optional(Type.Boolean()),
     roles: Type.Optional(Roles),
   },

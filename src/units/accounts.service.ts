@@ -17,6 +17,7 @@ import { canAdministerUnit, canManageAccount, isAnyAdmin } from './units.policy.
 import type { Ctx, OperatorCtx, RoleGrant } from './roles.ts';
 import { deleteSessionsOf } from './sessions.repository.ts';
 import type { UnitTree } from './unit-tree.ts';
+import { normalizeEmail } from '../notifications/email-address.ts';
 import { loadUnitTree } from './units.service.ts';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -28,6 +29,7 @@ export function presentAccount(row: AccountRow, roles: RoleGrant[]): Account {
     username: row.username,
     fullName: row.full_name,
     position: row.position,
+    email: row.email,
     active: row.active === 1,
     roles,
     lastLoginAt: row.last_login_at,
@@ -35,6 +37,14 @@ export function presentAccount(row: AccountRow, roles: RoleGrant[]): Account {
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** An e-mail address as typed: stored trimmed, its domain lower-cased; '' or null for none. */
+export function checkEmail(raw: string | null | undefined, field = 'email'): string | null {
+  if (raw === null || raw === undefined) return null;
+  const checked = normalizeEmail(raw);
+  if (!checked.ok) throw Invalid({ [field]: { rule: 'emailFormat' } });
+  return checked.email;
 }
 
 export function normalizeUsername(raw: string): string {
@@ -154,7 +164,8 @@ function checkNewAccount(input: CreateAccountBody) {
   if (!USERNAME.test(username)) throw Invalid({ username: { rule: 'usernameFormat' } });
   checkNewPassword(input.password, 'password');
   const fullName = cleanText(input.fullName, 'fullName');
-  return { username, fullName, password: input.password, position: input.position };
+  const email = checkEmail(input.email);
+  return { username, fullName, password: input.password, position: input.position, email };
 }
 
 async function insertAccount(
@@ -176,6 +187,7 @@ async function insertAccount(
       full_name: fullName,
       full_name_folded: fold(fullName),
       position: input.position?.trim() || null,
+      email: input.email ?? null,
       active: 1,
       created_at: now,
       updated_at: now,
@@ -210,6 +222,7 @@ export async function updateAccount(
   if (row.version !== input.version) throw StaleVersion('account');
   const now = nowOf(ctx);
   const fullName = input.fullName === undefined ? undefined : cleanText(input.fullName, 'fullName');
+  const email = input.email === undefined ? undefined : checkEmail(input.email);
   const newRoles = input.roles === undefined ? roles : dedupeRoles(input.roles);
   if (input.roles !== undefined) checkGrantable(ctx, newRoles, tree);
   const updated = await repo.updateAccountVersioned(db, id, input.version, {
@@ -217,6 +230,7 @@ export async function updateAccount(
     ...(fullName !== undefined && { full_name: fullName, full_name_folded: fold(fullName) }),
     ...(input.position !== undefined && { position: input.position?.trim() || null }),
     ...(input.active !== undefined && { active: input.active ? 1 : 0 }),
+    ...(email !== undefined && { email }),
   });
   if (!updated) throw StaleVersion('account');
   if (input.roles !== undefined) await repo.replaceRoles(db, id, newRoles);

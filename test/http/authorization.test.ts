@@ -10,6 +10,7 @@ import {
 import { homeRows } from '../authz/home.rows.ts';
 import { loopRows } from '../authz/loop.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
+import { notificationRows } from '../authz/notifications.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
 import { taskRows } from '../authz/tasks.rows.ts';
@@ -31,6 +32,7 @@ const TABLE: Row[] = [
   ...loopRows,
   ...portalRows,
   ...homeRows,
+  ...notificationRows,
   logoutRow,
 ];
 

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-29-0001-units-accounts-audit.ts';
 import * as m0002 from './2026-12-01-0002-audit-unit.ts';
+import * as m0003 from './2026-12-04-0003-notifications-core.ts';
 import { meetingMigrations } from './meetings.ts';
 import { portalMigrations } from './portal.ts';
 import { reportMigrations } from './reports.ts';
@@ -14,6 +15,7 @@ import { taskMigrations } from './tasks.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-29-0001-units-accounts-audit': m0001,
   '2026-12-01-0002-audit-unit': m0002,
+  '2026-12-04-0003-notifications-core': m0003,
   ...reportMigrations,
   ...portalMigrations,
   ...meetingMigrations,
