@@ -31,6 +31,7 @@ import { PostgresBus } from './live/postgres-bus.ts';
 import { registerEventStreams } from './live/sse.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { meetingEventsRoutes } from './meetings/events.routes.ts';
 import { portalApiRoutes } from './portal/portal-api.routes.ts';
 import { PORTAL_SCRIPT } from './portal/pages.ts';
@@ -238,6 +239,7 @@ export async function buildApp({
       await api.register(portalApiRoutes);
       await api.register(notificationRoutes);
       await api.register(homeRoutes);
+      await api.register(searchRoutes);
       await api.register(meetingEventsRoutes);
     },
     { prefix: '/api/v1' },

@@ -108,19 +108,86 @@ export function binaryColumnType(db: Kysely<unknown>): ColumnDataType {
   return engineOf(db) === 'sqlite' ? 'blob' : 'bytea';
 }
 
-// Full-text search over the portal's folded article text. SQLite keeps a separate FTS5 table
-// (rowid = article id) that the repository refreshes on every write; PostgreSQL keeps a stored
-// generated tsvector column (migration 0204), so there is nothing to refresh. The queries are
-// in src/portal/search.repository.ts.
+// Full-text search over folded text (src/db/full-text.ts queries it). SQLite keeps a separate
+// FTS5 table (rowid = the indexed row's id) that the writer refreshes in the same transaction;
+// PostgreSQL keeps a stored generated tsvector column on the row itself, so there is nothing to
+// refresh. The portal's articles (portal_articles / portal_search) and the workspace's records
+// (search_entries / search_fts) are two indexes of this one kind.
 
-/** Creates the article search index (migration 0202). */
+/** Where a full-text index lives (src/db/full-text.ts searches it). */
+export interface FullTextIndex {
+  /** The table of the indexed rows (id, title_folded, body_folded; search_vector on PostgreSQL). */
+  table: string;
+  /** The SQLite FTS5 table (title, body), rowid = the row's id. */
+  fts: string;
+  /** The column the ranking's tie-break reads (newest first). */
+  at: string;
+}
+
+/** The stored vector of an indexed table's folded title (weight A) and body (weight B). */
+const VECTOR = sql.raw(
+  "setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')",
+);
+
+/**
+ * Makes `table` (with title_folded and body_folded) searchable: SQLite, the FTS5 table `fts`;
+ * PostgreSQL, the stored search_vector column and its GIN index.
+ */
+export async function createFullTextIndex(
+  db: Kysely<unknown>,
+  table: string,
+  fts: string,
+): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`CREATE VIRTUAL TABLE ${sql.table(fts)} USING fts5(title, body, tokenize = 'unicode61')`.execute(
+      db,
+    );
+  } else {
+    await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (${VECTOR}) STORED`.execute(
+      db,
+    );
+    await sql`CREATE INDEX ${sql.raw(`${table}_vector_idx`)} ON ${sql.table(table)} USING gin (search_vector)`.execute(
+      db,
+    );
+  }
+}
+
+export async function dropFullTextIndex(
+  db: Kysely<unknown>,
+  table: string,
+  fts: string,
+): Promise<void> {
+  if (engineOf(db) === 'sqlite') await sql`DROP TABLE ${sql.table(fts)}`.execute(db);
+  else {
+    await sql`DROP INDEX ${sql.raw(`${table}_vector_idx`)}`.execute(db);
+    await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN search_vector`.execute(db);
+  }
+}
+
+/** Refreshes the FTS rows of some ids (SQLite only): null title removes the row. */
+export async function syncFullTextRows(
+  db: Kysely<unknown>,
+  fts: string,
+  rows: ReadonlyArray<{ id: number; title: string | null; body: string }>,
+): Promise<void> {
+  if (engineOf(db) !== 'sqlite' || rows.length === 0) return;
+  const table = sql.table(fts);
+  await sql`DELETE FROM ${table} WHERE rowid IN (${sql.join(rows.map((r) => r.id))})`.execute(db);
+  const kept = rows.filter((r) => r.title !== null);
+  for (let at = 0; at < kept.length; at += 200) {
+    const values = kept.slice(at, at + 200).map((r) => sql`(${r.id}, ${r.title}, ${r.body})`);
+    await sql`INSERT INTO ${table} (rowid, title, body) VALUES ${sql.join(values)}`.execute(db);
+  }
+}
+
+/** Creates the article search index (migration 0202; 0204 moved PostgreSQL's to a column). */
 export async function createArticleSearchIndex(db: Kysely<unknown>): Promise<void> {
   if (engineOf(db) === 'sqlite') {
     await sql`CREATE VIRTUAL TABLE portal_search USING fts5(title, body, tokenize = 'unicode61')`.execute(
       db,
     );
   } else {
-    await sql`CREATE INDEX portal_articles_search_idx ON portal_articles USING gin ((setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', body_folded), 'B')))`.execute(
+    await sql`CREATE INDEX portal_articles_search_idx ON portal_articles USING gin ((${VECTOR}))`.execute(
       db,
     );
   }
@@ -138,13 +205,7 @@ export async function syncArticleSearch(
   titleFolded: string | null,
   bodyFolded = '',
 ): Promise<void> {
-  if (engineOf(db) !== 'sqlite') return;
-  await sql`DELETE FROM portal_search WHERE rowid = ${id}`.execute(db);
-  if (titleFolded !== null) {
-    await sql`INSERT INTO portal_search (rowid, title, body) VALUES (${id}, ${titleFolded}, ${bodyFolded})`.execute(
-      db,
-    );
-  }
+  await syncFullTextRows(db, 'portal_search', [{ id, title: titleFolded, body: bodyFolded }]);
 }
 
 /** Adds the search rows of new articles in one statement (SQLite only, as above). */

@@ -31,6 +31,7 @@ export interface CoreTables {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   job_leases: JobLeaseTable;
+  search_entries: SearchEntryTable;
 }
 
 export interface UnitTable {
@@ -112,3 +113,18 @@ export type NewUnitRow = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
 export type AccountRow = Selectable<AccountTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** The workspace's search index (src/db/search-index.ts). */
+export interface SearchEntryTable {
+  id: Generated<number>;
+  kind: string;
+  subject_id: number;
+  parent_id: number | null;
+  unit_id: number | null;
+  title: string;
+  title_folded: string;
+  body: string;
+  body_folded: string;
+  at: string;
+  updated_at: string;
+}

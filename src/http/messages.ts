@@ -226,6 +226,14 @@ export const messages = {
     vi: 'Cập nhật này đã được duyệt hoặc trả lại rồi.',
     en: 'This update has already been approved or sent back.',
   },
+  article_meeting_not_concluded: {
+    vi: 'Hội nghị "{title}" chưa kết luận nên chưa soạn được bài viết về hội nghị.',
+    en: 'The meeting "{title}" has not been concluded, so no article can be drafted from it yet.',
+  },
+  article_meeting_exists: {
+    vi: 'Hội nghị "{title}" đã có bài viết; mở bài viết đó để biên tập tiếp.',
+    en: 'The meeting "{title}" already has an article; open it to go on editing.',
+  },
   meeting_agenda_finished: {
     vi: 'Không còn mục nào trong chương trình chưa phát biểu.',
     en: 'Every item of the agenda has been spoken.',
@@ -401,6 +409,10 @@ export const fieldMessages = {
   taskAnswersLocked: {
     vi: 'Đã khóa: báo cáo không còn là bản nháp.',
     en: 'Locked: the report is no longer a draft.',
+  },
+  searchWords: {
+    vi: 'Cần ít nhất một chữ hoặc chữ số để tìm.',
+    en: 'Needs at least one letter or digit to search for.',
   },
   taskWrongState: {
     vi: 'Không thực hiện được ở trạng thái "{state}".',

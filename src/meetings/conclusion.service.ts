@@ -18,6 +18,7 @@ import type {
 } from './meetings.schema.ts';
 import { canConclude, meetingPermissions } from './meetings.policy.ts';
 import * as repo from './meetings.repository.ts';
+import { indexConclusion } from './search-entries.service.ts';
 import { loadNames, personOf, unitName, type Names } from './meetings.service.ts';
 import { isOpen, type MeetingState } from './meetings.states.ts';
 
@@ -174,6 +175,7 @@ export async function saveConclusion(
       await repo.replaceDirectiveUnits(db, directiveId, d.coordinating);
     }
   }
+  await indexConclusion(db, ctx, id);
   const conclusion = await presentConclusion(db, ctx, loaded);
   await recordAudit(db, ctx, {
     action: 'update',

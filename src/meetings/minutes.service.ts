@@ -10,6 +10,7 @@ import { loadMeeting, requireState, stale, type LoadedMeeting } from './meeting-
 import type { Minutes, SaveMinutesBody } from './meetings.schema.ts';
 import { canRunMeeting, meetingPermissions } from './meetings.policy.ts';
 import * as repo from './meetings.repository.ts';
+import { indexMinutes } from './search-entries.service.ts';
 import { loadNames, personOf, unitName } from './meetings.service.ts';
 import { isOpen, type MeetingState } from './meetings.states.ts';
 
@@ -102,6 +103,7 @@ export async function saveMinutes(
   });
   if (!updated)
     throw stale('minutes', stored.version, { current: await presentMinutes(db, ctx, loaded) });
+  await indexMinutes(db, ctx, id);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: row.unit_id,

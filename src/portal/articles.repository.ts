@@ -6,7 +6,10 @@ import { searchArticles } from './search.repository.ts';
 
 export type ArticleRow = Selectable<PortalArticleTable>;
 export type CategoryRow = Selectable<PortalCategoryTable>;
-type NewArticle = Omit<ArticleRow, 'id' | 'views' | 'version'> & { views?: number };
+type NewArticle = Omit<ArticleRow, 'id' | 'views' | 'version' | 'meeting_id'> & {
+  views?: number;
+  meeting_id?: number | null;
+};
 
 /**
  * The columns of an article row, named: PostgreSQL also keeps the stored search vector, which
@@ -31,6 +34,7 @@ const ARTICLE_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'meeting_id',
 ] as const;
 const ARTICLE = ARTICLE_COLUMNS.map((c) => `portal_articles.${c}` as const);
 
@@ -122,6 +126,28 @@ export async function nextCategoryOrder(db: Db): Promise<number> {
 
 export async function findArticle(db: Db, id: number): Promise<ArticleRow | undefined> {
   return db.selectFrom('portal_articles').select(ARTICLE).where('id', '=', id).executeTakeFirst();
+}
+
+/** The article drafted from a meeting, if any. */
+export async function findArticleOfMeeting(
+  db: Db,
+  meetingId: number,
+): Promise<ArticleRow | undefined> {
+  return db
+    .selectFrom('portal_articles')
+    .select(ARTICLE)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** The articles drafted from some meetings. */
+export async function articlesOfMeetings(db: Db, meetingIds: readonly number[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('portal_articles')
+    .select(['id', 'meeting_id', 'state'])
+    .where('meeting_id', 'in', [...meetingIds])
+    .execute();
 }
 
 export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
@@ -332,12 +358,12 @@ export interface ArticlePage {
 }
 
 /** The article rows of `ids`, in that order. */
-async function rowsByIds(db: Db, ids: number[]): Promise<ArticleRow[]> {
+export async function rowsByIds(db: Db, ids: readonly number[]): Promise<ArticleRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('portal_articles')
     .select(ARTICLE)
-    .where('id', 'in', ids)
+    .where('id', 'in', [...ids])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);

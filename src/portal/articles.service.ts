@@ -130,6 +130,20 @@ async function saveRevision(db: Db, ctx: Ctx | null, row: ArticleRow): Promise<v
 
 export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody): Promise<Article> {
   requireEditor(ctx);
+  return insertDraft(db, ctx, input);
+}
+
+/**
+ * A new draft, for a caller whose right to write it is checked already (createArticle: an
+ * editor; meeting-article.service.ts: also the meeting's convening side), naming the meeting
+ * it reports on if any.
+ */
+export async function insertDraft(
+  db: Db,
+  ctx: Ctx,
+  input: CreateArticleBody,
+  meetingId: number | null = null,
+): Promise<Article> {
   const title = cleanLine(input.title) ?? '';
   if (!title) throw Invalid({ title: { rule: 'blank' } });
   const categoryIds = (await checkCategories(db, input.categoryIds)) ?? [];
@@ -158,6 +172,7 @@ export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody):
     created_by: ctx.actor.id,
     created_at: now,
     updated_at: now,
+    meeting_id: meetingId,
   });
   await repo.setArticleCategories(db, row.id, categoryIds);
   await saveRevision(db, ctx, row);
@@ -168,7 +183,7 @@ export async function createArticle(db: Db, ctx: Ctx, input: CreateArticleBody):
     entityType: 'portal_article',
     entityId: row.id,
     summary: title,
-    after: { title, slug, state: 'draft' },
+    after: { title, slug, state: 'draft', ...(meetingId !== null && { meetingId }) },
   });
   return article;
 }

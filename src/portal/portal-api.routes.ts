@@ -10,6 +10,8 @@ import { articlePath } from './articles.presenters.ts';
 import * as articles from './articles.service.ts';
 import * as categories from './categories.service.ts';
 import * as images from './images.service.ts';
+import { ArticleMeetingList, MeetingArticle, MeetingIdParams } from './meeting-article.schema.ts';
+import * as meetingArticles from './meeting-article.service.ts';
 import {
   Article,
   ArticleList,
@@ -121,6 +123,54 @@ export async function portalApiRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => articles.listArticles(db, ctxOf(request), request.query),
+  );
+
+  app.get(
+    '/portal/articles/from-meeting',
+    {
+      schema: {
+        tags,
+        summary:
+          'Concluded meetings to draft an article from, each with its article if any (editor)',
+        response: { 200: ArticleMeetingList, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => meetingArticles.meetingsForArticles(db, ctxOf(request)),
+  );
+
+  app.post(
+    '/portal/articles/from-meeting/:meetingId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Draft the article of a concluded meeting: time and place, chair, who reported, results, directives (editor or the meeting's convening side)",
+        params: MeetingIdParams,
+        response: { 201: Article, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const article = await change((trx) =>
+        meetingArticles.draftFromMeeting(trx, ctx, request.params.meetingId),
+      );
+      return reply.status(201).send(article);
+    },
+  );
+
+  app.get(
+    '/portal/articles/for-meeting/:meetingId',
+    {
+      schema: {
+        tags,
+        summary:
+          "A meeting's article: its public link once published, and whether the caller may draft it",
+        params: MeetingIdParams,
+        response: { 200: MeetingArticle, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      meetingArticles.articleForMeeting(db, ctxOf(request), request.params.meetingId),
   );
 
   app.post(

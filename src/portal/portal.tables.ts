@@ -60,6 +60,8 @@ export interface PortalArticleTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The briefing meeting the article reports on (drafted from it), if any; one per meeting. */
+  meeting_id: Generated<number | null>;
 }
 
 export interface PortalArticleCategoryTable {

@@ -7,6 +7,7 @@ import { listUnits, loadUnitTree } from '../units/units.service.ts';
 import { listPeriods } from './periods.repository.ts';
 import { canFollowPeriods, canReadProposals } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
+import { indexProposal } from './search-entries.service.ts';
 import type { AnswerBody, ProposalQuery } from './reports.schema.ts';
 import type { ProposalRow } from './reports.tables.ts';
 
@@ -83,6 +84,7 @@ export async function answerProposal(db: Db, ctx: Ctx, id: number, input: Answer
     answered_at: nowOf(ctx),
   });
   if (!updated) throw StaleVersion('proposal');
+  await indexProposal(db, ctx, id);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: report.unit_id,

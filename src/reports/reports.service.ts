@@ -12,6 +12,7 @@ import { allowedActions, canEditNow, loadReadable, type LoadedReport } from './r
 import { presentProposal } from './proposals.service.ts';
 import { canReadProposals, canReadReport, canWriteReport } from './reports.policy.ts';
 import * as repo from './reports.repository.ts';
+import { indexReport } from './search-entries.service.ts';
 import type { Report, ReportQuery, ReportSummary, SaveReportBody } from './reports.schema.ts';
 import type { PeriodRow, ReportRow } from './reports.tables.ts';
 import { sanitizeRichText } from './sanitize.ts';
@@ -324,6 +325,7 @@ export async function storeReport(
   );
   const content = await contentOf(db, after, { indicators: written });
   await writeRevision(db, ctx, after, note, content);
+  await indexReport(db, ctx, id);
   await recordAudit(db, ctx, {
     action: 'update',
     unitId: updated.unit_id,

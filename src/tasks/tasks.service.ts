@@ -38,6 +38,7 @@ import {
 } from './tasks.policy.ts';
 import { overviewFilterProblems, overviewFilters } from './overview.filters.ts';
 import * as repo from './tasks.repository.ts';
+import { indexTask } from './search-entries.service.ts';
 import type {
   ChangeDeadlineBody,
   CreateTaskBody,
@@ -371,6 +372,7 @@ async function insert(db: Db, ctx: Ctx, t: NewTask): Promise<number> {
 }
 
 async function audited(db: Db, ctx: Ctx, id: number, before: TaskSummary | null): Promise<Task> {
+  await indexTask(db, ctx, id);
   const task = await getTask(db, ctx, id);
   await recordAudit(db, ctx, {
     action: before === null ? 'create' : before.state === task.state ? 'update' : 'move',

@@ -11,8 +11,10 @@ import { homeRows } from '../authz/home.rows.ts';
 import { loopRows } from '../authz/loop.rows.ts';
 import { meetingEventRows, meetingRows, summaryRows } from '../authz/meetings.rows.ts';
 import { notificationRows } from '../authz/notifications.rows.ts';
+import { meetingArticleRows } from '../authz/meeting-article.rows.ts';
 import { portalRows } from '../authz/portal.rows.ts';
 import { reportRows } from '../authz/reports.rows.ts';
+import { searchRows } from '../authz/search.rows.ts';
 import { taskRows } from '../authz/tasks.rows.ts';
 import { CALLERS, GRANTS, type Caller, type Fixture, type Row } from '../authz/table.ts';
 import { logoutRow, unitRows } from '../authz/units.rows.ts';
@@ -31,8 +33,10 @@ const TABLE: Row[] = [
   ...taskRows,
   ...loopRows,
   ...portalRows,
+  ...meetingArticleRows,
   ...homeRows,
   ...notificationRows,
+  ...searchRows,
   logoutRow,
 ];
 

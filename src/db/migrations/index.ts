@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-29-0001-units-accounts-audit.ts';
 import * as m0002 from './2026-12-01-0002-audit-unit.ts';
 import * as m0003 from './2026-12-04-0003-notifications-core.ts';
+import * as m0004 from './2026-12-04-0004-search-entries.ts';
 import { meetingMigrations } from './meetings.ts';
 import { portalMigrations } from './portal.ts';
 import { reportMigrations } from './reports.ts';
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   ...portalMigrations,
   ...meetingMigrations,
   ...taskMigrations,
+  '2026-12-04-0004-search-entries': m0004,
 };

@@ -1,6 +1,7 @@
 import { meetingsFeature } from './meetings/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
+import { searchFeature } from './search/index';
 import { tasksFeature } from './tasks/index';
 import type { WorkspaceSlots } from './slots';
 import type { AuditDetailLabels, WorkspaceFeature } from './types';
@@ -11,6 +12,7 @@ export const features: WorkspaceFeature[] = [
   meetingsFeature,
   tasksFeature,
   portalFeature,
+  searchFeature,
 ];
 
 /** The home page's sections of every feature, in page order. */

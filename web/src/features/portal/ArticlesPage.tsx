@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useArticles, useCategories, type ArticleState, type ArticleSummary } from './api';
 import { usePortalI18n } from './i18n';
+import MeetingDraftDialog from './MeetingDraftDialog';
 
 const STATES: ArticleState[] = ['draft', 'scheduled', 'published', 'unpublished'];
 
@@ -22,6 +23,7 @@ export default function ArticlesPage() {
   const { t } = usePortalI18n();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
+  const [fromMeeting, setFromMeeting] = useState(false);
   const [state, setState] = useState<ArticleState | undefined>();
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const { page, setPage, resetting: filter } = usePageNumber();
@@ -32,9 +34,13 @@ export default function ArticlesPage() {
     <ListPage<ArticleSummary>
       title={t('list.title')}
       actions={
-        <Button type="primary" onClick={() => void navigate('/portal/articles/new')}>
-          {t('list.new')}
-        </Button>
+        <>
+          <Button onClick={() => setFromMeeting(true)}>{t('fromMeeting.button')}</Button>
+          <Button type="primary" onClick={() => void navigate('/portal/articles/new')}>
+            {t('list.new')}
+          </Button>
+          <MeetingDraftDialog open={fromMeeting} onClose={() => setFromMeeting(false)} />
+        </>
       }
       filters={
         <>

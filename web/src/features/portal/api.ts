@@ -7,6 +7,7 @@ import { api } from '../../api';
  */
 import type { Static } from 'typebox';
 import type * as schema from '../../../../src/portal/articles.schema.ts';
+import type * as meetingSchema from '../../../../src/portal/meeting-article.schema.ts';
 
 export type { ArticleAction, ArticleState } from '../../../../src/portal/articles.states.ts';
 /** A category as an article lists it. */
@@ -114,4 +115,35 @@ export async function uploadImage(file: File): Promise<UploadedImage> {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return api.post<UploadedImage>('/portal/images', { dataBase64: btoa(binary) });
+}
+
+export type MeetingArticle = meetingSchema.MeetingArticle;
+export type ArticleMeetingList = meetingSchema.ArticleMeetingList;
+
+/** A meeting's article (the link once published) and whether the caller may draft it. */
+export function useMeetingArticle(meetingId: number) {
+  return useQuery({
+    queryKey: ['portal', 'for-meeting', meetingId],
+    queryFn: () => api.get<MeetingArticle>(`/portal/articles/for-meeting/${meetingId}`),
+  });
+}
+
+/** The concluded meetings an editor may draft an article from. */
+export function useArticleMeetings(enabled: boolean) {
+  return useQuery({
+    queryKey: ['portal', 'from-meeting'],
+    queryFn: () =>
+      api.get<ArticleMeetingList>('/portal/articles/from-meeting').then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Drafts a concluded meeting's article. */
+export function useDraftFromMeeting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (meetingId: number) =>
+      api.post<Article>(`/portal/articles/from-meeting/${meetingId}`, {}),
+    onSettled: () => client.invalidateQueries({ queryKey: ['portal'] }),
+  });
 }

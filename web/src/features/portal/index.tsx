@@ -9,6 +9,7 @@ const ArticlesPage = lazy(() => import('./ArticlesPage'));
 const ArticleEditPage = lazy(() => import('./ArticleEditPage'));
 const CategoriesPage = lazy(() => import('./CategoriesPage'));
 const PortalHomeSection = lazy(() => import('./HomeSection'));
+const MeetingArticleAction = lazy(() => import('./MeetingArticleAction'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const isEditor = (user: Me) => user.roles.some((r) => r.role === 'editor');
@@ -41,6 +42,16 @@ export const portalFeature: WorkspaceFeature = {
       visible: isEditor,
       count: countPortalTodo,
       component: PortalHomeSection,
+    },
+  ],
+  meetingActions: [
+    {
+      key: 'portal.article',
+      Action: (props) => (
+        <Suspense fallback={null}>
+          <MeetingArticleAction {...props} />
+        </Suspense>
+      ),
     },
   ],
   auditDetails: () => import('./audit-labels').then((m) => m.auditDetailLabels),
