@@ -4,13 +4,14 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import { systemClock, type Clock } from '../../src/clock.ts';
 import { migrateToLatest, openPostgres, openSqlite, type Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../src/demo/demo.ts';
 import { demoClock } from '../../src/demo/demo-clock.ts';
+import { loginCookie } from '../../src/test-support/factories.ts';
 import { databaseUrl, onServer, uniqueDatabaseName } from '../../src/test-support/templates.ts';
 
 /*
@@ -310,4 +311,31 @@ export async function signedIn(browser: Browser, server: RunningApp, username: s
   const page = await newPage(browser);
   await login(page, server.url, username);
   return page;
+}
+
+/** A signed-in caller of an app's API (what a person does outside a test's pages). */
+export async function apiAs(app: FastifyInstance, username: string) {
+  const cookie = await loginCookie(app, username, DEMO_PASSWORD);
+  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> => {
+    const response = await app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { cookie, 'sec-fetch-site': 'same-origin' },
+      ...(payload && { payload }),
+    });
+    if (response.statusCode >= 300) {
+      throw new Error(`${method} ${url} as ${username}: ${response.statusCode} ${response.body}`);
+    }
+    return response.json<T>();
+  };
+}
+
+/** Takes a report's workflow step from its header, confirming a send with gaps. */
+export async function reportStep(page: Page, button: string, state: string): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Gửi báo cáo khi còn thiếu?' });
+  await confirm.getByRole('button', { name: 'Vẫn gửi' }).click();
+  await expect
+    .poll(() => page.locator('.ant-tag').filter({ hasText: state }).count())
+    .toBeGreaterThan(0);
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/demo.ts';
-import { loginCookie } from '../../src/test-support/factories.ts';
 import {
+  apiAs,
   expectNoSeriousA11yViolations,
   launchBrowser,
   login,
@@ -37,23 +36,6 @@ interface ApiReport {
   id: number;
   version: number;
   sections: { key: string }[];
-}
-
-/** A signed-in caller of the API of one instance (what a unit does outside this test's UI). */
-async function apiAs(app: FastifyInstance, username: string) {
-  const cookie = await loginCookie(app, username, DEMO_PASSWORD);
-  return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> => {
-    const response = await app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers: { cookie, 'sec-fetch-site': 'same-origin' },
-      ...(payload && { payload }),
-    });
-    if (response.statusCode >= 300) {
-      throw new Error(`${method} ${url} as ${username}: ${response.statusCode} ${response.body}`);
-    }
-    return response.json<T>();
-  };
 }
 
 /** Writes, sends and approves a unit's report of the period through the API. */
