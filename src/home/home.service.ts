@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import type { Db } from '../db/schema.ts';
 import { portalTodo, PortalTodo } from '../portal/todo.service.ts';
 import { reportsTodo, ReportsTodo } from '../reports/todo.service.ts';
+import { tasksTodo, TasksTodo } from '../tasks/todo.service.ts';
 import type { Ctx } from '../units/roles.ts';
 
 /*
@@ -20,6 +21,7 @@ const part = <S extends TSchema>(p: TodoPart<S>) => p;
 
 export const TODO_PARTS = {
   reports: part({ schema: ReportsTodo, load: reportsTodo }),
+  tasks: part({ schema: TasksTodo, load: tasksTodo }),
   portal: part({ schema: PortalTodo, load: portalTodo }),
 };
 type Parts = typeof TODO_PARTS;

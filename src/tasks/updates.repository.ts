@@ -123,3 +123,22 @@ export async function updateSettings(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Updates waiting for a head's approval, of these units, oldest first, with their task's title. */
+export async function pendingUpdates(db: Db, unitIds: readonly number[], limit: number) {
+  if (unitIds.length === 0) return { rows: [], total: 0 };
+  const q = db
+    .selectFrom('task_updates as u')
+    .innerJoin('tasks as t', 't.id', 'u.task_id')
+    .where('u.approval', '=', 'pending')
+    .where('u.unit_id', 'in', [...unitIds]);
+  const total = await q
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  const rows = await q
+    .select(['u.id', 'u.task_id', 'u.created_at', 'u.author_name', 't.title'])
+    .orderBy('u.id')
+    .limit(limit)
+    .execute();
+  return { rows, total: Number(total?.n ?? 0) };
+}

@@ -57,9 +57,7 @@ export async function taskUpdateRoutes(fastify: FastifyInstance): Promise<void> 
         response: { 200: TaskUpdateList, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => ({
-      items: await updates.listTaskUpdates(db, ctxOf(request), request.params.id),
-    }),
+    async (request) => updates.taskUpdates(db, ctxOf(request), request.params.id),
   );
 
   app.post(

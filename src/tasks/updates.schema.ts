@@ -57,7 +57,17 @@ export const TaskUpdate = Type.Object({
 });
 export type TaskUpdate = Static<typeof TaskUpdate>;
 
-export const TaskUpdateList = Type.Object({ items: Type.Array(TaskUpdate) });
+export const TaskUpdateList = Type.Object({
+  items: Type.Array(TaskUpdate),
+  /** The units the caller may add an update for now (empty: none, or the task is closed). */
+  canAdd: Type.Array(
+    Type.Object({
+      unitId: Type.Integer(),
+      unitName: Type.String(),
+      role: Type.Enum(UPDATE_ROLES),
+    }),
+  ),
+});
 export type TaskUpdateList = Static<typeof TaskUpdateList>;
 
 export const AddUpdateBody = Type.Object(

@@ -20,6 +20,7 @@ import {
   type TaskSettingsBody,
   type TaskUpdate,
   type TaskUpdateAttachment,
+  type TaskUpdateList,
   type UpdateApprovalBody,
   type UpdateRole,
 } from './updates.schema.ts';
@@ -40,17 +41,22 @@ const UNIT_ROLES = ['reporter', 'unit_head'] as const;
 const memberOf = (ctx: Ctx, unitId: number, tree: UnitTree) =>
   UNIT_ROLES.some((r) => holdsRoleOver(ctx.actor, r, unitId, tree));
 
+/** The task's units the caller belongs to: the lead unit first, then coordinating ones. */
+function speakingUnits(ctx: Ctx, t: LoadedTask): { unitId: number; role: UpdateRole }[] {
+  const units: { unitId: number; role: UpdateRole }[] = [
+    { unitId: t.row.lead_unit_id, role: 'lead' },
+    ...t.coordinating.map((unitId) => ({ unitId, role: 'coordinating' as const })),
+  ];
+  return units.filter((u) => memberOf(ctx, u.unitId, t.tree));
+}
+
 /** The unit (and role) the caller speaks for: the lead unit first, else a coordinating one. */
 function speakingUnit(
   ctx: Ctx,
   t: LoadedTask,
   wanted: number | undefined,
 ): { unitId: number; role: UpdateRole } | null {
-  const units: { unitId: number; role: UpdateRole }[] = [
-    { unitId: t.row.lead_unit_id, role: 'lead' },
-    ...t.coordinating.map((unitId) => ({ unitId, role: 'coordinating' as const })),
-  ];
-  const held = units.filter((u) => memberOf(ctx, u.unitId, t.tree));
+  const held = speakingUnits(ctx, t);
   if (wanted !== undefined) return held.find((u) => u.unitId === wanted) ?? null;
   return held[0] ?? null;
 }
@@ -249,12 +255,23 @@ export async function addTaskUpdate(
 
 /** The updates of a task the caller reads: all of their own units', the visible ones of others. */
 export async function listTaskUpdates(db: Db, ctx: Ctx, taskId: number): Promise<TaskUpdate[]> {
+  return (await taskUpdates(db, ctx, taskId)).items;
+}
+
+/** The updates as listTaskUpdates, with the units the caller may add one for now. */
+export async function taskUpdates(db: Db, ctx: Ctx, taskId: number): Promise<TaskUpdateList> {
   const t = await loadTask(db, ctx, taskId);
   const rows = (await repo.listUpdates(db, taskId)).filter(
     (r) => isVisible(r.approval) || memberOf(ctx, r.unit_id, t.tree),
   );
   const open = isOpenTask(t.row.state as TaskState);
-  return presentAll(db, ctx, rows, t.tree, () => open);
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  return {
+    items: await presentAll(db, ctx, rows, t.tree, () => open),
+    canAdd: open
+      ? speakingUnits(ctx, t).map((u) => ({ ...u, unitName: names.get(u.unitId) ?? '' }))
+      : [],
+  };
 }
 
 /** The last visible update (approved or not needing approval) of each task that has one. */

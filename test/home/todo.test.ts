@@ -108,6 +108,23 @@ describeEachEngine('the home page’s to-do list on the demo', (db) => {
     expect([...times].sort()).toEqual(times);
   });
 
+  it('lists the tasks a unit still owes, the head’s approvals and the tasks waiting for acceptance', async () => {
+    const reporter = (await todo('phunu.tonghop')).tasks!;
+    // Hội LHPN coordinates three Quý III tasks: one accepted, one reported done, one owed.
+    expect(reporter.owed!.items.map((t) => t.title.slice(0, 26))).toEqual([
+      'Tuyên truyền các ngày lễ, ',
+    ]);
+    expect([reporter.toAccept, reporter.overdue, reporter.toApprove]).toEqual([null, null, null]);
+    expect((await todo('phunu.lanhdao')).tasks!.toApprove).toEqual({ total: 0, items: [] });
+    const secretary = (await todo('vanphong')).tasks!;
+    expect(secretary.owed).toBeNull();
+    expect(secretary.toAccept!.items.map((t) => [t.leadUnitName, t.deadline])).toEqual([
+      ['Ban Tuyên giáo Thị ủy', '2017-12-15'],
+    ]);
+    expect(secretary.overdue!.total).toBeGreaterThan(0);
+    expect((await todo('quantri')).tasks).toBeNull();
+  });
+
   it('gives the admin an empty list', async () => {
     const { reports, portal } = await todo('quantri');
     expect(reports).toEqual(NOTHING_OF_REPORTS);

@@ -276,6 +276,29 @@ describeEachEngine('task progress updates over HTTP', (db) => {
         headers: { ...badFile.headers, cookie: cookies.reporter, 'accept-language': lang },
       });
       expect(refused.statusCode).toBe(415);
+      const big = multipartFile('bien-ban.pdf', Buffer.alloc(5 * 1024 * 1024 + 1, 0x41));
+      const tooLarge = await app.inject({
+        method: 'POST',
+        url: `/api/v1/tasks/updates/${(done.body as unknown as TaskUpdate).id}/attachments`,
+        payload: big.payload,
+        headers: { ...big.headers, cookie: cookies.reporter, 'accept-language': lang },
+      });
+      expect(tooLarge.statusCode).toBe(413);
+      const files = await db()
+        .selectFrom('task_update_attachments')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('update_id', '=', (done.body as unknown as TaskUpdate).id)
+        .executeTakeFirstOrThrow();
+      expect(Number(files.n)).toBe(0);
+      const badExport = await app.inject({
+        method: 'GET',
+        url: '/api/v1/tasks/export.xlsx?deadlineFrom=2017-12-01&deadlineTo=2017-11-01',
+        headers: { cookie: cookies.secretary, 'accept-language': lang },
+      });
+      expect(badExport.statusCode).toBe(400);
+      expect(badExport.json<ErrorBody>().error.fields).toEqual({
+        deadlineTo: text('Không được trước 2017-12-01.', 'Must not be before 2017-12-01.'),
+      });
       expect(await updateCount()).toBe(before + 1);
     });
   }

@@ -34,7 +34,7 @@ export interface FeatureMenuItem {
  */
 export interface HomeSection {
   key: string;
-  /** Smaller comes first: reports 20, portal 40. */
+  /** Smaller comes first: tasks 10, reports 20, portal 40. */
   order: number;
   /** Shown only to users for whom this is true; the server answers an empty part anyway. */
   visible?: (user: Me) => boolean;

@@ -3,11 +3,16 @@ import { CheckSquareOutlined, FundOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
+import { countTasksTodo } from './home';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
 const OverviewPage = lazy(() => import('./OverviewPage'));
 const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
 const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
+const TaskPage = lazy(() => import('./TaskPage'));
+const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
+const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
+const TasksHomeSection = lazy(() => import('./HomeSection'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -24,6 +29,8 @@ export const tasksFeature: WorkspaceFeature = {
   routes: [
     { path: 'tasks', element: page(<TasksListPage />) },
     { path: 'tasks/overview', element: page(<OverviewPage />) },
+    { path: 'tasks/settings', element: page(<TaskSettingsPage />) },
+    { path: 'tasks/:id', element: page(<TaskPage />) },
   ],
   menu: [
     {
@@ -57,6 +64,23 @@ export const tasksFeature: WorkspaceFeature = {
           <FollowUpPanel {...props} />
         </Suspense>
       ),
+    },
+  ],
+  homeSections: [
+    {
+      key: 'tasks',
+      order: 10,
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+      count: countTasksTodo,
+      component: TasksHomeSection,
+    },
+  ],
+  meetingTabs: [
+    {
+      key: 'tasks',
+      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+      visible: (m) => m.state === 'concluded',
+      Tab: (props) => page(<MeetingTasksTab {...props} />),
     },
   ],
   auditLabels: {
