@@ -110,7 +110,13 @@ export async function taskFollowUp(db: Db, ctx: Ctx, meetingId: number): Promise
     const s = states.get(t.id)!;
     const report = reports.get(t.lead_unit_id);
     const inReport = !!report && answered.has(`${report.id}:${t.id}`);
-    if (isPending(s.state) && period.unitIds.includes(t.lead_unit_id) && !inReport) {
+    // Owed in the period's report: still owed, led by a unit reporting in the period, and
+    // issued by the period's end (a later task is asked about in the next report).
+    const owed =
+      isPending(s.state) &&
+      period.unitIds.includes(t.lead_unit_id) &&
+      vnToday(t.created_at) <= period.endDate;
+    if (owed && !inReport) {
       const sent =
         !!report &&
         SENT.includes(report.state) &&

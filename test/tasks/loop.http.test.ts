@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { Report } from '../../src/reports/reports.schema.ts';
 import type { ReportTaskAnswers, TaskFollowUp } from '../../src/tasks/report-answers.schema.ts';
+import * as meetings from '../../src/meetings/meetings.service.ts';
 import * as periods from '../../src/reports/periods.service.ts';
 import { listReports } from '../../src/reports/reports.repository.ts';
 import * as tasks from '../../src/tasks/tasks.service.ts';
@@ -54,7 +55,7 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
       (r) => r.unit_id === s.unit.id,
     )!;
     const [t0, t2] = made.items.map((t) => ({ id: t.id })) as [{ id: number }, { id: number }];
-    return { ...x, report, t0, t2, cookies, url: `/tasks/report-answers/${report.id}` };
+    return { ...x, q4, report, t0, t2, cookies, url: `/tasks/report-answers/${report.id}` };
   }
 
   it('saves the answers of a draft and shows them with the unit’s open tasks', async () => {
@@ -193,24 +194,24 @@ describeEachEngine('tasks in the report form over HTTP', (db) => {
   }
 
   it('answers the follow-up of a meeting, and refuses what is not a meeting', async () => {
-    const { s, meeting, planned, t0, t2, cookies } = await setup();
+    const { s, meeting, planned, q4, t0, t2, cookies } = await setup();
+    const follow = async (id: number) =>
+      (await call<TaskFollowUp>('GET', `/tasks/follow-up/${id}`, cookies.secretary)).body;
     // The concluded meeting started before the tasks were issued: as of its start, none existed.
-    const held = await call<TaskFollowUp>(
-      'GET',
-      `/tasks/follow-up/${meeting.id}`,
-      cookies.secretary,
-    );
-    expect(held.status).toBe(200);
-    expect(held.body).toMatchObject({ live: false, items: [], missing: [] });
-    // The planned one follows them as of now; neither lead unit has sent its report.
-    const live = await call<TaskFollowUp>(
-      'GET',
-      `/tasks/follow-up/${planned.id}`,
-      cookies.secretary,
-    );
-    expect(live.body).toMatchObject({ live: true, asOf: '2017-10-20T03:00:00.000Z' });
-    expect(live.body.items.map((i) => i.taskId).sort()).toEqual([t0.id, t2.id].sort());
-    expect(live.body.missing.map((m) => [m.unitId, m.reason]).sort()).toEqual(
+    expect(await follow(meeting.id)).toMatchObject({ live: false, items: [], missing: [] });
+    // The planned Quý III one follows them as of now; they were issued after Quý III ended, so
+    // no Quý III report owes an answer about them.
+    const q3 = await follow(planned.id);
+    expect(q3).toMatchObject({ live: true, asOf: '2017-10-20T03:00:00.000Z', missing: [] });
+    expect(q3.items.map((i) => i.taskId).sort()).toEqual([t0.id, t2.id].sort());
+    // Quý IV's meeting: neither lead unit has sent its Quý IV report.
+    const next = await meetings.createMeeting(db(), at(s.ctx.secretary, TASK_DAY), {
+      periodId: q4.id,
+      startsAt: '2017-12-28T08:00:00+07:00',
+      plannedEndAt: '2017-12-28T11:00:00+07:00',
+      place: 'Hội trường Thị ủy',
+    });
+    expect((await follow(next.id)).missing.map((m) => [m.unitId, m.reason]).sort()).toEqual(
       [
         [s.unit.id, 'not_sent'],
         [s.other.id, 'not_sent'],

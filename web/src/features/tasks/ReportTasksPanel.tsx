@@ -46,15 +46,13 @@ export function TaskStateTag({ state }: { state: ReportTaskItem['state'] }) {
 }
 
 /** "60% – note (date, unit)": an update in one line, for the form and the summary. */
-export function UpdateText({ update }: { update: LoopUpdate }) {
+export function UpdateText({ update, short = false }: { update: LoopUpdate; short?: boolean }) {
   const { t } = useLoopI18n();
+  const params = { date: formatDay(vietnamWallClock(update.at).date), unit: update.unitName };
   return (
     <Typography.Text>
       <Typography.Text type="secondary">
-        {t('report.last', {
-          date: formatDay(vietnamWallClock(update.at).date),
-          unit: update.unitName,
-        })}
+        {t(short ? 'report.last.short' : 'report.last', params)}
       </Typography.Text>{' '}
       {update.percent !== null && <Typography.Text strong>{update.percent}% </Typography.Text>}
       {update.note}
@@ -144,18 +142,6 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
     <Card
       size="small"
       title={<h2 style={{ margin: 0, fontSize: 'inherit' }}>{t('report.title')}</h2>}
-      extra={
-        data.editable && (
-          <Button
-            type={dirty ? 'primary' : 'default'}
-            disabled={!dirty}
-            loading={save.isPending}
-            onClick={() => void doSave()}
-          >
-            {t('report.save')}
-          </Button>
-        )
-      }
       data-testid="report-tasks"
     >
       <Flex vertical gap={12}>
@@ -175,6 +161,18 @@ function AnswersCard({ data }: { data: ReportTaskAnswers }) {
             onCommit={saveIfDirty}
           />
         ))}
+        {data.editable && (
+          <Flex justify="end">
+            <Button
+              type={dirty ? 'primary' : 'default'}
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => void doSave()}
+            >
+              {t('report.save')}
+            </Button>
+          </Flex>
+        )}
       </Flex>
     </Card>
   );

@@ -6,13 +6,13 @@ import type { WorkspaceFeature } from '../types';
 import { countTasksTodo } from './home';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
-const OverviewPage = lazy(() => import('./OverviewPage'));
-const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
-const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
 const TaskPage = lazy(() => import('./TaskPage'));
+const OverviewPage = lazy(() => import('./OverviewPage'));
 const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
 const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
 const TasksHomeSection = lazy(() => import('./HomeSection'));
+const ReportTasksPanel = lazy(() => import('./ReportTasksPanel'));
+const FollowUpPanel = lazy(() => import('./FollowUpPanel'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Skeleton active />}>{element}</Suspense>;
 const holds =
@@ -46,6 +46,23 @@ export const tasksFeature: WorkspaceFeature = {
       visible: holds('secretariat', 'chair'),
     },
   ],
+  homeSections: [
+    {
+      key: 'tasks',
+      order: 10,
+      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+      count: countTasksTodo,
+      component: TasksHomeSection,
+    },
+  ],
+  meetingTabs: [
+    {
+      key: 'tasks',
+      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
+      visible: (m) => m.state === 'concluded',
+      Tab: (props) => page(<MeetingTasksTab {...props} />),
+    },
+  ],
   reportPanels: [
     {
       key: 'tasks.open',
@@ -64,23 +81,6 @@ export const tasksFeature: WorkspaceFeature = {
           <FollowUpPanel {...props} />
         </Suspense>
       ),
-    },
-  ],
-  homeSections: [
-    {
-      key: 'tasks',
-      order: 10,
-      visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
-      count: countTasksTodo,
-      component: TasksHomeSection,
-    },
-  ],
-  meetingTabs: [
-    {
-      key: 'tasks',
-      label: { vi: 'Nhiệm vụ', en: 'Tasks' },
-      visible: (m) => m.state === 'concluded',
-      Tab: (props) => page(<MeetingTasksTab {...props} />),
     },
   ],
   auditLabels: {
