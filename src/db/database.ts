@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type MigrationResultSet,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { engineOf, storageProblemOf, type Engine } from './dialect.ts';
@@ -124,4 +130,15 @@ export async function migrateToLatest(db: Database): Promise<MigrationResultSet>
 
 export function databaseEngine(db: Database): Engine {
   return engineOf(db as Kysely<unknown>);
+}
+
+/**
+ * Runs `fn` in a transaction of its own, or in the one `db` already is (the demo loads in one):
+ * what a job does batch by batch can also be done inside a caller's transaction.
+ */
+export function inTransaction<T>(
+  db: Database | Transaction<DB>,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn);
 }

@@ -196,6 +196,17 @@ export async function markFailed(
     .execute();
 }
 
+/** Claimed rows handed back untried (the server could not be reached): due again at once. */
+export async function release(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ status: 'pending', claimed_until: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
 export function listOutbox(db: Db, statuses: string[], offset: number, limit: number) {
   return db
     .selectFrom('outbox')

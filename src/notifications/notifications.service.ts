@@ -73,7 +73,11 @@ export async function markAllRead(db: Db, ctx: Ctx) {
 
 /* ---------- the caller's e-mail settings (profile) ---------- */
 
-export async function mailSettings(db: Db, ctx: Ctx, config: MailConfig): Promise<MailSettings> {
+export async function mailSettings(
+  db: Db,
+  ctx: Ctx,
+  config: Pick<MailConfig, 'smtp'>,
+): Promise<MailSettings> {
   const row = await repo.mailSettingsOf(db, ctx.actor.id);
   if (!row) throw NotFound('account');
   return {
@@ -88,7 +92,7 @@ export async function saveMailSettings(
   db: Db,
   ctx: Ctx,
   input: MailSettingsBody,
-  config: MailConfig,
+  config: Pick<MailConfig, 'smtp'>,
 ): Promise<MailSettings> {
   const email =
     input.email === null ? { ok: true as const, email: null } : normalizeEmail(input.email);

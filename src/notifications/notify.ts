@@ -4,10 +4,9 @@ import type { Db } from '../db/schema.ts';
 import type { Role } from '../units/roles.ts';
 import * as repo from './notifications.repository.ts';
 import type { NotificationTable, OutboxTable } from './notifications.tables.ts';
-import type { NotificationKind } from './templates.ts';
+import type { NotificationKind, NotificationParams } from './templates.ts';
 
-/** Values a kind's template fills in (names, titles, dates as YYYY-MM-DD or ISO instants). */
-export type NotificationParams = Record<string, string | number | null>;
+export type { NotificationParams };
 
 export interface NotifyInput {
   kind: NotificationKind;

@@ -6,8 +6,7 @@ import type { MailConfig } from './mail.config.ts';
 import { describeMailError, type MailTransport } from './mailer.ts';
 import * as repo from './notifications.repository.ts';
 import type { OutboxRow } from './notifications.tables.ts';
-import type { NotificationParams } from './notify.ts';
-import { renderEmail } from './templates.ts';
+import { renderEmail, type NotificationParams } from './templates.ts';
 
 /** How long a claim holds: longer than a batch's sending can take with the transport's timeouts. */
 const CLAIM_MS = 10 * 60_000;
@@ -19,6 +18,14 @@ export interface SendResult {
   retried: number;
   failed: number;
   skipped: number;
+}
+
+/** A failure of the connection, not of one message: trying the next one now would fail alike. */
+function unreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'EAUTH', 'ETLS'].includes(
+    String(code),
+  );
 }
 
 /** The wait before try `attempts + 1` after `attempts` failed ones: doubling, at most 6 hours. */
@@ -67,7 +74,7 @@ export async function sendDue(
       .transaction()
       .execute((trx) => repo.claimDue(trx, now, plus(now, CLAIM_MS), BATCH));
     if (rows.length === 0) return result;
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const at = clock();
       if (!transport) {
         await repo.markFailed(db, row.id, {
@@ -84,6 +91,14 @@ export async function sendDue(
       } catch (error) {
         if (await settle(db, row, config, at, error)) result.failed++;
         else result.retried++;
+        if (unreachable(error)) {
+          // The server cannot be reached: the rest of the batch waits for the next run untried.
+          await repo.release(
+            db,
+            rows.slice(index + 1).map((r) => r.id),
+          );
+          return result;
+        }
         continue;
       }
       await repo.markSent(db, row.id, at);

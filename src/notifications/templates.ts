@@ -1,6 +1,8 @@
 import type { Lang } from '../http/i18n.ts';
 import { formatDate, formatDateTime } from '../text/format.ts';
-import type { NotificationParams } from './notify.ts';
+
+/** Values a kind's template fills in (names, titles, dates as YYYY-MM-DD or ISO instants). */
+export type NotificationParams = Record<string, string | number | null>;
 
 /** What the app notifies of. */
 export const NOTIFICATION_KINDS = [
@@ -54,7 +56,7 @@ const TEMPLATES: Record<NotificationKind, Record<Lang, Template>> = {
   },
   report_deadline_soon: {
     vi: (p) => ({
-      title: `Sắp đến hạn gửi ${s(p, 'periodName')} (${day(p, 'deadline')})`,
+      title: `Sắp đến hạn gửi báo cáo ${s(p, 'periodName')} (${day(p, 'deadline')})`,
       lines: [
         `Báo cáo ${s(p, 'periodName')} của ${s(p, 'unitName')} cần gửi Thị ủy trước hết ngày ${day(p, 'deadline')}.`,
         'Báo cáo chưa được gửi. Đề nghị đơn vị hoàn thành và gửi đúng hạn.',
@@ -70,7 +72,7 @@ const TEMPLATES: Record<NotificationKind, Record<Lang, Template>> = {
   },
   report_deadline_passed: {
     vi: (p) => ({
-      title: `Quá hạn gửi ${s(p, 'periodName')}`,
+      title: `Quá hạn gửi báo cáo ${s(p, 'periodName')}`,
       lines: [
         `Hạn gửi báo cáo ${s(p, 'periodName')} là ngày ${day(p, 'deadline')}; báo cáo của ${s(p, 'unitName')} chưa được gửi.`,
         'Đề nghị đơn vị gửi báo cáo sớm nhất.',

@@ -1,7 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { nowOf } from '../clock.ts';
-import type { Database } from '../db/database.ts';
-import type { Db } from '../db/schema.ts';
+import { inTransaction, type Database } from '../db/database.ts';
+import type { DB, Db } from '../db/schema.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { accountsHolding, notifyMany, type NotifyInput } from '../notifications/notify.ts';
 import type { Ctx } from '../units/roles.ts';
@@ -62,7 +63,7 @@ export interface ReportReminderRun {
  * each once per report and deadline, to the unit's reporters and head.
  */
 export async function runReportReminders(
-  db: Database,
+  db: Database | Transaction<DB>,
   clock: Clock,
   daysBefore: number,
 ): Promise<ReportReminderRun> {
@@ -77,7 +78,7 @@ export async function runReportReminders(
   for (const pass of passes) {
     let afterId = 0;
     for (;;) {
-      const done = await db.transaction().execute(async (trx) => {
+      const done = await inTransaction(db, async (trx) => {
         const reports = await reportsOwingReminder(trx, pass.kind, pass.from, pass.to, {
           afterId,
           limit: BATCH,

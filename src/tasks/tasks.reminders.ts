@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import { inTransaction, type Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { accountsHolding, notifyMany, type NotifyInput } from '../notifications/notify.ts';
 import { addDays, DUE_SOON_DAYS, vnToday } from './deadlines.ts';
@@ -22,7 +24,10 @@ export interface ReminderRun {
  * run again, on another instance, or after a restart writes nothing new, and an extension brings
  * a new reminder. Each batch in a transaction of its own.
  */
-export async function runTaskReminders(db: Database, clock: Clock): Promise<ReminderRun> {
+export async function runTaskReminders(
+  db: Database | Transaction<DB>,
+  clock: Clock,
+): Promise<ReminderRun> {
   const now = clock();
   const today = vnToday(now);
   const ctx = { actor: null, now: () => now };
@@ -34,7 +39,7 @@ export async function runTaskReminders(db: Database, clock: Clock): Promise<Remi
   for (const pass of passes) {
     let afterId = 0;
     for (;;) {
-      const done = await db.transaction().execute(async (trx) => {
+      const done = await inTransaction(db, async (trx) => {
         const tasks = await tasksOwingReminder(trx, pass.kind, pass.from, pass.to, {
           afterId,
           limit: BATCH,

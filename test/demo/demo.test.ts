@@ -147,4 +147,21 @@ describeEachEngine('the demo', (db) => {
     expect(new Set(updates.map((u) => u.role))).toEqual(new Set(['lead', 'coordinating']));
     expect(updates.every((u) => u.created_at < new Date(DEMO_PRESENT).toISOString())).toBe(true);
   });
+
+  it('leaves notifications in the demo accounts’ lists, made by the demo’s own steps', async () => {
+    const rows = await db()
+      .selectFrom('notifications')
+      .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
+      .select(['accounts.username', 'notifications.kind', 'notifications.created_at'])
+      .execute();
+    const kinds = (username: string) =>
+      new Set(rows.filter((r) => r.username === username).map((r) => r.kind));
+    // The Women's Union's reporter: invited to the meetings, its report deadlines.
+    expect(kinds('phunu.tonghop')).toContain('meeting_invitation');
+    expect([...new Set(rows.map((r) => r.kind))]).toEqual(
+      expect.arrayContaining(['meeting_invitation', 'report_returned']),
+    );
+    const present = new Date(DEMO_PRESENT).toISOString();
+    for (const r of rows) expect(r.created_at < present).toBe(true);
+  });
 });

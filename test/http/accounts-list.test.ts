@@ -47,6 +47,7 @@ describeEachEngine('the accounts list over HTTP', (db) => {
       [
         'active',
         'createdAt',
+        'email',
         'fullName',
         'id',
         'lastLoginAt',

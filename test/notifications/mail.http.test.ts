@@ -260,6 +260,37 @@ describeEachEngine('e-mail through SMTP', (db) => {
     }
   });
 
+  it('with the server unreachable, tries one e-mail per run and leaves the rest untried', async () => {
+    const down = await buildApp({
+      config: testConfig(mailConfig(smtpAt(await freePort()))),
+      db: db(),
+      logger: false,
+      clock: time.clock,
+    });
+    await down.ready();
+    try {
+      const { unit, vi, en } = await people();
+      const subjectId = 700_004;
+      await notify(
+        db(),
+        { actor: null, now: time.clock },
+        taskNotice(subjectId, [vi.id, en.id], unit.name),
+      );
+      await down.jobs.runNow(SENDER_JOB);
+      const rows = await outboxOf(subjectId);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ['pending', 1],
+        ['pending', 0],
+      ]);
+      // The untried one goes first on the next run, through a server that answers.
+      const before = smtp.received.length;
+      await app.jobs.runNow(SENDER_JOB);
+      expect(smtp.received.slice(before).map((r) => r.envelopeTo)).toEqual([[en.email]]);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('answers the SMTP check of a working server', async () => {
     const unit = await buildUnit(db());
     const admin = await buildAccount(db(), { roles: [{ unitId: unit.id, role: 'admin' }] });

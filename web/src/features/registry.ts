@@ -1,4 +1,5 @@
 import { meetingsFeature } from './meetings/index';
+import { notificationsFeature } from './notifications/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
 import { searchFeature } from './search/index';
@@ -13,6 +14,7 @@ export const features: WorkspaceFeature[] = [
   tasksFeature,
   portalFeature,
   searchFeature,
+  notificationsFeature,
 ];
 
 /** The home page's sections of every feature, in page order. */

@@ -106,6 +106,9 @@ export const en: Record<MessageKey, string> = {
   'accounts.password': 'Password',
   'accounts.fullName': 'Full name',
   'accounts.position': 'Position',
+  'accounts.email': 'E-mail',
+  'accounts.emailHint':
+    'Notifications are sent to this address if the person chooses to receive e-mail.',
   'accounts.roles': 'Roles',
   'accounts.rolesLegend': 'Roles by unit',
   'accounts.active': 'Active',

@@ -107,6 +107,8 @@ export const vi = {
   'accounts.password': 'Mật khẩu',
   'accounts.fullName': 'Họ và tên',
   'accounts.position': 'Chức vụ',
+  'accounts.email': 'Thư điện tử',
+  'accounts.emailHint': 'Thông báo được gửi tới địa chỉ này nếu người dùng chọn nhận thư.',
   'accounts.roles': 'Vai trò',
   'accounts.rolesLegend': 'Vai trò theo đơn vị',
   'accounts.active': 'Đang hoạt động',

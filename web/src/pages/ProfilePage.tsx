@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { App, Button, Card, Flex, Form, Input } from 'antd';
 import { useChangePassword, useCurrentUser } from '../api/auth';
 import { PageHeader } from '../components/PageHeader';
@@ -5,6 +6,9 @@ import { UserDetails } from '../components/UserDetails';
 import { NewPasswordFields } from '../components/NewPasswordFields';
 import { requiredRule, showFieldErrors } from '../forms';
 import { useI18n } from '../i18n';
+
+// E-mail settings belong to the notifications, which keep their own strings and API.
+const MailSettingsCard = lazy(() => import('../features/notifications/MailSettingsCard'));
 
 interface PasswordValues {
   currentPassword: string;
@@ -56,6 +60,9 @@ export default function ProfilePage() {
             </Button>
           </Form>
         </Card>
+        <Suspense fallback={null}>
+          <MailSettingsCard />
+        </Suspense>
       </Flex>
     </>
   );

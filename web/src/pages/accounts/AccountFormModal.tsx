@@ -12,6 +12,7 @@ interface AccountValues {
   password?: string;
   fullName: string;
   position?: string | null;
+  email?: string | null;
   active?: boolean;
   roles?: Partial<RoleGrant>[];
 }
@@ -27,6 +28,7 @@ const toValues = (account: Account): AccountValues => ({
   username: account.username,
   fullName: account.fullName,
   position: account.position,
+  email: account.email,
   active: account.active,
   roles: account.roles,
 });
@@ -51,6 +53,7 @@ export function AccountFormModal({ account, units, onClose }: Props) {
     const common = {
       fullName: values.fullName.trim(),
       position: blankToNull(values.position),
+      email: blankToNull(values.email),
       roles: completeGrants(values.roles),
     };
     return account
@@ -105,6 +108,9 @@ export function AccountFormModal({ account, units, onClose }: Props) {
       </Form.Item>
       <Form.Item name="position" label={t('accounts.position')}>
         <Input maxLength={255} />
+      </Form.Item>
+      <Form.Item name="email" label={t('accounts.email')} extra={t('accounts.emailHint')}>
+        <Input type="email" autoComplete="off" maxLength={254} />
       </Form.Item>
       {editing && (
         <Form.Item name="active" label={t('accounts.active')} valuePropName="checked">
