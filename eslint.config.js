@@ -45,10 +45,10 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(\\.\\./)+src/(?!(text(/(?!rich-text)[\\w-]+)?|reports/progress-table|reports/progress-math|reports/period-rules|units/roles)(\\.ts)?$)',
+                '^(\\.\\./)+src/(?!(text(/(?!rich-text)[\\w-]+)?|reports/progress-table|reports/progress-math|reports/period-rules|search/kinds|units/roles)(\\.ts)?$)',
               allowTypeImports: true,
               message:
-                'Import server code into the workspace with `import type` only; values only from the shared pure modules (src/text except rich-text.ts, src/units/roles.ts, src/reports/period-rules.ts, progress-math.ts, progress-table.ts).',
+                'Import server code into the workspace with `import type` only; values only from the shared pure modules (src/text except rich-text.ts, src/units/roles.ts, src/reports/period-rules.ts, progress-math.ts, progress-table.ts, src/search/kinds.ts).',
             },
           ],
         },

@@ -11,7 +11,14 @@ import { DEFAULT_SECTIONS } from '../src/reports/catalog.service.ts';
 import { packFigures } from '../src/reports/figures.repository.ts';
 import type { Ctx } from '../src/units/roles.ts';
 import { buildAccount, buildTestApp, ctxFor, loginCookie } from '../src/test-support/factories.ts';
-import { insertIndicators, insertTemplate, medianMs, withPostgres } from './support/databases.ts';
+import {
+  REPORT_SENTENCES,
+  insertIndicators,
+  insertTemplate,
+  insertUnitTree,
+  medianMs,
+  withPostgres,
+} from './support/databases.ts';
 import { load } from './support/http.ts';
 
 /*
@@ -34,14 +41,7 @@ const RUNS = 9;
 const LIVE_GOAL_MS = 300;
 const SNAPSHOT_GOAL_MS = 50;
 
-const SENTENCES = [
-  'Ban Thường vụ đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ trọng tâm của quý.',
-  'Công tác tuyên truyền được đổi mới, bám sát cơ sở, tạo sự đồng thuận trong nhân dân.',
-  'Việc vận động đoàn viên, hội viên tham gia các phong trào thi đua đạt nhiều kết quả tích cực.',
-  'Một số chỉ tiêu còn chậm so với kế hoạch do nguồn lực hạn chế và thời tiết không thuận lợi.',
-  'Đơn vị đã phối hợp chặt chẽ với các ngành chức năng trong giải quyết kiến nghị của cử tri.',
-  'Công tác kiểm tra, giám sát được duy trì thường xuyên, đúng quy định của Điều lệ Đảng.',
-];
+const SENTENCES = REPORT_SENTENCES;
 
 /** About a page: some 3,000 characters of paragraphs, with a list, as a report's section is. */
 function pageOf(unit: number, section: number): string {
@@ -64,29 +64,8 @@ function pageOf(unit: number, section: number): string {
 
 async function seed(db: Database) {
   const now = new Date().toISOString();
-  const unit = (name: string, parentId: number | null, sort: number) => ({
-    parent_id: parentId,
-    kind: parentId === null ? 'party_committee' : 'mass_organization',
-    name,
-    name_folded: name.toLowerCase(),
-    short_name: null,
-    sort_order: sort,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  const root = await db
-    .insertInto('units')
-    .values(unit('Thị ủy', null, 0))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const unitIds = (
-    await db
-      .insertInto('units')
-      .values(Array.from({ length: UNITS }, (_, i) => unit(`Đơn vị ${i + 1}`, root.id, i)))
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
+  const { root: rootId, unitIds } = await insertUnitTree(db, 'Thị ủy', UNITS, now);
+  const root = { id: rootId };
   const secretary = await buildAccount(db, {
     username: 'vanphong',
     roles: [{ unitId: root.id, role: 'secretariat' }],

@@ -116,3 +116,46 @@ export async function insertTemplate(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** Sentences of a unit's report, for the text of generated reports. */
+export const REPORT_SENTENCES = [
+  'Ban Thường vụ đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ trọng tâm của quý.',
+  'Công tác tuyên truyền được đổi mới, bám sát cơ sở, tạo sự đồng thuận trong nhân dân.',
+  'Việc vận động đoàn viên, hội viên tham gia các phong trào thi đua đạt nhiều kết quả tích cực.',
+  'Một số chỉ tiêu còn chậm so với kế hoạch do nguồn lực hạn chế và thời tiết không thuận lợi.',
+  'Đơn vị đã phối hợp chặt chẽ với các ngành chức năng trong giải quyết kiến nghị của cử tri.',
+  'Công tác kiểm tra, giám sát được duy trì thường xuyên, đúng quy định của Điều lệ Đảng.',
+];
+
+/** A committee `rootName` and `count` units under it ("Đơn vị 1" …); their ids. */
+export async function insertUnitTree(
+  db: Database,
+  rootName: string,
+  count: number,
+  now: string,
+): Promise<{ root: number; unitIds: number[] }> {
+  const unit = (name: string, parentId: number | null, sort: number) => ({
+    parent_id: parentId,
+    kind: parentId === null ? 'party_committee' : 'mass_organization',
+    name,
+    name_folded: name.toLowerCase(),
+    short_name: null,
+    sort_order: sort,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  const root = await db
+    .insertInto('units')
+    .values(unit(rootName, null, 0))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unitIds = (
+    await db
+      .insertInto('units')
+      .values(Array.from({ length: count }, (_, i) => unit(`Đơn vị ${i + 1}`, root.id, i)))
+      .returning('id')
+      .execute()
+  ).map((r) => r.id);
+  return { root: root.id, unitIds };
+}

@@ -1,16 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Nullable } from '../http/schema-helpers.ts';
+import { RESULT_KINDS, type ResultKind } from './kinds.ts';
 
-/** What the workspace search finds, as its results name them. */
-export const RESULT_KINDS = [
-  'report',
-  'proposal',
-  'minutes',
-  'conclusion',
-  'task',
-  'article',
-] as const;
-export type ResultKind = (typeof RESULT_KINDS)[number];
+export { RESULT_KINDS, type ResultKind };
 
 export const SearchQuery = Type.Object(
   {

@@ -38,12 +38,51 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('search_entries').execute();
 }
 
+/** The columns the backfill reads, as the tables are when this migration runs. */
+interface Tables {
+  unit_reports: {
+    id: number;
+    period_id: number;
+    unit_id: number;
+    sections_json: string;
+    updated_at: string;
+  };
+  report_periods: { id: number; name: string };
+  units: { id: number; name: string };
+  report_proposals: {
+    id: number;
+    report_id: number;
+    text: string;
+    answer: string | null;
+    updated_at: string;
+  };
+  meetings: { id: number; unit_id: number; title: string; starts_at: string };
+  meeting_minutes: { meeting_id: number; body_json: string; updated_by: number | null };
+  meeting_conclusions: {
+    meeting_id: number;
+    acknowledged: string;
+    shortcomings: string;
+    updated_by: number | null;
+  };
+  meeting_directives: { meeting_id: number; position: number; text: string };
+  tasks: {
+    id: number;
+    lead_unit_id: number;
+    title: string;
+    details: string;
+    expected_result: string;
+    source_document: string | null;
+    created_at: string;
+  };
+}
+
 const sections = (json: string) => Object.values(JSON.parse(json) as Record<string, string>);
 
-async function backfill(db: Kysely<any>): Promise<void> {
+async function backfill(migrating: Kysely<any>): Promise<void> {
+  const db = migrating as Kysely<Tables>;
   const now = new Date().toISOString();
   const entries: SearchEntry[] = [];
-  const tables = new Set((await db.introspection.getTables()).map((t) => t.name));
+  const tables = new Set((await migrating.introspection.getTables()).map((t) => t.name));
   const has = (...names: string[]) => names.every((n) => tables.has(n));
   if (!has('unit_reports', 'report_proposals')) return;
   const reports = await db
@@ -59,8 +98,11 @@ async function backfill(db: Kysely<any>): Promise<void> {
       'u.name as unit',
     ])
     .execute();
-  const reportById = new Map(reports.map((r) => [r.id as number, r]));
+  const reportById = new Map(reports.map((r) => [r.id, r]));
+  // What was never written (a report never saved, minutes and a conclusion never saved) has
+  // no row, as when the features write them.
   for (const r of reports) {
+    if (r.sections_json === '{}') continue;
     entries.push({
       kind: 'report',
       subjectId: r.id,
@@ -83,12 +125,13 @@ async function backfill(db: Kysely<any>): Promise<void> {
       at: p.updated_at,
     });
   }
-  await putSearchEntries(db, entries.splice(0), now);
+  await putSearchEntries(migrating, entries.splice(0), now);
   if (!has('meetings', 'meeting_minutes', 'meeting_conclusions', 'meeting_directives')) return;
   const meetings = new Map(
-    (await db.selectFrom('meetings').selectAll().execute()).map((m) => [m.id as number, m]),
+    (await db.selectFrom('meetings').selectAll().execute()).map((m) => [m.id, m]),
   );
   for (const mi of await db.selectFrom('meeting_minutes').selectAll().execute()) {
+    if (mi.updated_by === null) continue;
     const m = meetings.get(mi.meeting_id);
     if (!m) continue;
     const body = JSON.parse(mi.body_json) as { speeches: Record<string, string>; closing: string };
@@ -107,6 +150,7 @@ async function backfill(db: Kysely<any>): Promise<void> {
     .orderBy('position')
     .execute();
   for (const c of await db.selectFrom('meeting_conclusions').selectAll().execute()) {
+    if (c.updated_by === null) continue;
     const m = meetings.get(c.meeting_id);
     if (!m) continue;
     entries.push({
@@ -123,7 +167,7 @@ async function backfill(db: Kysely<any>): Promise<void> {
       at: m.starts_at,
     });
   }
-  await putSearchEntries(db, entries.splice(0), now);
+  await putSearchEntries(migrating, entries.splice(0), now);
   if (!has('tasks')) return;
   for (const t of await db.selectFrom('tasks').selectAll().execute()) {
     entries.push({
@@ -135,5 +179,5 @@ async function backfill(db: Kysely<any>): Promise<void> {
       at: t.created_at,
     });
   }
-  await putSearchEntries(db, entries, now);
+  await putSearchEntries(migrating, entries, now);
 }

@@ -9,18 +9,7 @@ import type {
 
 export type { ResultKind, SearchAnswer, SearchResult };
 
-/** Every kind, in the filter's order (checked against the server's list by the typecheck). */
-export const RESULT_KINDS = [
-  'report',
-  'proposal',
-  'minutes',
-  'conclusion',
-  'task',
-  'article',
-] as const satisfies readonly ResultKind[];
-type Missing = Exclude<ResultKind, (typeof RESULT_KINDS)[number]>;
-const everyKind: Missing extends never ? true : false = true;
-void everyKind;
+export { RESULT_KINDS } from '../../../../src/search/kinds.ts';
 
 /** The workspace search: what the signed-in person may open, best first. */
 export function useSearch(query: SearchQuery) {
