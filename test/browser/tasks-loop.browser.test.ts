@@ -43,7 +43,6 @@ describe('directives become tasks that close the loop, in Chromium', () => {
   let server: RunningApp;
   let chromium: RunningBrowser;
   let meetingId: number;
-  let directiveIds: number[];
   let taskIds: number[];
   let lhpn: number;
 
@@ -75,18 +74,13 @@ describe('directives become tasks that close the loop, in Chromium', () => {
       action: 'start',
     });
     const c = await sec<Versioned>('GET', `/meetings/${meetingId}/conclusion`);
-    const saved = await sec<{ directives: { id: number }[] }>(
-      'PUT',
-      `/meetings/${meetingId}/conclusion`,
-      {
-        version: c.version,
-        directives: [
-          { text: FIRST, leadUnitId: lhpn, coordinatingUnitIds: [thidoan], deadline: '2018-03-15' },
-          { text: SECOND, leadUnitId: lhpn, deadline: '2018-03-31' },
-        ],
-      },
-    );
-    directiveIds = saved.directives.map((d) => d.id);
+    await sec('PUT', `/meetings/${meetingId}/conclusion`, {
+      version: c.version,
+      directives: [
+        { text: FIRST, leadUnitId: lhpn, coordinatingUnitIds: [thidoan], deadline: '2018-03-15' },
+        { text: SECOND, leadUnitId: lhpn, deadline: '2018-03-31' },
+      ],
+    });
     m = await sec<Versioned>('GET', `/meetings/${meetingId}`);
     await sec('POST', `/meetings/${meetingId}/transitions`, {
       version: m.version,
@@ -99,25 +93,25 @@ describe('directives become tasks that close the loop, in Chromium', () => {
   });
 
   it('lets the chair turn the two directives into tasks', async () => {
-    // The meeting page has no "Nhiệm vụ" tab yet: the chair issues them through the API the
-    // tab is to call, after reading the meeting page in Chromium.
     const chair = await signedIn(chromium.browser, server, 'chutri');
-    await chair.goto(`${server.url}/app/meetings/${meetingId}`);
-    await chair.getByRole('heading', { name: Q4_MEETING }).waitFor();
-    const api = await apiAs(server.app, 'chutri');
-    const listed = await api<{ items: { directiveId: number; taskId: number | null }[] }>(
-      'GET',
-      `/tasks/from-meeting/${meetingId}`,
-    );
-    expect(listed.items.map((d) => d.taskId)).toEqual([null, null]);
-    const made = await api<{ items: TaskRow[] }>('POST', `/tasks/from-meeting/${meetingId}`, {
-      directives: directiveIds.map((directiveId) => ({ directiveId })),
-    });
-    expect(made.items.map((t) => [t.title, t.deadline])).toEqual([
-      [FIRST, '2018-03-15'],
-      [SECOND, '2018-03-31'],
+    await chair.goto(`${server.url}/app/meetings/${meetingId}?tab=tasks`);
+    const issue = chair.getByRole('button', { name: 'Giao nhiệm vụ', exact: true });
+    await issue.first().click();
+    await expect.poll(() => chair.getByText(/Đã giao: nhiệm vụ #/).count()).toBe(1);
+    await issue.first().click();
+    await expect.poll(() => chair.getByText(/Đã giao: nhiệm vụ #/).count()).toBe(2);
+    await screenshot(chair, 'tasks-loop-0-meeting-tasks');
+    const made = await server.db
+      .selectFrom('tasks')
+      .select(['id', 'title', 'deadline', 'lead_unit_id'])
+      .where('source_meeting_id', '=', meetingId)
+      .orderBy('id')
+      .execute();
+    expect(made.map((t) => [t.title, t.deadline, t.lead_unit_id])).toEqual([
+      [FIRST, '2018-03-15', lhpn],
+      [SECOND, '2018-03-31', lhpn],
     ]);
-    taskIds = made.items.map((t) => t.id);
+    taskIds = made.map((t) => t.id);
     await chair.context().close();
   });
 
@@ -162,12 +156,11 @@ describe('directives become tasks that close the loop, in Chromium', () => {
 
   it('shows the secretariat the update on the task and in the next meeting’s summary', async () => {
     const sec = await apiAs(server.app, 'vanphong');
-    // The task page is not built yet: the update as the task's updates list gives it.
-    const updates = await sec<{ items: { note: string; percent: number | null }[] }>(
-      'GET',
-      `/tasks/${taskIds[0]}/updates`,
-    );
-    expect(updates.items.map((u) => [u.note, u.percent])).toContainEqual([NOTE, 30]);
+    const page = await signedIn(chromium.browser, server, 'vanphong');
+    await page.goto(`${server.url}/app/tasks/${taskIds[0]}`);
+    await page.getByText(NOTE).waitFor();
+    await page.getByText('30%', { exact: true }).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'the task page with the report’s update');
 
     // The Quý I/2018 meeting, planned: its compiled summary follows the tasks.
     const period = await server.db
@@ -181,7 +174,6 @@ describe('directives become tasks that close the loop, in Chromium', () => {
       plannedEndAt: '2018-04-10T11:00:00+07:00',
       place: 'Hội trường Thị ủy Từ Sơn',
     });
-    const page = await signedIn(chromium.browser, server, 'vanphong');
     await page.goto(`${server.url}/app/meetings/${next.id}?tab=summary`);
     const follow = page.getByTestId('task-follow-up');
     await follow.getByText('Theo dõi thực hiện nhiệm vụ').waitFor();
@@ -206,7 +198,7 @@ describe('directives become tasks that close the loop, in Chromium', () => {
     await page.waitForURL(/\/app\/tasks\?/);
     const query = new URL(page.url()).searchParams;
     expect(query.get('overdue')).toBe('1');
-    // The list behind the figure (the list page reads these filters from the address).
+    // The list behind the figure: the same tasks, the overdue one of the demo among them.
     const chair = await apiAs(server.app, 'chutri');
     const list = await chair<{ items: TaskRow[]; total: number }>(
       'GET',
@@ -214,20 +206,24 @@ describe('directives become tasks that close the loop, in Chromium', () => {
     );
     expect(list.total).toBe(count);
     expect(list.items.every((t) => t.overdue)).toBe(true);
+    await page.getByText('Theo số liệu của Tổng quan nhiệm vụ').waitFor();
+    for (const t of list.items) await page.getByRole('link', { name: t.title }).waitFor();
+    await screenshot(page, 'tasks-loop-4-overdue-list');
     await page.context().close();
   });
 
-  it('has told Hội LHPN’s reporter of the new tasks', async () => {
-    // The header's bell is not built yet: the notifications it is to show.
-    const reporter = await apiAs(server.app, 'phunu.tonghop');
-    const list = await reporter<{ items: { kind: string; link: string; readAt: string | null }[] }>(
-      'GET',
-      '/me/notifications',
-    );
-    for (const id of taskIds)
-      expect(list.items).toContainEqual(
-        expect.objectContaining({ kind: 'task_assigned', link: `/app/tasks/${id}`, readAt: null }),
-      );
+  it('shows Hội LHPN’s reporter the new tasks in the bell', async () => {
+    const page = await signedIn(chromium.browser, server, 'phunu.tonghop');
+    const bell = page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/^\d+ thông báo chưa đọc$/);
+    await bell.click();
+    const list = page.getByRole('list', { name: 'Thông báo' });
+    await list.getByRole('button', { name: `Nhiệm vụ mới: ${SECOND}` }).waitFor();
+    const first = list.getByRole('button', { name: `Nhiệm vụ mới: ${FIRST}` });
+    await first.click();
+    await page.waitForURL(new RegExp(`/app/tasks/${taskIds[0]}$`));
+    await page.getByText(NOTE).waitFor();
+    await page.context().close();
   });
 
   it('lets an editor draft the meeting’s article and publish it', async () => {

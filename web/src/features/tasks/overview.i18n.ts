@@ -33,6 +33,8 @@ const vi = {
   'overview.noDone': 'Chưa có nhiệm vụ nào được công nhận hoàn thành.',
   'overview.noMeetings': 'Chưa có nhiệm vụ nào giao từ kết luận hội nghị.',
   'overview.chartLabel': 'Biểu đồ số nhiệm vụ hoàn thành đúng hạn và trễ hạn theo quý',
+  'overview.listFilter': 'Theo số liệu của Tổng quan nhiệm vụ',
+  'overview.listFilterClear': 'Bỏ lọc theo Tổng quan nhiệm vụ',
 };
 type Key = keyof typeof vi;
 
@@ -69,6 +71,8 @@ const en: Record<Key, string> = {
   'overview.noDone': 'No task has been accepted as done yet.',
   'overview.noMeetings': "No task was given from a meeting's conclusion yet.",
   'overview.chartLabel': 'Chart of the tasks done on time and late, per quarter',
+  'overview.listFilter': 'As counted in the tasks overview',
+  'overview.listFilterClear': "Clear the tasks overview's filter",
 };
 
 export const useOverviewI18n = makeFeatureI18n<Key>({ vi, en });

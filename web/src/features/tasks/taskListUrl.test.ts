@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskListFilterOf, taskListPath } from './taskListUrl';
+import { overviewFiltersOf, taskListFilterOf, taskListPath } from './taskListUrl';
 
 describe('the task list’s address', () => {
   it('writes a filter with TaskQuery’s names and reads the same filter back', () => {
@@ -24,5 +24,10 @@ describe('the task list’s address', () => {
     expect(
       taskListFilterOf(new URLSearchParams('unitId=abc&role=boss&doneFrom=23/12/2017&page=2&x=1')),
     ).toEqual({});
+  });
+
+  it('picks out the filters only the overview sets', () => {
+    const params = new URLSearchParams('convenerId=1&unitId=4&role=lead&late=1&overdue=1');
+    expect(overviewFiltersOf(params)).toEqual({ convenerId: 1, role: 'lead', late: true });
   });
 });

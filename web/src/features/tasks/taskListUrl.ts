@@ -43,3 +43,21 @@ export function taskListFilterOf(params: URLSearchParams): TaskListFilter {
   if (states.length > 0) filter.state = states;
   return filter;
 }
+
+/** The filters only the overview's links set (the list page has no control of its own for them). */
+export const OVERVIEW_FILTERS = [
+  'convenerId',
+  'role',
+  'extended',
+  'doneFrom',
+  'doneTo',
+  'late',
+] as const satisfies readonly (keyof TaskListFilter)[];
+
+/** Those of an address's filters, for the list page to pass on to the API. */
+export function overviewFiltersOf(params: URLSearchParams): Partial<TaskListFilter> {
+  const all = taskListFilterOf(params);
+  return Object.fromEntries(
+    OVERVIEW_FILTERS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]),
+  );
+}
