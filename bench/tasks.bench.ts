@@ -10,7 +10,7 @@ import { PENDING_TASK_STATES } from '../src/tasks/tasks.states.ts';
 import type { TaskTable } from '../src/tasks/tasks.tables.ts';
 import type { Ctx } from '../src/units/roles.ts';
 import { buildAccount, ctxFor, loginCookie, testConfig } from '../src/test-support/factories.ts';
-import { insertTemplate, medianMs, withPostgres } from './support/databases.ts';
+import { insertTemplate, insertUnitTree, medianMs, withPostgres } from './support/databases.ts';
 import { load } from './support/http.ts';
 
 /*
@@ -38,31 +38,8 @@ const OPEN_STATES = ['not_started', 'in_progress', 'returned', 'reported_done'] 
 
 export async function seed(db: Database) {
   const now = NOW;
-  const unit = (name: string, parentId: number | null, sort: number) => ({
-    parent_id: parentId,
-    kind: parentId === null ? 'party_committee' : 'mass_organization',
-    name,
-    name_folded: name.toLowerCase(),
-    short_name: null,
-    sort_order: sort,
-    active: 1,
-    created_at: now,
-    updated_at: now,
-  });
-  const root = await db
-    .insertInto('units')
-    .values(unit('Thị ủy', null, 0))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const unitIds: number[] = [];
-  for (let i = 0; i < UNITS; i += 250) {
-    const batch = Array.from({ length: Math.min(250, UNITS - i) }, (_, k) =>
-      unit(`Đơn vị ${i + k + 1}`, root.id, i + k),
-    );
-    unitIds.push(
-      ...(await db.insertInto('units').values(batch).returning('id').execute()).map((r) => r.id),
-    );
-  }
+  const { root: rootId, unitIds } = await insertUnitTree(db, 'Thị ủy', UNITS, now);
+  const root = { id: rootId };
   const chair = await buildAccount(db, {
     username: 'chutri',
     roles: [{ unitId: root.id, role: 'chair' }],
