@@ -219,6 +219,7 @@ describeEachEngine('task progress updates', (db) => {
       decision: 'approve',
     });
     expect(approved.approval).toBe('approved');
+    expect((await updates.lastUpdatesOf(db(), [x.task.id])).get(x.task.id)?.id).toBe(second.id);
     expect((await tasks.getTask(db(), x.sec, x.task.id)).state).toBe('reported_done');
     expect((await updates.listTaskUpdates(db(), x.sec, x.task.id)).map((u) => u.id)).toEqual([
       second.id,

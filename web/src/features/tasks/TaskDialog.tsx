@@ -1,10 +1,19 @@
 import { useNavigate } from 'react-router-dom';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import { useCurrentUser } from '../../api/auth';
 import { useUnits } from '../../api/units';
 import { FormDialog } from '../../components/FormDialog';
-import { createTask, updateTask, useTasksRefresh, type Task } from './api';
+import { useMeetings } from '../meetings/api';
+import {
+  createTask,
+  issueFromMeeting,
+  updateTask,
+  useMeetingDirectives,
+  useTasksRefresh,
+  type MeetingDirective,
+  type Task,
+} from './api';
 import { useTasksI18n } from './i18n';
 
 interface Values {
@@ -16,8 +25,17 @@ interface Values {
   deadlineKind?: 'date' | 'end_of_quarter' | 'end_of_year';
   deadline?: Dayjs;
   expectedResult?: string;
-  sourceKind?: 'document' | 'other';
+  sourceKind?: 'directive' | 'document' | 'other';
   sourceDocument?: string;
+  meetingId?: number;
+  directiveId?: number;
+}
+
+/** The deadline fields of a body: a date, or "end of the quarter/year". */
+function deadlineOf(v: Values) {
+  return v.deadlineKind === 'date' || !v.deadlineKind
+    ? v.deadline && { deadline: v.deadline.format('YYYY-MM-DD') }
+    : { deadlineChoice: v.deadlineKind };
 }
 
 /** The active units as select options. */
@@ -66,7 +84,7 @@ export function TaskDialog({
         coordinatingUnitIds: [],
       };
   return (
-    <FormDialog<Values, Task>
+    <FormDialog<Values, { id: number }>
       form={form}
       name="task"
       title={task ? t('dialog.edit') : t('dialog.new')}
@@ -74,7 +92,7 @@ export function TaskDialog({
       initialValues={initialValues}
       onClose={onClose}
       onStale={onStale}
-      submit={(v) =>
+      submit={(v): Promise<{ id: number }> =>
         task
           ? updateTask(task.id, {
               version: task.version,
@@ -85,19 +103,29 @@ export function TaskDialog({
               expectedResult: v.expectedResult ?? '',
               ...(task.source.kind === 'document' && { sourceDocument: v.sourceDocument ?? '' }),
             })
-          : createTask({
-              unitId: v.unitId!,
-              title: v.title,
-              details: v.details ?? '',
-              leadUnitId: v.leadUnitId!,
-              coordinatingUnitIds: v.coordinatingUnitIds ?? [],
-              ...(v.deadlineKind === 'date' || !v.deadlineKind
-                ? v.deadline && { deadline: v.deadline.format('YYYY-MM-DD') }
-                : { deadlineChoice: v.deadlineKind }),
-              expectedResult: v.expectedResult ?? '',
-              sourceKind: v.sourceKind ?? 'other',
-              ...(v.sourceKind === 'document' && { sourceDocument: v.sourceDocument ?? '' }),
-            })
+          : v.sourceKind === 'directive'
+            ? issueFromMeeting(v.meetingId ?? 0, [
+                {
+                  directiveId: v.directiveId ?? 0,
+                  title: v.title,
+                  ...(v.details && { details: v.details }),
+                  ...(v.leadUnitId && { leadUnitId: v.leadUnitId }),
+                  coordinatingUnitIds: v.coordinatingUnitIds ?? [],
+                  ...deadlineOf(v),
+                  ...(v.expectedResult && { expectedResult: v.expectedResult }),
+                },
+              ]).then((made) => made.items[0]!)
+            : createTask({
+                unitId: v.unitId!,
+                title: v.title,
+                details: v.details ?? '',
+                leadUnitId: v.leadUnitId!,
+                coordinatingUnitIds: v.coordinatingUnitIds ?? [],
+                ...deadlineOf(v),
+                expectedResult: v.expectedResult ?? '',
+                sourceKind: v.sourceKind ?? 'other',
+                ...(v.sourceKind === 'document' && { sourceDocument: v.sourceDocument ?? '' }),
+              })
       }
       onSaved={(saved) => {
         void refresh();
@@ -109,6 +137,29 @@ export function TaskDialog({
         <Form.Item name="unitId" label={t('dialog.convener')} rules={[{ required: true }]}>
           <Select options={unitOptions.filter((o) => conveners.includes(o.value))} />
         </Form.Item>
+      )}
+      {!task && (
+        <Form.Item name="sourceKind" label={t('dialog.sourceKind')}>
+          <Radio.Group
+            options={(['directive', 'document', 'other'] as const).map((k) => ({
+              value: k,
+              label: t(`dialog.sourceKind.${k}`),
+            }))}
+          />
+        </Form.Item>
+      )}
+      {!task && sourceKind === 'directive' && (
+        <DirectivePicker
+          onPick={(d) =>
+            form.setFieldsValue({
+              title: d.text,
+              leadUnitId: d.leadUnitId ?? undefined,
+              coordinatingUnitIds: d.coordinatingUnitIds,
+              deadlineKind: 'date',
+              deadline: d.deadline ? dayjs(d.deadline) : undefined,
+            })
+          }
+        />
       )}
       <Form.Item name="title" label={t('dialog.title')} rules={[{ required: true }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
@@ -142,20 +193,6 @@ export function TaskDialog({
       <Form.Item name="expectedResult" label={t('dialog.expectedResult')}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} />
       </Form.Item>
-      {!task && (
-        <Form.Item
-          name="sourceKind"
-          label={t('dialog.sourceKind')}
-          extra={t('dialog.sourceKind.directive')}
-        >
-          <Radio.Group
-            options={(['document', 'other'] as const).map((k) => ({
-              value: k,
-              label: t(`dialog.sourceKind.${k}`),
-            }))}
-          />
-        </Form.Item>
-      )}
       {(task ? task.source.kind === 'document' : sourceKind === 'document') && (
         <Form.Item
           name="sourceDocument"
@@ -166,5 +203,54 @@ export function TaskDialog({
         </Form.Item>
       )}
     </FormDialog>
+  );
+}
+
+/** A concluded meeting and one of its directives not yet made into a task. */
+function DirectivePicker({ onPick }: { onPick: (d: MeetingDirective) => void }) {
+  const { t } = useTasksI18n();
+  const meetings = useMeetings({ state: 'concluded' });
+  const meetingId = Form.useWatch<number | undefined>('meetingId');
+  return (
+    <>
+      <Form.Item name="meetingId" label={t('dialog.meeting')} rules={[{ required: true }]}>
+        <Select
+          options={(meetings.data ?? []).map((m) => ({ value: m.id, label: m.title }))}
+          loading={meetings.isFetching}
+        />
+      </Form.Item>
+      {meetingId !== undefined && <DirectiveSelect meetingId={meetingId} onPick={onPick} />}
+    </>
+  );
+}
+
+function DirectiveSelect({
+  meetingId,
+  onPick,
+}: {
+  meetingId: number;
+  onPick: (d: MeetingDirective) => void;
+}) {
+  const { t } = useTasksI18n();
+  const directives = useMeetingDirectives(meetingId);
+  const open = (directives.data?.items ?? []).filter((d) => d.taskId === null);
+  return (
+    <Form.Item
+      name="directiveId"
+      label={t('dialog.directive')}
+      rules={[{ required: true }]}
+      extra={directives.data && open.length === 0 ? t('dialog.directive.none') : undefined}
+    >
+      <Select
+        options={open.map((d) => ({
+          value: d.directiveId,
+          label: `${t('meeting.directive', { n: d.position })}: ${d.text}`,
+        }))}
+        onChange={(id: number) => {
+          const d = open.find((x) => x.directiveId === id);
+          if (d) onPick(d);
+        }}
+      />
+    </Form.Item>
   );
 }

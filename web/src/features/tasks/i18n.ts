@@ -106,7 +106,10 @@ const vi = {
   'dialog.sourceKind': 'Nguồn giao',
   'dialog.sourceKind.document': 'Văn bản',
   'dialog.sourceKind.other': 'Khác',
-  'dialog.sourceKind.directive': 'Kết luận hội nghị (giao từ trang hội nghị, thẻ Nhiệm vụ)',
+  'dialog.sourceKind.directive': 'Kết luận hội nghị',
+  'dialog.meeting': 'Hội nghị đã kết luận',
+  'dialog.directive': 'Chỉ đạo',
+  'dialog.directive.none': 'Mọi chỉ đạo của hội nghị này đã được giao.',
   'dialog.sourceDocument': 'Số, ngày văn bản',
   'dialog.sourceDocument.placeholder': 'Ví dụ: Công văn số 125-CV/TU ngày 02/10/2017',
   'meeting.tab': 'Nhiệm vụ',
@@ -243,7 +246,10 @@ const en: Record<keyof typeof vi, string> = {
   'dialog.sourceKind': 'Source',
   'dialog.sourceKind.document': 'A document',
   'dialog.sourceKind.other': 'Other',
-  'dialog.sourceKind.directive': "A meeting's conclusion (from the meeting page, Tasks tab)",
+  'dialog.sourceKind.directive': "A meeting's conclusion",
+  'dialog.meeting': 'Concluded meeting',
+  'dialog.directive': 'Directive',
+  'dialog.directive.none': 'Every directive of this meeting has been issued.',
   'dialog.sourceDocument': 'Document number and date',
   'dialog.sourceDocument.placeholder': 'E.g. Công văn số 125-CV/TU ngày 02/10/2017',
   'meeting.tab': 'Tasks',
@@ -274,5 +280,6 @@ const en: Record<keyof typeof vi, string> = {
   'home.open': 'Open the tasks',
 };
 
-export const useTasksI18n = makeFeatureI18n<keyof typeof vi>({ vi, en });
+export const tasksDictionaries = { vi, en };
+export const useTasksI18n = makeFeatureI18n<keyof typeof vi>(tasksDictionaries);
 export type TasksKey = keyof typeof vi;

@@ -83,6 +83,7 @@ export const tasksFeature: WorkspaceFeature = {
       ),
     },
   ],
+  auditDetails: () => import('./audit-labels').then((m) => m.auditDetailLabels),
   auditLabels: {
     entity: {
       task: { vi: 'Nhiệm vụ', en: 'Task' },
