@@ -7,10 +7,10 @@ import { getReportAnswers, saveReportAnswers } from './report-answers.service.ts
 /*
  * The loop in the demo: two units write their Quý IV/2017 report with its part on the tasks
  * they were given at the Quý III briefing. Ban Tuyên giáo, which leads the training and the
- * anniversaries' campaign and coordinates the opinion report, sends its report on 20/12 and its
- * head approves it the next morning, so its answers are now task updates given in the report;
- * Hội LHPN, coordinating both of Ban Tuyên giáo's tasks, has written its answers into its
- * draft on 22/12 and has not sent it yet. The other lead units have not answered.
+ * anniversaries' campaign and coordinates the opinion report, sends its report on 19/12 and its
+ * head approves it on the deadline day, 20/12, so its answers are now task updates given in the
+ * report; Hội LHPN, coordinating both of Ban Tuyên giáo's tasks, has written its answers into
+ * its draft on 22/12 and has not sent it yet. The other lead units have not answered.
  */
 
 /** What each unit's report says of a task, by the words its title begins with. */
@@ -98,14 +98,14 @@ export async function loadLoopDemo(demo: DemoContext): Promise<void> {
     return stored.row;
   };
 
-  const sent = await write('bantuyengiao', '2017-12-19');
-  const awaiting = await moveReport(trx, reporter('bantuyengiao', '2017-12-20', '08:30'), sent.id, {
+  const sent = await write('bantuyengiao', '2017-12-18');
+  const awaiting = await moveReport(trx, reporter('bantuyengiao', '2017-12-19', '08:30'), sent.id, {
     version: sent.version,
     action: 'send',
   });
   await moveReport(
     trx,
-    demo.as(demo.holder('unit_head', 'bantuyengiao'), demoTime('2017-12-21', '08:15')),
+    demo.as(demo.holder('unit_head', 'bantuyengiao'), demoTime('2017-12-20', '08:15')),
     sent.id,
     { version: awaiting.row.version, action: 'approve' },
   );

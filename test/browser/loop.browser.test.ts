@@ -49,7 +49,7 @@ describe('tasks in the next period’s report, in Chromium', () => {
     await expect.poll(() => panel(page).locator('section').count()).toBe(2);
     const training = task(page, TRAINING);
     await training.getByText('Phối hợp', { exact: true }).waitFor();
-    await training.getByText(/Cập nhật gần nhất \(21\/12\/2017, Ban Tuyên giáo Thị ủy\)/).waitFor();
+    await training.getByText(/Cập nhật gần nhất \(20\/12\/2017, Ban Tuyên giáo Thị ủy\)/).waitFor();
     const note = training.getByLabel('Tiến độ trong kỳ');
     expect(await note.inputValue()).toContain('Cử 46 chi hội trưởng');
     // Only the lead unit reports a task done.
