@@ -13,7 +13,7 @@ import {
 /*
  * The workspace search from the header's box, by keyboard, and the Quý III meeting's article:
  * an editor drafts it from the articles list (the meeting's page is not hers to open) and
- * publishes it; the chair's meeting page then links to it.
+ * publishes it; the chair's meeting page, and the invited unit's, then link to it.
  */
 
 describe('workspace search and the meeting article in Chromium', () => {
@@ -89,6 +89,13 @@ describe('workspace search and the meeting article in Chromium', () => {
     expect(href).toMatch(/^\/bai-viet\/hoi-nghi-giao-ban-khoi-dang-doan-the-quy-iii-2017/);
     await screenshot(chair, 'meeting-article-link');
     await expectNoSeriousA11yViolations(chair, 'meeting page with its article');
+    // The invited unit's view of the meeting links to it too.
+    const reporter = await signedIn(chromium.browser, server, 'phunu.tonghop');
+    await reporter.goto(`${server.url}/app/meetings/1`);
+    const theirs = reporter.getByRole('link', { name: 'Xem bài viết' });
+    await theirs.waitFor();
+    expect(await theirs.getAttribute('href')).toBe(href);
+    await expectNoSeriousA11yViolations(reporter, "the invited unit's meeting view");
     const published = await chair.goto(`${server.url}${href}`);
     expect(published?.status()).toBe(200);
     expect(await chair.locator('h1').innerText()).toBe(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
 import { formatDateTime } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
+import { MeetingActions } from '../slots';
 import { respond, useAgenda, useStore, type Meeting, type MeetingUnit } from './api';
 import { ConclusionTab } from './ConclusionTab';
 import { useMeetingsI18n } from './i18n';
@@ -19,7 +20,18 @@ export function UnitMeetingView({ meeting }: { meeting: Meeting }) {
   const mine = meeting.units.filter((u) => meeting.respondUnitIds.includes(u.unitId));
   return (
     <>
-      <PageHeader title={t('unit.title', { title: meeting.title })} />
+      <PageHeader
+        title={t('unit.title', { title: meeting.title })}
+        actions={
+          <MeetingActions
+            meetingId={meeting.id}
+            unitId={meeting.unitId}
+            periodId={meeting.periodId}
+            state={meeting.state}
+            actions={meeting.actions}
+          />
+        }
+      />
       <MeetingFacts meeting={meeting} />
       <Flex vertical gap={12}>
         {!meeting.invitationSentAt && <Alert type="info" showIcon title={t('unit.notSent')} />}

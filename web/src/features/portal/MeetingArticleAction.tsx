@@ -1,4 +1,4 @@
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useServerAction } from '../../hooks/useServerAction';
 import type { MeetingSlotProps } from '../slots';
@@ -7,14 +7,15 @@ import { usePortalI18n } from './i18n';
 
 /**
  * The meeting page's button for its news article: "Tạo bài viết" on a concluded meeting for
- * editors and the convening side; once drafted, the editor's link to it (others see that it is
- * being written); once published, "Xem bài viết" on the portal.
+ * editors and the convening side; once drafted, the editor's link to it; once published, "Xem
+ * bài viết" on the portal, for every reader of the meeting (the convening side and the invited
+ * units).
  */
 export default function MeetingArticleAction({ meetingId, state }: MeetingSlotProps) {
   const { t } = usePortalI18n();
   const navigate = useNavigate();
   const run = useServerAction();
-  const info = useMeetingArticle(meetingId);
+  const info = useMeetingArticle(meetingId, state === 'concluded');
   const draft = useDraftFromMeeting();
   if (state !== 'concluded' || !info.data) return null;
   const { article, canDraft } = info.data;
@@ -26,7 +27,8 @@ export default function MeetingArticleAction({ meetingId, state }: MeetingSlotPr
     );
   if (article?.editable)
     return <Link to={`/portal/articles/${article.id}`}>{t('meeting.edit')}</Link>;
-  if (article) return <Tag>{t('meeting.drafting')}</Tag>;
+  // Until it is published, the article is the editors' own.
+  if (article) return null;
   if (!canDraft) return null;
   return (
     <Button

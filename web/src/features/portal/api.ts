@@ -121,10 +121,11 @@ export type MeetingArticle = meetingSchema.MeetingArticle;
 export type ArticleMeetingList = meetingSchema.ArticleMeetingList;
 
 /** A meeting's article (the link once published) and whether the caller may draft it. */
-export function useMeetingArticle(meetingId: number) {
+export function useMeetingArticle(meetingId: number, enabled = true) {
   return useQuery({
     queryKey: ['portal', 'for-meeting', meetingId],
     queryFn: () => api.get<MeetingArticle>(`/portal/articles/for-meeting/${meetingId}`),
+    enabled,
   });
 }
 

@@ -7,7 +7,6 @@ const vi = {
   'meeting.drafted': 'Đã soạn bản nháp bài viết về hội nghị.',
   'meeting.edit': 'Biên tập bài viết',
   'meeting.view': 'Xem bài viết',
-  'meeting.drafting': 'Bài viết đang được biên tập',
   'fromMeeting.button': 'Soạn từ hội nghị',
   'fromMeeting.title': 'Soạn bài viết từ hội nghị đã kết luận',
   'fromMeeting.intro':
@@ -122,7 +121,6 @@ const en: Record<keyof typeof vi, string> = {
   'meeting.drafted': "The meeting's article was drafted.",
   'meeting.edit': 'Edit the article',
   'meeting.view': 'View the article',
-  'meeting.drafting': 'The article is being edited',
   'fromMeeting.button': 'Draft from a meeting',
   'fromMeeting.title': 'Draft an article from a concluded meeting',
   'fromMeeting.intro':
