@@ -19,7 +19,7 @@ export default defineConfig({
         // Vendor code changes far less often than ours: separate chunks stay cached across
         // releases. antd is not one chunk: each route's chunks carry the components it uses
         // (the sign-in page needs a form, not the table, tree or date picker), and the charts
-        // (recharts) stay in the progress page's chunk, the one page that draws them.
+        // (recharts) stay in a chunk loaded only by the pages that draw them (progress, tasks overview).
         codeSplitting: {
           groups: [
             {

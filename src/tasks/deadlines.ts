@@ -73,3 +73,31 @@ export function dueStatus(
     dueSoon: deadline >= today && deadline <= addDays(today, DUE_SOON_DAYS),
   };
 }
+
+/**
+ * A day of Asia/Ho_Chi_Minh ends at 17:00 UTC: `D + DEADLINE_END_UTC` is the first instant
+ * after day D, written as the app's timestamps are (ISO UTC with milliseconds), so a stored
+ * time compares with it as a string.
+ */
+export const DEADLINE_END_UTC = 'T17:00:00.000Z';
+
+/** The first instant (ISO UTC) of the Vietnamese calendar day `day`. */
+export function vnDayStart(day: string): string {
+  return `${addDays(day, -1)}${DEADLINE_END_UTC}`;
+}
+
+/** The first instant (ISO UTC) after the Vietnamese calendar day `day`. */
+export function vnDayEnd(day: string): string {
+  return `${day}${DEADLINE_END_UTC}`;
+}
+
+/** The quarter (1–4) a day falls in. */
+export function quarterOf(day: string): { year: number; quarter: number } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return { year: y, quarter: Math.ceil(m / 3) };
+}
+
+/** The first and last day of a quarter. */
+export function quarterDays(year: number, quarter: number): { from: string; to: string } {
+  return { from: ymd(year, quarter * 3 - 2, 1), to: ymd(year, quarter * 3 + 1, 0) };
+}

@@ -86,3 +86,15 @@ export function taskPermissions(actor: Actor, t: TaskAccess, tree: UnitTree): Ta
   }
   return [...granted];
 }
+
+/** The convening unit's chair and secretariat read all of its tasks and their overview. */
+export function canReadCommitteeTasks(actor: Actor, convenerId: number, tree: UnitTree): boolean {
+  return holdsAny(actor, COMMITTEE_ROLES, convenerId, tree);
+}
+
+/** The units where the actor chairs or is the secretariat (the conveners of their overview). */
+export function committeeUnitsOf(actor: Actor): number[] {
+  return [
+    ...new Set(actor.roles.filter((g) => COMMITTEE_ROLES.includes(g.role)).map((g) => g.unitId)),
+  ];
+}

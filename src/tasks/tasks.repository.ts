@@ -1,5 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../db/schema.ts';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import type { DB, Db } from '../db/schema.ts';
+import { DEADLINE_END_UTC } from './deadlines.ts';
 import type { TaskHistoryTable, TaskTable } from './tasks.tables.ts';
 
 /** Kysely queries of the task feature only; rules live in the services. */
@@ -30,6 +31,38 @@ export interface TaskFilter {
   deadlineTo?: string;
   /** Only the tasks still owed (pending states) with a deadline before this day. */
   overdueBefore?: { today: string; pending: readonly string[] };
+  /** Convened by this unit. */
+  convenerId?: number;
+  /** With unitId: only where it leads, or only where it coordinates. */
+  role?: 'lead' | 'coordinating';
+  /** Only the tasks whose deadline was moved later at least once. */
+  extended?: boolean;
+  /** Accepted tasks, by the time the lead unit last reported them done (doneAtOf). */
+  done?: DoneFilter;
+}
+
+/**
+ * The time an accepted task was done: its last `report_done` (the report the secretariat then
+ * accepted), an ISO UTC string; null for a task never reported done.
+ */
+export function doneAtOf(eb: ExpressionBuilder<DB, 'tasks'>) {
+  return eb
+    .selectFrom('task_history as h')
+    .select((h) => h.fn.max('h.at').as('done_at'))
+    .whereRef('h.task_id', '=', 'tasks.id')
+    .where('h.action', '=', 'report_done');
+}
+
+/** The first instant after a deadline day in Asia/Ho_Chi_Minh: a deadline D ends at D 17:00 UTC. */
+export const deadlineEnd = sql<string>`tasks.deadline || ${DEADLINE_END_UTC}`;
+
+export interface DoneFilter {
+  /** Done at or after this instant (ISO UTC). */
+  fromAt?: string;
+  /** Done before this instant (ISO UTC). */
+  beforeAt?: string;
+  /** Done after the deadline's day (true) or within it (false). */
+  late?: boolean;
 }
 
 export async function listTasks(db: Db, f: TaskFilter, page: { limit: number; offset: number }) {
@@ -54,12 +87,27 @@ export async function listTasks(db: Db, f: TaskFilter, page: { limit: number; of
   });
   if (f.unitId !== undefined) {
     const unitId = f.unitId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('lead_unit_id', '=', unitId),
-        eb('id', 'in', eb.selectFrom('task_units').select('task_id').where('unit_id', '=', unitId)),
-      ]),
-    );
+    q = q.where((eb) => {
+      const leads = eb('lead_unit_id', '=', unitId);
+      const coordinates = eb(
+        'id',
+        'in',
+        eb.selectFrom('task_units').select('task_id').where('unit_id', '=', unitId),
+      );
+      if (f.role === 'lead') return leads;
+      if (f.role === 'coordinating') return coordinates;
+      return eb.or([leads, coordinates]);
+    });
+  }
+  if (f.convenerId !== undefined) q = q.where('unit_id', '=', f.convenerId);
+  if (f.extended !== undefined) q = q.where('extensions', f.extended ? '>' : '=', 0);
+  if (f.done) {
+    const d = f.done;
+    q = q.where('state', '=', 'accepted');
+    if (d.fromAt) q = q.where((eb) => eb(doneAtOf(eb), '>=', d.fromAt!));
+    if (d.beforeAt) q = q.where((eb) => eb(doneAtOf(eb), '<', d.beforeAt!));
+    if (d.late !== undefined)
+      q = q.where((eb) => eb(doneAtOf(eb), d.late ? '>=' : '<', deadlineEnd));
   }
   if (f.states && f.states.length > 0) q = q.where('state', 'in', [...f.states]);
   if (f.meetingId !== undefined) q = q.where('source_meeting_id', '=', f.meetingId);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ctxOf } from '../http/context.ts';
 import { IdParams, errorResponses } from '../http/schema-helpers.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
+import { overviewRoutes } from './overview.routes.ts';
 import { reportAnswerRoutes } from './report-answers.routes.ts';
 import { taskReminderJob } from './tasks.reminders.ts';
 import * as tasks from './tasks.service.ts';
@@ -27,6 +28,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
   // unknown fields silently instead of refusing them (src/http/validation.ts refuses them).
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = app.db;
+  await app.register(overviewRoutes);
   await app.register(taskUpdateRoutes);
   await app.register(reportAnswerRoutes);
   app.jobs.add(taskReminderJob(db, app.config.mail.reminderEveryMs));

@@ -96,6 +96,18 @@ export const TaskQuery = Type.Object({
   dueSoon: Type.Optional(Type.Boolean()),
   deadlineFrom: Type.Optional(DateString),
   deadlineTo: Type.Optional(DateString),
+  /** Tasks convened by this unit (the scope of the chair's overview). */
+  convenerId: Type.Optional(Id),
+  /** With unitId: only the tasks it leads (lead) or only those it coordinates (coordinating). */
+  role: Type.Optional(Type.Enum(['lead', 'coordinating'])),
+  /** Tasks whose deadline was moved later at least once. */
+  extended: Type.Optional(Type.Boolean()),
+  /** Accepted tasks the lead unit reported done on or after this day (Asia/Ho_Chi_Minh). */
+  doneFrom: Type.Optional(DateString),
+  /** Accepted tasks the lead unit reported done on or before this day (Asia/Ho_Chi_Minh). */
+  doneTo: Type.Optional(DateString),
+  /** Accepted tasks reported done after their deadline (true) or by it (false). */
+  late: Type.Optional(Type.Boolean()),
   page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
 });

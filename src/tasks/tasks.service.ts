@@ -36,6 +36,7 @@ import {
   taskPermissions,
   type TaskAccess,
 } from './tasks.policy.ts';
+import { overviewFilterProblems, overviewFilters } from './overview.filters.ts';
 import * as repo from './tasks.repository.ts';
 import { indexTask } from './search-entries.service.ts';
 import type {
@@ -176,6 +177,7 @@ export async function listTasks(db: Db, ctx: Ctx, q: TaskQuery): Promise<TaskLis
     fields.deadlineTo = { rule: 'format', params: { format: 'date' } };
   if (q.deadlineFrom && q.deadlineTo && q.deadlineTo < q.deadlineFrom)
     fields.deadlineTo = { rule: 'dateOrder', params: { other: q.deadlineFrom } };
+  Object.assign(fields, overviewFilterProblems(q));
   if (Object.keys(fields).length > 0) throw Invalid(fields);
   let { deadlineFrom, deadlineTo } = q;
   let states = q.state;
@@ -199,6 +201,7 @@ export async function listTasks(db: Db, ctx: Ctx, q: TaskQuery): Promise<TaskLis
       deadlineFrom,
       deadlineTo,
       ...(q.overdue && { overdueBefore: { today, pending: PENDING_TASK_STATES } }),
+      ...overviewFilters(q),
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );

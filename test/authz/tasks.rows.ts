@@ -86,6 +86,16 @@ export const taskRows: Row[] = [
     expect: anySignedIn(200),
   },
   {
+    route: 'GET /api/v1/tasks/overview',
+    request: async (fx) => ({ url: `/api/v1/tasks/overview?unitId=${fx.root}` }),
+    expect: allow(['secretary', 'chair'], 200),
+  },
+  {
+    route: 'GET /api/v1/tasks/overview (the caller’s own committee)',
+    request: async () => ({ url: '/api/v1/tasks/overview' }),
+    expect: allow(['secretary', 'chair'], 200),
+  },
+  {
     route: 'POST /api/v1/tasks',
     request: async (fx) => ({
       url: '/api/v1/tasks',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { WEB_DIR, buildApp } from '../../src/app.ts';
 import { readConfig } from '../../src/config.ts';
 import { systemClock, type Clock } from '../../src/clock.ts';
@@ -313,7 +313,7 @@ export async function signedIn(browser: Browser, server: RunningApp, username: s
   return page;
 }
 
-/** A signed-in caller of the API of one instance (what a unit does outside this test's UI). */
+/** A signed-in caller of an app's API (what a person does outside a test's pages). */
 export async function apiAs(app: FastifyInstance, username: string) {
   const cookie = await loginCookie(app, username, DEMO_PASSWORD);
   return async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> => {
@@ -328,4 +328,14 @@ export async function apiAs(app: FastifyInstance, username: string) {
     }
     return response.json<T>();
   };
+}
+
+/** Takes a report's workflow step from its header, confirming a send with gaps. */
+export async function reportStep(page: Page, button: string, state: string): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Gửi báo cáo khi còn thiếu?' });
+  await confirm.getByRole('button', { name: 'Vẫn gửi' }).click();
+  await expect
+    .poll(() => page.locator('.ant-tag').filter({ hasText: state }).count())
+    .toBeGreaterThan(0);
 }

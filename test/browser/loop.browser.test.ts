@@ -4,6 +4,7 @@ import {
   demoReport,
   expectNoSeriousA11yViolations,
   launchBrowser,
+  reportStep,
   screenshot,
   signedIn,
   startApp,
@@ -41,16 +42,6 @@ describe('tasks in the next period’s report, in Chromium', () => {
   const task = (page: Page, title: string) =>
     panel(page).locator('section').filter({ hasText: title });
 
-  /** Takes a workflow step from the report's header, confirming a send with gaps. */
-  async function act(page: Page, button: string, state: string) {
-    await page.getByRole('button', { name: button }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: 'Gửi báo cáo khi còn thiếu?' });
-    await confirm.getByRole('button', { name: 'Vẫn gửi' }).click();
-    await expect
-      .poll(() => page.locator('.ant-tag').filter({ hasText: state }).count())
-      .toBeGreaterThan(0);
-  }
-
   it('asks the reporter about the unit’s tasks, keeps the answers, and locks them once sent', async () => {
     const page = await signedIn(chromium.browser, server, 'phunu.tonghop');
     await page.goto(reportUrl);
@@ -85,7 +76,7 @@ describe('tasks in the next period’s report, in Chromium', () => {
     // An answer typed just before sending, never saved by hand: it goes with the report.
     const other = panel(page).locator('section').filter({ hasNotText: TRAINING });
     await other.getByLabel('Tiến độ trong kỳ').fill(LAST_MINUTE);
-    await act(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
+    await reportStep(page, 'Gửi lãnh đạo duyệt', 'Chờ lãnh đạo duyệt');
     await panel(page).getByText('Chỉ xem: báo cáo không còn là bản nháp.').waitFor();
     expect(await panel(page).getByRole('textbox').count()).toBe(0);
     await task(page, TRAINING).getByText(NEW_NOTE).waitFor();
@@ -97,7 +88,7 @@ describe('tasks in the next period’s report, in Chromium', () => {
     const head = await signedIn(chromium.browser, server, 'phunu.lanhdao');
     await head.goto(reportUrl);
     await task(head, TRAINING).getByText(NEW_NOTE).waitFor();
-    await act(head, 'Duyệt và gửi Thị ủy', 'Đã gửi');
+    await reportStep(head, 'Duyệt và gửi Thị ủy', 'Đã gửi');
     // The answer is now the task's last update, given in the report.
     await task(head, TRAINING)
       .getByText(/Cập nhật gần nhất \(23\/12\/2017, Hội Liên hiệp Phụ nữ thị xã Từ Sơn\)/)

@@ -2,8 +2,8 @@ import { meetingsFeature } from './meetings/index';
 import { notificationsFeature } from './notifications/index';
 import { portalFeature } from './portal/index';
 import { reportsFeature } from './reports/index';
-import { tasksFeature } from './tasks/index';
 import { searchFeature } from './search/index';
+import { tasksFeature } from './tasks/index';
 import type { WorkspaceSlots } from './slots';
 import type { AuditDetailLabels, WorkspaceFeature } from './types';
 

@@ -9,7 +9,9 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { taskQueryString, useTasks, type TaskQuery, type TaskState, type TaskSummary } from './api';
 import { useTasksI18n } from './i18n';
 import { DueTag, TASK_STATE_LIST, TaskStateTag, formatDay } from './shared';
+import { OverviewFilterTag } from './OverviewFilterTag';
 import { TaskDialog } from './TaskDialog';
+import { overviewFiltersOf } from './taskListUrl';
 
 /** The list's filters, read from the URL with the API's names (links from elsewhere set them). */
 export function queryFromParams(params: URLSearchParams): TaskQuery {
@@ -30,6 +32,7 @@ export function queryFromParams(params: URLSearchParams): TaskQuery {
     dueSoon: flag('dueSoon'),
     deadlineFrom: day('deadlineFrom'),
     deadlineTo: day('deadlineTo'),
+    ...overviewFiltersOf(params),
     page: num('page') ?? 1,
     pageSize: PAGE_SIZE,
   };
@@ -130,6 +133,10 @@ export default function TasksListPage() {
           >
             {t('list.filter.dueSoon')}
           </Checkbox>
+          <OverviewFilterTag
+            params={params}
+            onClear={(names) => set(Object.fromEntries(names.map((n) => [n, undefined])))}
+          />
           {query.meetingId && (
             <Tag
               closable

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { CheckSquareOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FundOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import type { Me, Role } from '../../api/types';
 import type { WorkspaceFeature } from '../types';
@@ -7,6 +7,7 @@ import { countTasksTodo } from './home';
 
 const TasksListPage = lazy(() => import('./TasksListPage'));
 const TaskPage = lazy(() => import('./TaskPage'));
+const OverviewPage = lazy(() => import('./OverviewPage'));
 const TaskSettingsPage = lazy(() => import('./TaskSettingsPage'));
 const MeetingTasksTab = lazy(() => import('./MeetingTasksTab'));
 const TasksHomeSection = lazy(() => import('./HomeSection'));
@@ -27,6 +28,7 @@ const holds =
 export const tasksFeature: WorkspaceFeature = {
   routes: [
     { path: 'tasks', element: page(<TasksListPage />) },
+    { path: 'tasks/overview', element: page(<OverviewPage />) },
     { path: 'tasks/settings', element: page(<TaskSettingsPage />) },
     { path: 'tasks/:id', element: page(<TaskPage />) },
   ],
@@ -36,6 +38,12 @@ export const tasksFeature: WorkspaceFeature = {
       icon: <CheckSquareOutlined aria-hidden />,
       label: { vi: 'Nhiệm vụ', en: 'Tasks' },
       visible: holds('reporter', 'unit_head', 'secretariat', 'chair'),
+    },
+    {
+      key: '/tasks/overview',
+      icon: <FundOutlined aria-hidden />,
+      label: { vi: 'Tổng quan nhiệm vụ', en: 'Tasks overview' },
+      visible: holds('secretariat', 'chair'),
     },
   ],
   homeSections: [
