@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { nowOf, type Clock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import type { Role } from '../units/roles.ts';
@@ -110,4 +110,22 @@ export async function accountsHolding(
 /** accountsHolding flattened: everyone holding one of `roles` in any of `unitIds`. */
 export async function peopleOf(db: Db, unitIds: number[], roles: Role[]): Promise<number[]> {
   return [...new Set([...(await accountsHolding(db, unitIds, roles)).values()].flat())];
+}
+
+/**
+ * A WHERE condition for a reminder job's query: no notification of `kind` about the row
+ * `subjectId` names has been written for the occasion `occasion` names yet (both column
+ * references of the query, e.g. 'tasks.id' and 'tasks.deadline'), so a job run again, or on
+ * another instance, finds nothing left to remind.
+ */
+export function notYetNotified(
+  kind: NotificationKind,
+  subjectType: string,
+  subjectId: string,
+  occasion: string,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM notifications
+    WHERE notifications.kind = ${kind} AND notifications.subject_type = ${subjectType}
+      AND notifications.subject_id = ${sql.ref(subjectId)}
+      AND notifications.occasion = ${sql.ref(occasion)})`;
 }

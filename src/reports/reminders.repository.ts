@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import { notYetNotified } from '../notifications/notify.ts';
 
 /** The report states in which a unit still owes its report to the committee. */
 export const OWED_REPORT_STATES = ['draft', 'awaiting_approval', 'returned'] as const;
@@ -28,19 +29,7 @@ export function reportsOwingReminder(
     .where('report_periods.status', '=', 'open')
     .where('unit_reports.state', 'in', [...OWED_REPORT_STATES])
     .where('report_periods.deadline', '<=', to)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('notifications')
-            .select('notifications.id')
-            .where('notifications.kind', '=', kind)
-            .where('notifications.subject_type', '=', 'report')
-            .whereRef('notifications.subject_id', '=', 'unit_reports.id')
-            .whereRef('notifications.occasion', '=', 'report_periods.deadline'),
-        ),
-      ),
-    )
+    .where(notYetNotified(kind, 'report', 'unit_reports.id', 'report_periods.deadline'))
     .where('unit_reports.id', '>', page.afterId)
     .orderBy('unit_reports.id')
     .limit(page.limit);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import { PENDING_TASK_STATES } from './tasks.states.ts';
+import { notYetNotified } from '../notifications/notify.ts';
 
 /**
  * The tasks a reminder is owed for: still owed by the lead unit, the deadline in [from, to], and
@@ -24,19 +25,7 @@ export function tasksOwingReminder(
     ])
     .where('tasks.state', 'in', [...PENDING_TASK_STATES])
     .where('tasks.deadline', '<=', to)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('notifications')
-            .select('notifications.id')
-            .where('notifications.kind', '=', kind)
-            .where('notifications.subject_type', '=', 'task')
-            .whereRef('notifications.subject_id', '=', 'tasks.id')
-            .whereRef('notifications.occasion', '=', 'tasks.deadline'),
-        ),
-      ),
-    )
+    .where(notYetNotified(kind, 'task', 'tasks.id', 'tasks.deadline'))
     .where('tasks.id', '>', page.afterId)
     .orderBy('tasks.id')
     .limit(page.limit);

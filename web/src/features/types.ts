@@ -29,8 +29,8 @@ export interface FeatureMenuItem {
 /**
  * A part of the home page ("Việc cần làm"). The page lays the sections out in `order` and knows
  * nothing of what they show: a feature adds one here, and its server part to TODO_PARTS in
- * src/home/home.service.ts when it needs data. Sections still to come: the tasks assigned to
- * the person (order 10) and the notifications (order 0, or the bell in the header).
+ * src/home/home.service.ts when it needs data (the unit's tasks are order 10; the
+ * notifications are the bell in the header, a headerItems slot).
  */
 export interface HomeSection {
   key: string;
