@@ -11,11 +11,7 @@ import * as tasks from '../../src/tasks/tasks.service.ts';
 import { describeEachEngine } from '../../src/test-support/engines.ts';
 import { loginCookie, testConfig } from '../../src/test-support/factories.ts';
 import { TASK_DAY, at, buildTaskSetup } from '../../src/test-support/task-factories.ts';
-import { apiCaller, type Lang } from '../api-call.ts';
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+import { apiCaller, type ErrorBody, type Lang } from '../api-call.ts';
 
 describeEachEngine('tasks in the report form over HTTP', (db) => {
   let app: FastifyInstance;
